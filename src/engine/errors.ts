@@ -145,13 +145,13 @@ export class TooManyStepsError extends EngineError {
   }
 }
 
+/** Formats any rejected value for a message: numbers as numbers, everything else as JSON when possible. */
 function formatValue(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value);
+    return typeof value;
   }
 }
