@@ -1,0 +1,38 @@
+// Installs what is missing and builds what is stale, so that `npm start` and `npm test` work on a fresh clone.
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+
+function newestUnder(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+// npm writes node_modules/.package-lock.json on every install: older than the lock file means stale.
+const installed = join(root, 'node_modules', '.package-lock.json');
+if (!existsSync(installed) || mtime(join(root, 'package-lock.json')) > mtime(installed)) {
+  console.error('endotwin: installing dependencies (npm ci)…');
+  run('npm ci --no-audit --no-fund');
+}
+
+const stamp = join(root, '.build-stamp');
+const sourcesChanged =
+  Math.max(
+    newestUnder(join(root, 'src')),
+    mtime(join(root, 'tsconfig.json')),
+    mtime(join(root, 'tsconfig.build.json')),
+  ) > mtime(stamp);
+if (!existsSync(join(root, 'dist', 'cli', 'main.js')) || sourcesChanged) {
+  console.error('endotwin: building (tsc)…');
+  run('npx tsc -p tsconfig.build.json');
+  execSync(`touch ${JSON.stringify(stamp)}`);
+}

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: MIT
+/** The scenario and result contract (SCENARIO.md), re-exported for the layers above. */
+export * from './schema.js';
+export * from './parse.js';
+export * from './result.js';

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+/** The result contract of SCENARIO.md (`endotwin/result/v1`): what `simulate` returns and every surface reads. */
+import type { Scenario } from './schema.js';
+
+export const RESULT_SCHEMA_ID = 'endotwin/result/v1';
+
+/** A number the model produced, or `null` where the quantity does not apply to this patient or model. */
+export type Maybe = number | null;
+
+/** One day's summary; lab-type values are the morning draw, `*_mean_*` values average the 24 hours. */
+export interface DailyRow {
+  day: number;
+  gh_mean_ug_l: Maybe;
+  gh_trough_ug_l: Maybe;
+  gh_pulses: Maybe;
+  igf1_ng_ml: Maybe;
+  igf1_sds: Maybe;
+  glucose_fasting_mg_dl: Maybe;
+  insulin_fasting_uU_ml: Maybe;
+  homa_ir: Maybe;
+  ffa_mean_mmol_l: Maybe;
+  lipolysis_mean_umol_kg_min: Maybe;
+  weight_kg: Maybe;
+  lean_mass_kg: Maybe;
+  fat_mass_kg: Maybe;
+  visceral_fat_cm2: Maybe;
+  lh_mean_iu_l: Maybe;
+  fsh_mean_iu_l: Maybe;
+  testosterone_mean_ng_dl: Maybe;
+  cortisol_mean_ug_dl: Maybe;
+  prolactin_mean_ng_ml: Maybe;
+}
+
+/** The `daily` fields, in contract order. */
+export const DAILY_FIELDS = [
+  'day',
+  'gh_mean_ug_l',
+  'gh_trough_ug_l',
+  'gh_pulses',
+  'igf1_ng_ml',
+  'igf1_sds',
+  'glucose_fasting_mg_dl',
+  'insulin_fasting_uU_ml',
+  'homa_ir',
+  'ffa_mean_mmol_l',
+  'lipolysis_mean_umol_kg_min',
+  'weight_kg',
+  'lean_mass_kg',
+  'fat_mass_kg',
+  'visceral_fat_cm2',
+  'lh_mean_iu_l',
+  'fsh_mean_iu_l',
+  'testosterone_mean_ng_dl',
+  'cortisol_mean_ug_dl',
+  'prolactin_mean_ng_ml',
+] as const satisfies readonly (keyof DailyRow)[];
+
+/** A monitoring draw. Only the requested labs are present. */
+export interface LabRow {
+  day: number;
+  time: string;
+  [lab: string]: number | string | null;
+}
+
+export type Severity = 'info' | 'caution' | 'contraindicated';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface Screening {
+  status: 'ok' | 'caution' | 'contraindicated';
+  findings: Finding[];
+}
+
+export type ResultEvent =
+  | { t_min: number; kind: 'dose'; drug: string; amount_mcg: number; route: string; over_min?: number }
+  | { t_min: number; kind: 'titration'; drug: string; from_mcg: number; to_mcg: number; reason: string }
+  | { t_min: number; kind: 'alert'; code: string; message: string };
+
+export interface Endpoints {
+  igf1_change_pct: Maybe;
+  gh_mean_change_pct: Maybe;
+  lean_mass_change_kg: Maybe;
+  fat_mass_change_kg: Maybe;
+  visceral_fat_change_pct: Maybe;
+  homa_ir_change_pct: Maybe;
+  glucose_fasting_change_mg_dl: Maybe;
+  testosterone_change_pct: Maybe;
+}
+
+export const ENDPOINT_NAMES = [
+  'igf1_change_pct',
+  'gh_mean_change_pct',
+  'lean_mass_change_kg',
+  'fat_mass_change_kg',
+  'visceral_fat_change_pct',
+  'homa_ir_change_pct',
+  'glucose_fasting_change_mg_dl',
+  'testosterone_change_pct',
+] as const satisfies readonly (keyof Endpoints)[];
+
+/** The whole result document. */
+export interface Result {
+  schema: typeof RESULT_SCHEMA_ID;
+  engine: { version: string; model: string; solver: string; seed: number };
+  scenario: Scenario;
+  screening: Screening;
+  daily: DailyRow[];
+  labs: LabRow[];
+  /** `t_min` plus one array per requested series, sampled every `output.sample_every_min` in the window. */
+  series: { t_min: number[]; [name: string]: number[] };
+  events: ResultEvent[];
+  endpoints: Endpoints;
+  /** Weak-evidence effects that were switched on for this run, so readers know what they are looking at. */
+  optional_effects: string[];
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'validation/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    env: { TZ: 'UTC' },
+  },
+});
