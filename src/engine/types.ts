@@ -133,6 +133,11 @@ export interface CompiledModel {
 export interface OdeSystem {
   readonly n: number;
   rhs(t: number, y: Float64Array, dydt: Float64Array): void;
+  /**
+   * Optional analytic Jacobian: writes ∂f_i/∂y_j into `J[i * n + j]` (row-major n×n, 1/min). Stiff solvers use it
+   * instead of finite differences when present. Must not allocate.
+   */
+  jacobian?(t: number, y: Float64Array, J: Float64Array): void;
 }
 
 /** Error-control and step-size options shared by every solver. */
