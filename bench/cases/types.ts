@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+/** What a benchmark case is: one problem (model, events, span, grid) and how ours and the peers are run on it. */
+import type { CompiledModel, ModelDefinition, TimedEvent } from '../../src/engine/types.js';
+import type { CvodePeer } from '../lib/cvode.js';
+
+/** Our solvers, by the names `getSolver` accepts. */
+export type OurSolverName = 'dopri5' | 'rodas4' | 'auto';
+
+/** Error-control settings of one run. */
+export interface Tolerances {
+  readonly rtol: number;
+  readonly atol: number;
+}
+
+/**
+ * How the peers' tolerances are chosen.
+ * - `same`: every peer runs at ours' tolerances; both errors are reported, accuracy may differ.
+ * - `matched`: each peer is tried on a ladder of tolerances (ours' times 10^(k/2), k = -6..2) and timed at the one
+ *   whose error against the reference is closest to ours on a log scale (equal accuracy).
+ */
+export type PeerTolerancePolicy = 'same' | 'matched';
+
+/** One benchmark problem. Adding a case is adding one of these to `bench/cases/index.ts`. */
+export interface BenchCase {
+  /** Short id used in the results, e.g. `pk-oral-30d`. */
+  readonly name: string;
+  /** One line for people reading the table. */
+  readonly description: string;
+  readonly model: ModelDefinition;
+  /** The timed events, sorted by time, with indices resolved on the compiled model (`model.stateIndex(name)`). */
+  events(model: CompiledModel): readonly TimedEvent[];
+  /** Start and end of the run (minutes). */
+  readonly t0Min: number;
+  readonly t1Min: number;
+  /** Output sample interval (minutes). */
+  readonly sampleIntervalMin: number;
+  /** Parameter values overriding the model defaults, by name (e.g. one patient's). */
+  readonly parameters?: Readonly<Record<string, number>>;
+  /** Initial state values overriding the model's, by name. */
+  readonly initialState?: Readonly<Record<string, number>>;
+  /** How we solve it in the timed runs. */
+  readonly ours: Tolerances & { readonly solver: OurSolverName };
+  /** The peers to compare with (none: only ours is timed). */
+  readonly peers: readonly CvodePeer[];
+  readonly peerTolerances: PeerTolerancePolicy;
+  /** The tight reference solution the errors are measured against (rtol 1e-11 unless said otherwise). */
+  readonly reference: Tolerances & { readonly solver: 'dopri5' | 'rodas4' };
+}
