@@ -14,9 +14,21 @@ const allowed = {
   analysis: ['scenario'],
   simulate: ['engine', 'physiology', 'scenario', 'protocol', 'analysis'],
   cohort: ['simulate', 'analysis', 'scenario', 'physiology', 'protocol', 'engine'],
+  validate: ['simulate', 'analysis', 'scenario'],
   store: ['scenario'],
   server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store'],
-  cli: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store', 'server'],
+  cli: [
+    'engine',
+    'physiology',
+    'scenario',
+    'protocol',
+    'analysis',
+    'simulate',
+    'cohort',
+    'store',
+    'server',
+    'validate',
+  ],
   index: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort'],
 };
 
