@@ -253,7 +253,7 @@ describe('Regimen invariants (one error per broken rule, with its path)', () => 
     ],
   ];
   it.each(broken)('rejects %s', (_name, change, path, message) => {
-    const issues = issuesOf(() => Regimen.of([{ ...sermorelinLine, ...change } as RegimenLine]));
+    const issues = issuesOf(() => Regimen.of([{ ...sermorelinLine, ...change }]));
     expect(issues).toHaveLength(1);
     expect(issues[0].path).toBe(path);
     expect(issues[0].message).toMatch(message);
