@@ -114,7 +114,9 @@ static inline double et_clamp(double x, double lo, double hi) {
 }
 static inline double et_mod(double a, double b) {
   double r = fmod(a, b);
-  return (r != 0.0 && ((r < 0.0) != (b < 0.0))) ? r + b : r;
+  if (r == 0.0 || ((r < 0.0) == (b < 0.0))) return r;
+  double shifted = r + b;
+  return shifted == b ? 0.0 : shifted;
 }
 static inline double et_min(double a, double b) {
   return (isnan(a) || isnan(b)) ? a + b : (a < b ? a : b);

@@ -26,10 +26,15 @@ export function step(x: number): number {
   return x > 0 ? 1 : 0;
 }
 
-/** Remainder with the sign of the divisor (floored modulo): `mod(-30, 1440)` is 1410. Exact, like `%`. */
+/**
+ * Remainder with the sign of the divisor (floored modulo): `mod(-30, 1440)` is 1410; in [0, b) for b > 0. Uses the
+ * exact `%` and corrects its sign; when that correction rounds to b itself (a tiny negative a), the answer is 0.
+ */
 export function mod(a: number, b: number): number {
   const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+  if (r === 0 || r < 0 === b < 0) return r;
+  const shifted = r + b;
+  return shifted === b ? 0 : shifted;
 }
 
 /** Description of one built-in function. */
