@@ -90,6 +90,7 @@ export class NonFiniteStateError extends EngineError {
   readonly stateIndex: number | undefined;
   readonly stateName: string | undefined;
   readonly stepSize: number | undefined;
+  readonly where: string | undefined;
 
   constructor(details: NonFiniteStateDetails) {
     const which =
@@ -107,6 +108,7 @@ export class NonFiniteStateError extends EngineError {
     this.stateIndex = details.stateIndex;
     this.stateName = details.stateName;
     this.stepSize = details.stepSize;
+    this.where = details.where;
   }
 }
 
