@@ -10,7 +10,7 @@ const allowed = {
   engine: [],
   physiology: ['engine'],
   scenario: ['physiology'],
-  protocol: ['scenario', 'physiology'],
+  protocol: ['scenario', 'physiology', 'analysis'], // screening and titration read IGF-1 SDS from analysis
   analysis: ['scenario'],
   simulate: ['engine', 'physiology', 'scenario', 'protocol', 'analysis'],
   cohort: ['simulate', 'analysis', 'scenario', 'physiology', 'protocol', 'engine'],
