@@ -3,6 +3,7 @@
  * Standard test problems with known solutions, shared by the solver conformance suite and the benchmarks. Each
  * returns a plain {@link OdeSystem}; reference values carry their source.
  */
+import type { IntegrableModel } from '../integrate.js';
 import type { OdeSystem } from '../types.js';
 
 /** y' = −k·y: solution y0·e^(−k t). */
@@ -148,5 +149,24 @@ export function pkChain({ ka, k12, k21, k10 }: PkChainRates): OdeSystem {
       dydt[2] = toPeripheral - back;
       dydt[3] = elimination;
     },
+  };
+}
+
+/**
+ * Wraps a plain system as a model the integration driver accepts: states `y0, y1, …`, no parameters, no inputs,
+ * and one output per state equal to the state.
+ */
+export function systemAsModel(system: OdeSystem, initial: readonly number[]): IntegrableModel {
+  const stateNames = initial.map((_, i) => `y${i}`);
+  return {
+    stateNames,
+    parameterNames: [],
+    inputNames: [],
+    outputNames: stateNames,
+    rhs: (t, y, _p, _u, dydt) => system.rhs(t, y, dydt),
+    outputsFn: (_t, y, _p, _u, out) => out.set(y),
+    initialState: () => Float64Array.from(initial),
+    defaultParameters: () => new Float64Array(0),
+    defaultInputs: () => new Float64Array(0),
   };
 }
