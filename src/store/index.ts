@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+/** Persistence of patients, scenarios, runs, results and API tokens (SQLite or PostgreSQL, one schema). */
+export { openStore, isPostgresUrl, Store, INTERRUPTED_BY_RESTART } from './store.js';
+export type { DialectName } from './migrations.js';
+export { RUN_STATUSES } from './tables.js';
+export type { RunStatus, Database } from './tables.js';
+export type {
+  ImportedLab,
+  PatientRecord,
+  ScenarioRecord,
+  ScenarioSummary,
+  RunRecord,
+  RunSummary,
+} from './records.js';
+export { hashToken } from './tokens.js';
+export { encodeSeries, decodeSeries } from './series-codec.js';

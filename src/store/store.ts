@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Opening the store: `postgres://…` (or `postgresql://…`) selects PostgreSQL, anything else is a SQLite file path
+ * (or `:memory:`). Migrations run at open; runs a previous process left queued or running become `interrupted`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Dialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations.js';
+import type { DialectName } from './migrations.js';
+import { PatientRepository } from './patients.js';
+import { ResultRepository } from './results.js';
+import { RunRepository } from './runs.js';
+import { ScenarioRepository } from './scenarios.js';
+import type { Database } from './tables.js';
+import { TokenRepository } from './tokens.js';
+
+/** The message stored on runs found unfinished when the store opens. */
+export const INTERRUPTED_BY_RESTART =
+  'the server stopped before this run finished; resubmit it to run it again';
+
+/** An open store: one repository per table group. */
+export class Store {
+  readonly patients: PatientRepository;
+  readonly scenarios: ScenarioRepository;
+  readonly runs: RunRepository;
+  readonly results: ResultRepository;
+  readonly tokens: TokenRepository;
+
+  constructor(
+    /** The Kysely handle, for callers that need a query the repositories do not offer. */
+    readonly db: Kysely<Database>,
+    readonly dialect: DialectName,
+    /** How many runs were marked `interrupted` when this store opened. */
+    readonly interruptedAtOpen: number,
+  ) {
+    this.patients = new PatientRepository(db);
+    this.scenarios = new ScenarioRepository(db);
+    this.runs = new RunRepository(db);
+    this.results = new ResultRepository(db);
+    this.tokens = new TokenRepository(db);
+  }
+
+  /** Closes the connection (SQLite file or PostgreSQL pool). */
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}
+
+/** `true` for a PostgreSQL connection URL. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+function sqliteDialect(path: string): Dialect {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  database.pragma('journal_mode = WAL'); // readers do not block the writer; ignored for :memory:
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+function postgresDialect(url: string): Dialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection (server restart) emits 'error' on the pool; without a listener that
+  // would crash the process. The next query reports the problem to its caller instead.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
+}
+
+async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateToLatest();
+  if (error !== undefined) {
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`store migration failed: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Opens (and migrates) the store at `location`: a `postgres://` URL or a SQLite path (`:memory:` allowed).
+ * Runs left queued or running by a previous process are marked `interrupted`; finished results are untouched.
+ * One server process per database is assumed: a second process opening the same database would interrupt the
+ * first one's runs.
+ * @example const store = await openStore('./endotwin.db');
+ */
+export async function openStore(location: string): Promise<Store> {
+  const dialectName: DialectName = isPostgresUrl(location) ? 'postgres' : 'sqlite';
+  const dialect = dialectName === 'postgres' ? postgresDialect(location) : sqliteDialect(location);
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrate(db, dialectName);
+    const interrupted = await new RunRepository(db).interruptAllActive(INTERRUPTED_BY_RESTART);
+    return new Store(db, dialectName, interrupted);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The database schema as Kysely table types, shared by the SQLite and PostgreSQL back-ends. JSON documents are
+ * stored as text (kept verbatim), times as ISO-8601 UTC text (sortable), series as little-endian Float64 blobs.
+ */
+
+/** Where a run stands. `interrupted`: stopped before it finished (server restart or cancel); it can be resubmitted. */
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
+
+/** Every run status, in lifecycle order. */
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'interrupted',
+] as const satisfies readonly RunStatus[];
+
+/** `patients`: a real or virtual person, their covariates and imported lab values. */
+export interface PatientsTable {
+  id: string;
+  name: string;
+  /** JSON: the scenario's `patient` block (covariates). */
+  covariates: string;
+  /** JSON: an array of imported lab measurements. */
+  labs: string;
+  created_at: string;
+}
+
+/** `scenarios`: saved scenario documents, as the user wrote them (already validated). */
+export interface ScenariosTable {
+  id: string;
+  name: string;
+  /** JSON: the scenario document. */
+  document: string;
+  created_at: string;
+}
+
+/** `runs`: one simulation job and its life cycle. */
+export interface RunsTable {
+  id: string;
+  name: string;
+  /** JSON: the normalised scenario that is (or was) simulated. */
+  scenario: string;
+  status: RunStatus;
+  /** Fraction done, 0..1. */
+  progress: number;
+  error: string | null;
+  client_id: string;
+  /** How many times the run was started (1 + resubmissions). */
+  attempts: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** `results`: the result document of a finished run, without its series. */
+export interface ResultsTable {
+  run_id: string;
+  /** JSON: the result document with `series` left out. */
+  document: string;
+  created_at: string;
+}
+
+/** `result_series`: one sampled series of a result as a little-endian Float64 blob (bytea in PostgreSQL). */
+export interface ResultSeriesTable {
+  run_id: string;
+  name: string;
+  /** Position of the series in the result's `series` object, so key order survives the round trip. */
+  position: number;
+  /** Number of samples (the blob holds 8 bytes per sample). */
+  length: number;
+  data: Uint8Array;
+}
+
+/** `api_tokens`: bearer tokens, stored as SHA-256 hashes only. */
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  patients: PatientsTable;
+  scenarios: ScenariosTable;
+  runs: RunsTable;
+  results: ResultsTable;
+  result_series: ResultSeriesTable;
+  api_tokens: ApiTokensTable;
+}

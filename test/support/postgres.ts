@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+/**
+ * A throw-away PostgreSQL server for tests, started from Debian's `postgresql` package binaries on a free
+ * loopback port, with its data and socket folders in a fresh temporary directory.
+ */
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const POSTGRES_ROOT = '/usr/lib/postgresql';
+
+/** A running test server. */
+export interface PostgresServer {
+  /** Connection URL of the `postgres` maintenance database. */
+  readonly url: string;
+  /** Creates an empty database and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Stops the server and deletes its folder. */
+  stop(): Promise<void>;
+}
+
+/** The newest installed `/usr/lib/postgresql/<version>/bin` that has `initdb`, or `undefined`. */
+export function findPostgresBin(): string | undefined {
+  if (!existsSync(POSTGRES_ROOT)) return undefined;
+  const versions = readdirSync(POSTGRES_ROOT)
+    .filter((v) => existsSync(join(POSTGRES_ROOT, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? join(POSTGRES_ROOT, versions[0], 'bin') : undefined;
+}
+
+/** Why the PostgreSQL half of a suite cannot run here; the hint names the Debian package. */
+export const POSTGRES_MISSING =
+  'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: install the Debian package `postgresql` ' +
+  '(apt-get install -y postgresql) to run the API suite against PostgreSQL';
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The uid and gid of the `postgres` user (initdb and the server refuse to run as root). */
+async function postgresUser(): Promise<{ uid: number; gid: number }> {
+  const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** Runs a PostgreSQL binary as `postgres` when we are root (via runuser), else as ourselves. */
+function asPostgres(bin: string, args: readonly string[]): Promise<{ stdout: string }> {
+  const isRoot = process.getuid?.() === 0;
+  return isRoot ? run('runuser', ['-u', 'postgres', '--', bin, ...args]) : run(bin, [...args]);
+}
+
+/** Starts a fresh server bound to 127.0.0.1 with trust authentication (tests only). */
+export async function startPostgres(bin: string): Promise<PostgresServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'endotwin-pg-'));
+  const data = join(dir, 'data');
+  const socket = join(dir, 'socket');
+  mkdirSync(socket);
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = await postgresUser();
+    for (const path of [dir, socket]) chownSync(path, uid, gid);
+  }
+  await asPostgres(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
+  const port = await freeLoopbackPort();
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off -c full_page_writes=off`;
+  await asPostgres(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    options,
+    '-w',
+    'start',
+  ]);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    async createDatabase(name: string): Promise<string> {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name must be snake_case, got ${name}`);
+      await asPostgres(join(bin, 'psql'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-c',
+        `CREATE DATABASE ${name}`,
+      ]);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async stop(): Promise<void> {
+      await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
