@@ -157,7 +157,8 @@ interface Run {
 
 /** Calls `onProgress` each time the run crosses a whole percent. */
 class ProgressReporter {
-  private nextFraction = 1 / PROGRESS_STEPS;
+  /** The next whole percent to report (integers avoid 0.29·100 = 28.999… repeating a call). */
+  private nextPercent = 1;
 
   constructor(
     private readonly onProgress: (fraction: number) => void,
@@ -167,9 +168,10 @@ class ProgressReporter {
 
   update(t: number): void {
     const fraction = this.span > 0 ? (t - this.t0) / this.span : 1;
-    if (fraction < this.nextFraction || fraction >= 1) return;
+    const percent = Math.floor(fraction * PROGRESS_STEPS);
+    if (percent < this.nextPercent || fraction >= 1) return;
     this.onProgress(fraction);
-    this.nextFraction = (Math.floor(fraction * PROGRESS_STEPS) + 1) / PROGRESS_STEPS;
+    this.nextPercent = percent + 1;
   }
 
   finish(): void {
