@@ -46,6 +46,8 @@ export interface ModelSymbol {
 /** A parsed expression and where it was declared. */
 export interface PlannedExpression {
   readonly node: ExprNode;
+  /** The declared names it reads (not `t` or `pi`), each once, in order of first use. */
+  readonly names: readonly string[];
   readonly source: string;
   readonly subModel: string;
   /** e.g. `rate of GH`, `assignment ghrhOcc`, `output gh_ug_l`. */
@@ -77,6 +79,9 @@ export interface ModelPlan {
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Where an expression was declared, and its text. */
+type ExpressionSite = Pick<PlannedExpression, 'source' | 'subModel' | 'declaration'>;
+
 /** Collects issues; each knows its sub-model and declaration. */
 class IssueList {
   readonly items: ModelCompileIssue[] = [];
@@ -90,12 +95,7 @@ class IssueList {
     });
   }
 
-  addAt(
-    kind: ModelCompileErrorKind,
-    expr: Omit<PlannedExpression, 'node'>,
-    pos: SourcePosition,
-    detail: string,
-  ) {
+  addAt(kind: ModelCompileErrorKind, expr: ExpressionSite, pos: SourcePosition, detail: string) {
     const where = `sub-model '${expr.subModel}', ${expr.declaration}, at ${pos.line}:${pos.column}`;
     this.items.push({
       kind,
@@ -184,20 +184,27 @@ function declare<T>(
 // ---------------------------------------------------------------------------------------------------------------
 // Stage 2: parsing and name resolution
 
+/** Parses one declared expression and checks the names it reads; `undefined` (and an issue) on a syntax error. */
 function parseDeclared(
-  source: string,
-  subModel: string,
-  declaration: string,
+  site: ExpressionSite,
+  symbols: ReadonlyMap<string, ModelSymbol>,
   issues: IssueList,
 ): PlannedExpression | undefined {
-  const where = { source, subModel, declaration };
+  let node: ExprNode;
   try {
-    return { ...where, node: parseExpression(source) };
+    node = parseExpression(site.source);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    issues.addAt(error.kind, where, error.pos, error.detail);
+    issues.addAt(error.kind, site, error.pos, error.detail);
     return undefined;
   }
+  const names = new Set<string>();
+  for (const id of identifiersOf(node)) {
+    if (RESERVED_NAMES.has(id.name)) continue;
+    names.add(id.name);
+    checkReference(id, site, symbols, issues);
+  }
+  return { ...site, node, names: [...names] };
 }
 
 /** Levenshtein distance, for "did you mean" hints (only computed on errors). */
@@ -214,36 +221,43 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The closest declared name (ties go to the longer common prefix: `kIgfE` suggests `kIgfEl`, not `kIgf`). */
 function suggestion(name: string, symbols: ReadonlyMap<string, ModelSymbol>): string {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestScore = Infinity;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of symbols.keys()) {
     const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    const score = distance - commonPrefixLength(name, candidate) / (name.length + 1);
+    if (distance <= limit && score < bestScore) [best, bestScore] = [candidate, score];
   }
   return best === undefined ? '' : ` (did you mean '${best}'?)`;
 }
 
-/** Every name in `expr` must be declared and must not be an output (outputs are reported, never read). */
-function checkReferences(
-  expr: PlannedExpression,
+/** A name must be declared and must not be an output (outputs are reported, never read). */
+function checkReference(
+  id: IdentifierNode,
+  site: ExpressionSite,
   symbols: ReadonlyMap<string, ModelSymbol>,
   issues: IssueList,
-) {
-  for (const id of identifiersOf(expr.node)) {
-    if (RESERVED_NAMES.has(id.name)) continue;
-    const symbol = symbols.get(id.name);
-    if (symbol === undefined) {
-      issues.addAt(
-        'unknown-identifier',
-        expr,
-        id.pos,
-        `unknown name '${id.name}'${suggestion(id.name, symbols)}`,
-      );
-    } else if (symbol.kind === 'output') {
-      const hint = `outputs cannot be used in expressions: declare '${id.name}' as an assignment and output that`;
-      issues.addAt('output-reference', expr, id.pos, `'${id.name}' is an output; ${hint}`);
-    }
+): void {
+  const symbol = symbols.get(id.name);
+  if (symbol === undefined) {
+    issues.addAt(
+      'unknown-identifier',
+      site,
+      id.pos,
+      `unknown name '${id.name}'${suggestion(id.name, symbols)}`,
+    );
+  } else if (symbol.kind === 'output') {
+    const hint = `outputs cannot be used in expressions: declare '${id.name}' as an assignment and output that`;
+    issues.addAt('output-reference', site, id.pos, `'${id.name}' is an output; ${hint}`);
   }
 }
 
@@ -258,10 +272,8 @@ function parseRates(def: ModelDefinition, decl: Declarations, issues: IssueList)
         const hint = target === undefined ? suggestion(rate.state, decl.symbols) : '';
         issues.add('undeclared-state', sm.name, declaration, `'${rate.state}' is ${what}${hint}`);
       }
-      const expr = parseDeclared(rate.expr, sm.name, declaration, issues);
-      if (expr === undefined) continue;
-      checkReferences(expr, decl.symbols, issues);
-      if (target?.kind === 'state') ratesByState[target.index]?.push(expr);
+      const expr = parseDeclared({ source: rate.expr, subModel: sm.name, declaration }, decl.symbols, issues);
+      if (expr !== undefined && target?.kind === 'state') ratesByState[target.index]?.push(expr);
     }
   }
   return ratesByState;
@@ -270,10 +282,9 @@ function parseRates(def: ModelDefinition, decl: Declarations, issues: IssueList)
 function parseAssignments(decl: Declarations, issues: IssueList): Map<string, PlannedAssignment> {
   const parsed = new Map<string, PlannedAssignment>();
   for (const { decl: a, subModel } of decl.assignments) {
-    const expr = parseDeclared(a.expr, subModel, `assignment ${a.name}`, issues);
-    if (expr === undefined) continue;
-    checkReferences(expr, decl.symbols, issues);
-    parsed.set(a.name, { name: a.name, decl: a, expr });
+    const site = { source: a.expr, subModel, declaration: `assignment ${a.name}` };
+    const expr = parseDeclared(site, decl.symbols, issues);
+    if (expr !== undefined) parsed.set(a.name, { name: a.name, decl: a, expr });
   }
   return parsed;
 }
@@ -281,19 +292,12 @@ function parseAssignments(decl: Declarations, issues: IssueList): Map<string, Pl
 function parseOutputs(decl: Declarations, issues: IssueList): (PlannedExpression | undefined)[] {
   return decl.outputs.map((o) => {
     const subModel = (decl.symbols.get(o.name) as ModelSymbol).subModel;
-    const expr = parseDeclared(o.expr, subModel, `output ${o.name}`, issues);
-    if (expr !== undefined) checkReferences(expr, decl.symbols, issues);
-    return expr;
+    return parseDeclared({ source: o.expr, subModel, declaration: `output ${o.name}` }, decl.symbols, issues);
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Stage 3: assignment order
-
-/** Names of the assignments an expression reads directly, in source order, without repeats. */
-function assignmentDependencies(node: ExprNode, assignments: ReadonlyMap<string, unknown>): string[] {
-  return [...new Set(identifiersOf(node).map((id) => id.name))].filter((n) => assignments.has(n));
-}
 
 /** Depth-first topological sort in declaration order; reports each cycle once, as `a -> b -> a`. */
 function sortAssignments(
@@ -319,7 +323,7 @@ function sortAssignments(
     }
     state.set(name, 'visiting');
     path.push(name);
-    for (const dep of assignmentDependencies(a.expr.node, parsed)) visit(dep);
+    for (const dep of a.expr.names) if (parsed.has(dep)) visit(dep);
     path.pop();
     state.set(name, 'done');
     order.push(a);
@@ -359,8 +363,7 @@ function checkExpression(
   expectedText: string,
   issues: IssueList,
 ): NameDimension {
-  const names = identifiersOf(expr.node).filter((id) => !RESERVED_NAMES.has(id.name));
-  if (names.some((id) => dims.get(id.name) === 'unknown')) return 'unknown';
+  if (expr.names.some((name) => dims.get(name) === 'unknown')) return 'unknown';
   let inferred: InferredDimension;
   try {
     inferred = inferDimension(expr.node, (name) => dims.get(name) as InferredDimension);
@@ -455,30 +458,22 @@ export interface BodyPlan {
   readonly assignments: readonly PlannedAssignment[];
 }
 
-const KIND_ORDER: Readonly<Record<SymbolKind, number>> = {
-  state: 0,
-  parameter: 1,
-  input: 2,
-  assignment: 3,
-  output: 4,
-};
-
 /** Finds the assignments and leaf values that `roots` need, transitively. */
-export function planBody(plan: ModelPlan, roots: readonly ExprNode[]): BodyPlan {
+export function planBody(plan: ModelPlan, roots: readonly PlannedExpression[]): BodyPlan {
   const needed = new Set<string>();
-  const pending = roots.flatMap((r) => identifiersOf(r).map((id) => id.name));
   const byName = new Map(plan.assignments.map((a) => [a.name, a]));
+  const pending = roots.flatMap((r) => r.names);
   while (pending.length > 0) {
     const name = pending.pop() as string;
-    if (needed.has(name) || RESERVED_NAMES.has(name)) continue;
+    if (needed.has(name)) continue;
     needed.add(name);
     const a = byName.get(name);
-    if (a !== undefined) pending.push(...identifiersOf(a.expr.node).map((id) => id.name));
+    if (a !== undefined) pending.push(...a.expr.names);
   }
-  const reads = [...needed]
-    .map((n) => plan.symbols.get(n) as ModelSymbol)
-    .filter((s) => s.kind !== 'assignment')
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.index - b.index);
+  // Declaration order, kind by kind: no sort needed.
+  const reads = [plan.states, plan.parameters, plan.inputs]
+    .flatMap((decls) => decls.filter((d) => needed.has(d.name)))
+    .map((d) => plan.symbols.get(d.name) as ModelSymbol);
   return { reads, assignments: plan.assignments.filter((a) => needed.has(a.name)) };
 }
 
@@ -523,7 +518,7 @@ export function sumOfTerms(terms: readonly string[], zero: string): string {
 /** A comment-safe rendering of a name. */
 const commentSafe = (text: string): string => text.replace(/\*\//g, '* /').replace(/[\r\n]+/g, ' ');
 
-function jsBody(plan: ModelPlan, roots: readonly ExprNode[]): string[] {
+function jsBody(plan: ModelPlan, roots: readonly PlannedExpression[]): string[] {
   const body = planBody(plan, roots);
   const name = nameResolver(plan);
   return [
@@ -541,7 +536,7 @@ function jsRhs(plan: ModelPlan): string {
     const terms = (plan.ratesByState[i] ?? []).map((r) => emitJsExpression(r.node, name));
     return `  dydt[${i}] = ${sumOfTerms(terms, '0')}; // ${s.name}`;
   });
-  const roots = plan.ratesByState.flat().map((r) => r.node);
+  const roots = plan.ratesByState.flat();
   return ['function rhs(t, y, p, u, dydt) {', ...jsBody(plan, roots), ...writes, '}'].join('\n');
 }
 
@@ -550,7 +545,7 @@ function jsOutputs(plan: ModelPlan): string {
   const writes = plan.outputExprs.map(
     (o, i) => `  out[${i}] = ${emitJsExpression(o.node, name)}; // ${plan.outputs[i]?.name}`,
   );
-  const roots = plan.outputExprs.map((o) => o.node);
+  const roots = plan.outputExprs;
   return ['function outputs(t, y, p, u, out) {', ...jsBody(plan, roots), ...writes, '}'].join('\n');
 }
 

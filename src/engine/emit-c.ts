@@ -11,9 +11,9 @@ import {
   planModel,
   sumOfTerms,
   type ModelPlan,
+  type PlannedExpression,
   type ModelSymbol,
 } from './compile.js';
-import type { ExprNode } from './expr/ast.js';
 import { C_HELPERS, cDouble, emitCExpression } from './expr/codegen.js';
 import type { ModelDefinition } from './types.js';
 
@@ -33,7 +33,7 @@ function constArray(
 }
 
 /** Reads, then assignments; the casts to void silence unused-parameter warnings in small models. */
-function cBody(plan: ModelPlan, roots: readonly ExprNode[], outArray: string): string[] {
+function cBody(plan: ModelPlan, roots: readonly PlannedExpression[], outArray: string): string[] {
   const body = planBody(plan, roots);
   const name = nameResolver(plan);
   return [
@@ -52,7 +52,7 @@ function cRhs(plan: ModelPlan): string {
     const terms = (plan.ratesByState[i] ?? []).map((r) => emitCExpression(r.node, name));
     return `  dydt[${i}] = ${sumOfTerms(terms, '0.0')}; /* ${s.name} */`;
   });
-  const roots = plan.ratesByState.flat().map((r) => r.node);
+  const roots = plan.ratesByState.flat();
   return [
     'static void et_rhs(double t, const double *y, const double *p, const double *u, double *dydt) {',
     ...cBody(plan, roots, 'dydt'),
@@ -66,7 +66,7 @@ function cOutputs(plan: ModelPlan): string {
   const writes = plan.outputExprs.map(
     (o, i) => `  out[${i}] = ${emitCExpression(o.node, name)}; /* ${plan.outputs[i]?.name} */`,
   );
-  const roots = plan.outputExprs.map((o) => o.node);
+  const roots = plan.outputExprs;
   return [
     'static void et_outputs(double t, const double *y, const double *p, const double *u, double *out) {',
     ...cBody(plan, roots, 'out'),

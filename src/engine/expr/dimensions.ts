@@ -42,7 +42,15 @@ export function inferDimension(
   node: ExprNode,
   dimensionOf: (name: string) => InferredDimension,
 ): InferredDimension {
-  const infer = (n: ExprNode): InferredDimension => inferDimension(n, dimensionOf);
+  const infer = (n: ExprNode): InferredDimension => inferNode(n, dimensionOf, infer);
+  return infer(node);
+}
+
+function inferNode(
+  node: ExprNode,
+  dimensionOf: (name: string) => InferredDimension,
+  infer: (n: ExprNode) => InferredDimension,
+): InferredDimension {
   switch (node.kind) {
     case 'number':
       return undefined;

@@ -54,10 +54,12 @@ const LONE_HINT: Readonly<Record<string, string>> = {
   '|': "unexpected '|': logical or is '||'",
 };
 
-const NUMBER_RE = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-const IDENTIFIER_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
+// Character tests on char codes: the lexer runs for every expression of every model compile, often before the JIT
+// has warmed up, so it avoids regular expressions and per-character allocation.
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c);
+const DOT = 46;
 
 /** Splits an expression into tokens, ending with one `end` token. Throws `ExpressionError` on a bad character. */
 export function tokenize(source: string): Token[] {
@@ -65,50 +67,67 @@ export function tokenize(source: string): Token[] {
   let offset = 0;
   let line = 1;
   let lineStart = 0;
-  const here = (): SourcePosition => ({ offset, line, column: offset - lineStart + 1 });
   while (offset < source.length) {
-    const c = source[offset];
-    if (c === '\n') {
+    const c = source.charCodeAt(offset);
+    if (c === 10) {
       offset++;
       line++;
       lineStart = offset;
-    } else if (c === ' ' || c === '\t' || c === '\r') {
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) {
       offset++;
-    } else if (isDigit(c) || (c === '.' && isDigit(source[offset + 1]))) {
-      const token = readNumber(source, here());
+      continue;
+    }
+    const pos: SourcePosition = { offset, line, column: offset - lineStart + 1 };
+    if (isDigit(c) || (c === DOT && isDigit(source.charCodeAt(offset + 1)))) {
+      const token = readNumber(source, pos);
       tokens.push(token);
       offset += token.text.length;
     } else if (isNameStart(c)) {
-      IDENTIFIER_RE.lastIndex = offset;
-      const text = (IDENTIFIER_RE.exec(source) as RegExpExecArray)[0];
-      tokens.push({ type: 'identifier', text, pos: here() });
-      offset += text.length;
+      let end = offset + 1;
+      while (end < source.length && isNamePart(source.charCodeAt(end))) end++;
+      tokens.push({ type: 'identifier', text: source.slice(offset, end), pos });
+      offset = end;
     } else {
-      const text = readPunctuator(source, here());
-      tokens.push({ type: 'punctuator', text, pos: here() });
+      const text = readPunctuator(source, pos);
+      tokens.push({ type: 'punctuator', text, pos });
       offset += text.length;
     }
   }
-  tokens.push({ type: 'end', text: '', pos: here() });
+  tokens.push({ type: 'end', text: '', pos: { offset, line, column: offset - lineStart + 1 } });
   return tokens;
 }
 
+/** Index just past a run of digits starting at `i`. */
+function skipDigits(source: string, i: number): number {
+  while (isDigit(source.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `12`, `1.5`, `.5`, `2.`, `1e-3`, `6.02E+23`. */
 function readNumber(source: string, pos: SourcePosition): Token {
-  NUMBER_RE.lastIndex = pos.offset;
-  const text = (NUMBER_RE.exec(source) as RegExpExecArray)[0];
-  const next = source[pos.offset + text.length];
-  const after = { ...pos, offset: pos.offset + text.length, column: pos.column + text.length };
-  if ((next === 'e' || next === 'E') && !isNameStart(source[pos.offset + text.length + 1])) {
-    throw new ExpressionError('syntax', `number '${text}${next}' has no exponent digits`, source, after);
+  let end = skipDigits(source, pos.offset);
+  if (source.charCodeAt(end) === DOT) end = skipDigits(source, end + 1);
+  const e = source[end];
+  if (e === 'e' || e === 'E') {
+    const signed = source[end + 1] === '+' || source[end + 1] === '-';
+    const digitsStart = end + 1 + (signed ? 1 : 0);
+    const digitsEnd = skipDigits(source, digitsStart);
+    if (digitsEnd > digitsStart) end = digitsEnd;
+    else if (signed || !isNameStart(source.charCodeAt(end + 1))) {
+      const at = { ...pos, offset: end, column: pos.column + end - pos.offset };
+      const text = source.slice(pos.offset, end + 1);
+      throw new ExpressionError('syntax', `number '${text}' has no exponent digits`, source, at);
+    }
   }
-  if (isNameStart(next) || next === '.') {
-    const what = next === '.' ? "a second '.'" : `'${next}'`;
-    throw new ExpressionError(
-      'syntax',
-      `unexpected ${what} right after the number '${text}' (write multiplication with '*')`,
-      source,
-      after,
-    );
+  const text = source.slice(pos.offset, end);
+  const next = source.charCodeAt(end);
+  if (isNameStart(next) || next === DOT) {
+    const what = next === DOT ? "a second '.'" : `'${source[end]}'`;
+    const at = { ...pos, offset: end, column: pos.column + text.length };
+    const detail = `unexpected ${what} right after the number '${text}' (write multiplication with '*')`;
+    throw new ExpressionError('syntax', detail, source, at);
   }
   const value = Number(text);
   if (!Number.isFinite(value)) {

@@ -4,8 +4,23 @@ import { ExpressionError } from './expression-error.js';
 import { BUILTIN_FUNCTIONS } from './functions.js';
 import { tokenize, type PunctuatorToken, type Token } from './lexer.js';
 
-const RELATIONAL: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
-const EQUALITY: ReadonlySet<string> = new Set(['==', '!=']);
+/** Binding strength of the binary operators below `^` (which the parser handles with the prefix operators). */
+const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
+  ['||', 1],
+  ['&&', 2],
+  ['==', 3],
+  ['!=', 3],
+  ['<', 4],
+  ['<=', 4],
+  ['>', 4],
+  ['>=', 4],
+  ['+', 5],
+  ['-', 5],
+  ['*', 6],
+  ['/', 6],
+]);
+/** Comparison levels: `a < b < c` and `a == b != c` are errors. */
+const NON_ASSOCIATIVE: ReadonlySet<number> = new Set([3, 4]);
 
 /**
  * Parses one expression of the language (documented in `expr/index.ts`) into a syntax tree.
@@ -36,7 +51,7 @@ class Parser {
   }
 
   private parseConditional(): ExprNode {
-    const test = this.parseOr();
+    const test = this.parseBinary(1);
     const question = this.peek();
     if (!this.acceptPunctuator('?')) return test;
     const consequent = this.parseConditional();
@@ -45,79 +60,36 @@ class Parser {
     return { kind: 'conditional', test, consequent, alternate, pos: question.pos };
   }
 
-  private parseOr(): ExprNode {
-    let left = this.parseAnd();
-    for (let op = this.peek(); this.acceptPunctuator('||'); op = this.peek()) {
-      left = { kind: 'binary', op: '||', left, right: this.parseAnd(), pos: op.pos };
-    }
-    return left;
-  }
-
-  private parseAnd(): ExprNode {
-    let left = this.parseEquality();
-    for (let op = this.peek(); this.acceptPunctuator('&&'); op = this.peek()) {
-      left = { kind: 'binary', op: '&&', left, right: this.parseEquality(), pos: op.pos };
-    }
-    return left;
-  }
-
-  private parseEquality(): ExprNode {
-    return this.parseNonAssociative(EQUALITY, () => this.parseRelational());
-  }
-
-  private parseRelational(): ExprNode {
-    return this.parseNonAssociative(RELATIONAL, () => this.parseAdditive());
-  }
-
-  /** `a < b < c` is rejected: in C it silently means `(a < b) < c`, which is never what a model author wants. */
-  private parseNonAssociative(ops: ReadonlySet<string>, operand: () => ExprNode): ExprNode {
-    const left = operand();
-    const op = this.peek();
-    if (op.type !== 'punctuator' || !ops.has(op.text)) return left;
-    this.index++;
-    const node: ExprNode = {
-      kind: 'binary',
-      op: op.text as BinaryOperator,
-      left,
-      right: operand(),
-      pos: op.pos,
-    };
-    const again = this.peek();
-    if (again.type === 'punctuator' && ops.has(again.text)) {
-      this.fail(`comparisons cannot be chained: write 'a ${op.text} b && b ${again.text} c'`, again.pos);
-    }
-    return node;
-  }
-
-  private parseAdditive(): ExprNode {
-    let left = this.parseMultiplicative();
-    for (let op = this.peek(); this.isPunctuator(op, '+', '-'); op = this.peek()) {
-      this.index++;
-      left = {
-        kind: 'binary',
-        op: op.text as '+' | '-',
-        left,
-        right: this.parseMultiplicative(),
-        pos: op.pos,
-      };
-    }
-    return left;
-  }
-
-  private parseMultiplicative(): ExprNode {
+  /**
+   * Binary operators by precedence climbing: one loop instead of one method per level. Everything is
+   * left-associative except comparisons, where `a < b < c` is rejected: in C it silently means `(a < b) < c`,
+   * which is never what a model author wants.
+   */
+  private parseBinary(minPrecedence: number): ExprNode {
     let left = this.parseUnary();
-    for (let op = this.peek(); this.isPunctuator(op, '*', '/'); op = this.peek()) {
+    for (;;) {
+      const op = this.peek();
+      const precedence = op.type === 'punctuator' ? BINARY_PRECEDENCE.get(op.text) : undefined;
+      if (precedence === undefined || precedence < minPrecedence) return left;
       this.index++;
-      left = { kind: 'binary', op: op.text as '*' | '/', left, right: this.parseUnary(), pos: op.pos };
+      const right = this.parseBinary(precedence + 1);
+      left = { kind: 'binary', op: op.text as BinaryOperator, left, right, pos: op.pos };
+      const next = this.peek();
+      if (
+        NON_ASSOCIATIVE.has(precedence) &&
+        next.type === 'punctuator' &&
+        BINARY_PRECEDENCE.get(next.text) === precedence
+      ) {
+        this.fail(`comparisons cannot be chained: write 'a ${op.text} b && b ${next.text} c'`, next.pos);
+      }
     }
-    return left;
   }
 
   /** Prefix operators bind looser than `^`: `-x^2` is `-(x^2)`. */
   private parseUnary(): ExprNode {
     const op = this.peek();
     if (this.acceptPunctuator('+')) return this.parseUnary();
-    if (this.isPunctuator(op, '-', '!')) {
+    if (this.isPunctuator(op, '-') || this.isPunctuator(op, '!')) {
       this.index++;
       return { kind: 'unary', op: op.text as '-' | '!', operand: this.parseUnary(), pos: op.pos };
     }
@@ -186,8 +158,8 @@ class Parser {
     return this.tokens[this.index];
   }
 
-  private isPunctuator(token: Token, ...texts: PunctuatorToken[]): boolean {
-    return token.type === 'punctuator' && texts.includes(token.text);
+  private isPunctuator(token: Token, text: PunctuatorToken): boolean {
+    return token.type === 'punctuator' && token.text === text;
   }
 
   private acceptPunctuator(text: PunctuatorToken): boolean {

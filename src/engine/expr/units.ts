@@ -191,6 +191,18 @@ class UnitParser {
  * @example parseUnit('kcal/d')   // energy per time
  */
 export function parseUnit(text: string): ParsedUnit | undefined {
+  // Models repeat a handful of unit strings hundreds of times: parse each once.
+  if (cache.has(text)) return cache.get(text);
+  if (cache.size >= 10_000) cache.clear();
+  const unit = parseUnitUncached(text);
+  const frozen = unit && Object.freeze({ dimension: Object.freeze([...unit.dimension]), scale: unit.scale });
+  cache.set(text, frozen as ParsedUnit | undefined);
+  return frozen as ParsedUnit | undefined;
+}
+
+const cache = new Map<string, ParsedUnit | undefined>();
+
+function parseUnitUncached(text: string): ParsedUnit | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   const tokens = tokenizeUnit(trimmed);
