@@ -6,7 +6,15 @@
 
 /** Stable machine-readable codes of the engine's errors. */
 export type EngineErrorCode =
-  'ENGINE_ERROR' | 'STEP_SIZE_UNDERFLOW' | 'NON_FINITE_STATE' | 'INVALID_OPTION' | 'TOO_MANY_STEPS';
+  | 'ENGINE_ERROR'
+  | 'STEP_SIZE_UNDERFLOW'
+  | 'NON_FINITE_STATE'
+  | 'INVALID_OPTION'
+  | 'TOO_MANY_STEPS'
+  /** Reserved for the model compiler's errors. */
+  | 'MODEL_COMPILE'
+  /** Reserved for expression-language errors. */
+  | 'EXPRESSION';
 
 /** Base class of every error the engine throws on purpose. */
 export class EngineError extends Error {

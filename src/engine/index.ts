@@ -8,3 +8,29 @@ export { ModelCompileError, type ModelCompileErrorKind, type ModelCompileIssue }
 export { emitC } from './emit-c.js';
 export { describeModel, type ParameterRow } from './describe.js';
 export * from './expr/index.js';
+
+// Errors, solvers, the event-driven integration driver, sample sinks and seeded random streams.
+export * from './errors.js';
+export {
+  allSolvers,
+  auto,
+  AutoStepper,
+  dopri5,
+  Dopri5Stepper,
+  getSolver,
+  rodas4,
+  Rodas4Stepper,
+  solverNames,
+  type AutoMethod,
+  type SolverName,
+} from './solvers/index.js';
+export {
+  integrate,
+  modelSystem,
+  type IntegrableModel,
+  type IntegrateRequest,
+  type IntegrateResult,
+  type StepObserver,
+} from './integrate.js';
+export { ArraySink, CallbackSink, DecimatingSink, ReducingSink, type WindowSummary } from './sinks.js';
+export { createRandom, Random } from './random.js';
