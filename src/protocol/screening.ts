@@ -225,7 +225,7 @@ function offTargetHormones(s: Scenario): Finding[] {
       'caution',
       `${label(drug)} is not selective for GH: it also raises ACTH/cortisol${drug === 'hexarelin' ? ' and prolactin' : ''} ` +
         (drug === 'hexarelin'
-          ? '(Massoud 1996, JCEM 81:4338: prolactin up to +180 %, cortisol about +40 % from 0.5 µg/kg IV).'
+          ? '(Massoud 1996, JCEM 81:4338: prolactin up to +180 %, cortisol about +40 % at 0.5 µg/kg IV or more).'
           : '(small but significant ACTH and adrenal-steroid rises in humans).'),
     ),
   );

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+/** `endotwin check FILE [--json]`: validation and contraindication screening only. */
+import type { Command } from 'commander';
+import { screenScenario } from '../../protocol/index.js';
+import type { CommandContext } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { formatFindings } from '../format.js';
+import { loadScenarioFile } from '../scenario-file.js';
+
+async function runCheck(file: string, options: { json?: boolean }, context: CommandContext): Promise<void> {
+  const scenario = await loadScenarioFile(file);
+  const screening = screenScenario(scenario);
+  if (options.json === true) {
+    context.io.out(`${JSON.stringify({ valid: true, screening }, null, 2)}\n`);
+  } else {
+    context.io.out(
+      `${file}: valid scenario "${scenario.name}"\nscreening: ${screening.status}\n${formatFindings(screening)}`,
+    );
+  }
+  if (screening.status === 'contraindicated') context.setExitCode(ExitCode.CONTRAINDICATED);
+}
+
+/** Adds the `check` command. */
+export function registerCheck(program: Command, context: CommandContext): void {
+  program
+    .command('check')
+    .description(
+      'validate a scenario and screen it for contraindications (exit 0 ok, 2 invalid, 3 contraindicated)',
+    )
+    .argument('<file>', 'scenario file, YAML or JSON')
+    .option('--json', 'print { "valid": true, "screening": … } as JSON')
+    .action((file: string, options: { json?: boolean }) => runCheck(file, options, context));
+}
