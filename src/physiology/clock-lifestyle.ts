@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Clock and lifestyle: the inputs every other sub-model reads (sleep, slow-wave-sleep drive, exercise intensity,
+ * stress, fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
+ * piecewise-constant engine inputs switched by events; a meal is an `add` event on the gut state, which empties
+ * with first-order kinetics. {@link lifestyleEvents} turns a plain lifestyle schedule into those events.
+ */
+import type { CompiledModel, SubModel, TimedEvent } from '../engine/types.js';
+import { input, param, rateFromHalfLife, state } from './declare.js';
+
+/** Minutes in a day. */
+export const MIN_PER_DAY = 1440;
+
+/** The clock and lifestyle sub-model. */
+export const clockLifestyle: SubModel = {
+  name: 'clock-lifestyle',
+  description:
+    'Time of day, sleep, slow-wave-sleep drive, meals (gut content), exercise intensity, stress and fasting: ' +
+    'the inputs of every other sub-model.',
+  inputs: [
+    input('asleep', '1', '1 while asleep, 0 while awake'),
+    input(
+      'sws_drive',
+      '1',
+      'slow-wave-sleep drive of the current part of the night (1 in the first sleep cycle of a normal night, ' +
+        'lower later, 0 awake); multiplied by the patient’s SWS capacity where it acts',
+    ),
+    input('exercise_lt', '1', 'exercise intensity as a multiple of the lactate threshold, 0 at rest'),
+    input('stress_level', '1', 'psychological stress level: 0 low, 0.5 moderate, 1 high'),
+    input('fasting', '1', '1 during a prolonged (water-only) fast, else 0'),
+  ],
+  states: [state('gut_kcal', 'kcal', 'energy of the last meals still in the stomach and gut', 0)],
+  parameters: [
+    param(
+      'gut_k_empty',
+      rateFromHalfLife(75),
+      '1/min',
+      'first-order emptying of the gut energy content (half-time 75 min for a mixed meal)',
+      'gastric emptying half-time of a mixed solid meal ≈ 60–90 min (textbook value, recalled)',
+      'moderate',
+    ),
+    param(
+      'fed_half_kcal',
+      150,
+      'kcal',
+      'gut energy content giving half of the maximal fed signal',
+      'calibrated: a standard 500–700 kcal meal gives a fed signal near 0.8 for about 2 h',
+      'weak',
+    ),
+    param(
+      'wake_clock_min',
+      420,
+      'min',
+      'habitual wake time (minutes after midnight): the phase reference of circadian rhythms',
+      'set from the scenario sleep schedule (bedtime + duration)',
+      'strong',
+    ),
+  ],
+  assignments: [
+    { name: 'clock_min', expr: 'mod(t, 1440)', unit: 'min', description: 'minutes after midnight' },
+    {
+      name: 'circadian_rad',
+      expr: '2 * pi * (clock_min - wake_clock_min) / 1440',
+      unit: '1',
+      description: 'circadian phase (radians), 0 at the habitual wake time',
+    },
+    {
+      name: 'fed_signal',
+      expr: 'hill(gut_kcal, fed_half_kcal, 1)',
+      unit: '1',
+      description: 'fed state from 0 (empty gut) towards 1',
+    },
+  ],
+  rates: [{ state: 'gut_kcal', expr: '-gut_k_empty * gut_kcal' }],
+};
+
+/** Sleep quality of a night (scenario words). */
+export type SleepQualityLevel = 'poor' | 'normal' | 'good';
+/** Exercise kind (scenario words). */
+export type ExerciseKindName = 'resistance' | 'endurance' | 'hiit';
+/** Exercise or stress intensity (scenario words). */
+export type IntensityLevel = 'low' | 'moderate' | 'high';
+
+/**
+ * Slow-wave-sleep multiplier of a night by its quality. Assumption (weak evidence): poor sleep is fragmented and
+ * loses SWS; the values are chosen, not measured.
+ */
+export const SWS_BY_QUALITY: Readonly<Record<SleepQualityLevel, number>> = {
+  poor: 0.6,
+  normal: 1,
+  good: 1.15,
+};
+
+/**
+ * Intensity of an exercise bout as a multiple of the lactate threshold (Pritzlaff 1999 studied 0.25–1.75 × LT).
+ * Assumption (weak evidence): the scenario's words map onto that range as below.
+ */
+export const INTENSITY_LT: Readonly<Record<ExerciseKindName, Readonly<Record<IntensityLevel, number>>>> = {
+  endurance: { low: 0.5, moderate: 0.9, high: 1.3 },
+  resistance: { low: 0.5, moderate: 1.0, high: 1.3 },
+  hiit: { low: 1.0, moderate: 1.4, high: 1.75 },
+};
+
+/** Stress input level by the scenario's words. */
+export const STRESS_LEVEL: Readonly<Record<IntensityLevel, number>> = { low: 0, moderate: 0.5, high: 1 };
+
+/** Energy of a meal (kcal) from its macronutrients (Atwater factors 4/9/4 kcal per g). */
+export function mealKcal(carbsG: number, fatG: number, proteinG: number): number {
+  return 4 * carbsG + 9 * fatG + 4 * proteinG;
+}
+
+/** Intensity (× lactate threshold) of a bout from its kind and level. */
+export function exerciseIntensityLt(kind: ExerciseKindName, level: IntensityLevel): number {
+  return INTENSITY_LT[kind][level];
+}
+
+/**
+ * One lifestyle change at `t_min` (minutes from 00:00 of day 0), in physiological terms: numbers, not words.
+ * `quality` is the night's SWS multiplier ({@link SWS_BY_QUALITY}); `intensity_lt` a multiple of the lactate
+ * threshold; `level` the stress input (0–1).
+ */
+export type LifestyleChange =
+  | { readonly t_min: number; readonly kind: 'sleep_start'; readonly quality: number }
+  | { readonly t_min: number; readonly kind: 'sleep_end' }
+  | { readonly t_min: number; readonly kind: 'meal'; readonly kcal: number }
+  | { readonly t_min: number; readonly kind: 'exercise_start'; readonly intensity_lt: number }
+  | { readonly t_min: number; readonly kind: 'exercise_end' }
+  | { readonly t_min: number; readonly kind: 'stress'; readonly level: number }
+  | { readonly t_min: number; readonly kind: 'fast_start' }
+  | { readonly t_min: number; readonly kind: 'fast_end' };
+
+/**
+ * The shape of slow-wave sleep over a night: SWS is concentrated in the first sleep cycles (Van Cauter & Plat
+ * 1996). Each entry is (minutes after sleep onset, drive); the drive holds until the next entry or waking.
+ */
+export const SWS_PROFILE: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [90, 0.55],
+  [180, 0.25],
+  [300, 0.1],
+];
+
+/** Engine slots of the lifestyle inputs and the gut state. */
+export interface LifestyleSlots {
+  readonly asleep: number;
+  readonly sws: number;
+  readonly exercise: number;
+  readonly stress: number;
+  readonly fasting: number;
+  readonly gut: number;
+}
+
+/** Looks the lifestyle slots up in a compiled model. */
+export function lifestyleSlots(model: CompiledModel): LifestyleSlots {
+  return {
+    asleep: model.inputIndex('asleep'),
+    sws: model.inputIndex('sws_drive'),
+    exercise: model.inputIndex('exercise_lt'),
+    stress: model.inputIndex('stress_level'),
+    fasting: model.inputIndex('fasting'),
+    gut: model.stateIndex('gut_kcal'),
+  };
+}
+
+const setInput = (t: number, index: number, value: number): TimedEvent => ({
+  t,
+  target: 'input',
+  index,
+  op: 'set',
+  value,
+});
+
+/** The end of the sleep episode that starts at `changes[from]`: the next `sleep_end`, or +∞. */
+function sleepEndAfter(changes: readonly LifestyleChange[], from: number): number {
+  for (let i = from + 1; i < changes.length; i++) {
+    const c = changes[i];
+    if (c.kind === 'sleep_end') return c.t_min;
+  }
+  return Infinity;
+}
+
+/** Events of one change (a sleep start also schedules the SWS profile of its night). */
+function eventsOfChange(
+  change: LifestyleChange,
+  index: number,
+  changes: readonly LifestyleChange[],
+  s: LifestyleSlots,
+): TimedEvent[] {
+  const t = change.t_min;
+  switch (change.kind) {
+    case 'sleep_start': {
+      const end = sleepEndAfter(changes, index);
+      const sws = SWS_PROFILE.filter(([after]) => t + after < end).map(([after, drive]) =>
+        setInput(t + after, s.sws, drive * change.quality),
+      );
+      return [setInput(t, s.asleep, 1), ...sws];
+    }
+    case 'sleep_end':
+      return [setInput(t, s.asleep, 0), setInput(t, s.sws, 0)];
+    case 'meal':
+      return [{ t, target: 'state', index: s.gut, op: 'add', value: change.kcal }];
+    case 'exercise_start':
+      return [setInput(t, s.exercise, change.intensity_lt)];
+    case 'exercise_end':
+      return [setInput(t, s.exercise, 0)];
+    case 'stress':
+      return [setInput(t, s.stress, change.level)];
+    case 'fast_start':
+      return [setInput(t, s.fasting, 1)];
+    case 'fast_end':
+      return [setInput(t, s.fasting, 0)];
+  }
+}
+
+/**
+ * Engine events of a lifestyle schedule, sorted by time (stable: at one instant, the order of `changes` is kept).
+ * `changes` must be sorted by `t_min`.
+ */
+export function lifestyleEvents(changes: readonly LifestyleChange[], slots: LifestyleSlots): TimedEvent[] {
+  const events = changes.flatMap((change, i) => eventsOfChange(change, i, changes, slots));
+  return events
+    .map((event, order) => ({ event, order }))
+    .sort((a, b) => a.event.t - b.event.t || a.order - b.order)
+    .map(({ event }) => event);
+}
+
+/** Habitual wake time (minutes after midnight) from a bedtime (minutes after midnight) and a sleep duration. */
+export function wakeClockMin(bedtimeMin: number, durationH: number): number {
+  return (((bedtimeMin + durationH * 60) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
+}

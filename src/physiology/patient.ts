@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Patient covariates → model parameters.
+ *
+ * Age and adiposity lower GH through the upstream drive, as the literature describes it, not by scaling GH
+ * itself: slow-wave sleep falls with age (Van Cauter 2000), GHRH burst mass and frequency fall with age and body
+ * fat (Iranmanesh 1991; Veldhuis 1995), somatostatin tone rises with age and visceral fat (Veldhuis & Bowers 2009:
+ * visceral fat explains 41 % of the variance of GHRH efficacy; Clasey 2001), and GH clearance rises with adiposity
+ * (Langendonk; van Esdonk 2020). Premenopausal women have more frequent pulses and higher interpulse GH
+ * (oestrogen; Engström 1999; Roelfsema 2016, where the sex difference disappears after 50). IGF-1 then follows from
+ * the model. Body fat is estimated from BMI, age and sex when absent (Deurenberg 1991); visceral fat from fat mass,
+ * age and sex.
+ *
+ * `variability: typical` multiplies a few parameters by log-normal random effects drawn from the seeded stream
+ * ({@link RANDOM_EFFECTS}). Baseline IGF-1 (labs) is reproduced by scaling hepatic IGF-1 production after a burn-in
+ * ({@link igf1ProductionScaleFor}).
+ */
+
+/** Sex of the patient. */
+export type Sex = 'male' | 'female';
+
+/** Covariates the physiology needs, in plain units (the scenario's patient maps onto this). */
+export interface PatientCovariates {
+  readonly ageYears: number;
+  readonly sex: Sex;
+  readonly weightKg: number;
+  readonly heightCm: number;
+  /** Measured body fat (%); estimated when absent. */
+  readonly bodyFatPct?: number;
+  /** Measured visceral fat area at L4–L5 (cm²); estimated when absent. */
+  readonly visceralFatCm2?: number;
+  /** Organic GH deficiency (pituitary disease). */
+  readonly ghDeficient?: boolean;
+  /** `typical` draws inter-individual random effects; `none` gives the typical patient of these covariates. */
+  readonly variability: 'none' | 'typical';
+}
+
+/** Reference patient of the calibration: a young lean man. */
+export const REFERENCE = {
+  ageYears: 25,
+  bodyFatPct: { male: 15, female: 25 },
+  visceralFatCm2: { male: 50, female: 40 },
+} as const;
+
+/** A documented relation used by {@link patientParameters}. */
+export interface Relation {
+  readonly parameter: string;
+  readonly description: string;
+  readonly source: string;
+}
+
+/** The covariate relations, for the model documentation. */
+export const RELATIONS: readonly Relation[] = [
+  {
+    parameter: 'sws_capacity',
+    description:
+      'slow-wave sleep relative to 16–25 y, interpolated over age: 18.9 % (20.5 y), 8.9 % (30.5 y), ' +
+      '3.4 % (43 y), 2.5 % (77 y)',
+    source:
+      'Van Cauter, Leproult & Plat, JAMA 2000;284:861 (18.9 → 3.4 % found; 8.9 % and the oldest value recalled)',
+  },
+  {
+    parameter: 'ghrh_pulse_amplitude, sleep_onset_pulse_amplitude',
+    description: '× exp(−0.012 per year above 25) × exp(−0.035 per body-fat % above the sex reference)',
+    source:
+      'Iranmanesh 1991 (age and adiposity lower burst amplitude); Veldhuis 1995 (burst mass r = −0.62 with % fat)',
+  },
+  {
+    parameter: 'ghrh_pulses_per_day',
+    description: '× (1 − 0.004 per year above 25) × (1 − 0.006 per body-fat % above reference), at least 0.6',
+    source: 'Iranmanesh 1991 (age and adiposity lower burst frequency); size calibrated',
+  },
+  {
+    parameter: 'srif_basal',
+    description: '× (1 + 0.006 per year above 25 + 0.0025 per cm² of visceral fat above the sex reference)',
+    source:
+      'Veldhuis & Bowers 2009 (visceral fat explains 41 % of GHRH efficacy); Clasey 2001; sizes calibrated',
+  },
+  {
+    parameter: 'gh_clearance_factor',
+    description: '1 + 0.025 per body-fat % above the sex reference, within [0.85, 1.8]',
+    source: 'Langendonk: GH clearance +33–51 % in obese vs lean women (≈ 15 fat-% apart)',
+  },
+  {
+    parameter: 'ghrh_pulses_per_day, ghrh_tonic, ghrh_pulse_amplitude (women)',
+    description:
+      '× (1 + 0.3·e), × (1 + 2·e), × (1 + 0.2·e), e = oestrogen factor (1 below 45 y, 0 from 55 y)',
+    source:
+      'Winer 1990, Engström 1999 (more frequent pulses, higher nadirs in women); Roelfsema 2016 (no sex ' +
+      'difference after 50)',
+  },
+  {
+    parameter: 'prolactin_basal_ng_ml',
+    description: '× 1.5 in women',
+    source: 'textbook reference ranges (recalled)',
+  },
+  {
+    parameter: 'pool_capacity_ug',
+    description: '× 0.12 with organic GH deficiency',
+    source:
+      'assumption: severe GHD keeps ≈ 10–15 % of somatotroph capacity (mean 24-h GH 0.14 µg/L in Chapman 1997)',
+  },
+];
+
+/** A log-normal random effect on one parameter. */
+export interface RandomEffect {
+  readonly parameter: string;
+  /** Coefficient of variation of the multiplier. */
+  readonly cv: number;
+  readonly source: string;
+}
+
+/** Inter-individual variability drawn when `variability: typical`. */
+export const RANDOM_EFFECTS: readonly RandomEffect[] = [
+  {
+    parameter: 'ghrh_pulse_amplitude',
+    cv: 0.4,
+    source:
+      'van Esdonk 2020: CV 90 % in GHRH-evoked GH release; Veldhuis 1995: 24-h GH spans 140-fold (part ' +
+      'explained by age and fat); 40 % assumed for the unexplained hypothalamic part',
+  },
+  {
+    parameter: 'srif_basal',
+    cv: 0.15,
+    source: 'assumption (weak)',
+  },
+  {
+    parameter: 'gh_clearance_factor',
+    cv: 0.15,
+    source: 'Holl 1993: GH half-life varies with weight, SHBG and oestradiol; size assumed',
+  },
+  {
+    parameter: 'pool_capacity_ug',
+    cv: 0.25,
+    source: 'van Esdonk 2020 (large IIV of releasable GH); size assumed',
+  },
+  {
+    parameter: 'igf1_prod_scale',
+    cv: 0.2,
+    source:
+      'calibrated: IGF-1 reference intervals span ≈ ±1.96 × 0.31–0.38 on the log scale (physiology.md §3), ' +
+      'part of which comes from GH variability',
+  },
+];
+
+/** Derived body measures. */
+export interface BodyMeasures {
+  readonly bmi: number;
+  readonly bodyFatPct: number;
+  readonly visceralFatCm2: number;
+  readonly bodyFatEstimated: boolean;
+  readonly visceralFatEstimated: boolean;
+}
+
+/** Body-mass index (kg/m²). */
+export function bodyMassIndex(weightKg: number, heightCm: number): number {
+  const m = heightCm / 100;
+  return weightKg / (m * m);
+}
+
+/**
+ * Body fat (%) from BMI, age and sex: Deurenberg, Weststrate & Seidell, Br J Nutr 1991;65:105:
+ * BF% = 1.2·BMI + 0.23·age − 10.8·sex − 5.4 (sex 1 for men), limited to [5, 60].
+ */
+export function deurenbergBodyFatPct(bmi: number, ageYears: number, sex: Sex): number {
+  const pct = 1.2 * bmi + 0.23 * ageYears - 10.8 * (sex === 'male' ? 1 : 0) - 5.4;
+  return Math.min(60, Math.max(5, pct));
+}
+
+/**
+ * Visceral fat area (cm², L4–L5) estimated from fat mass, age and sex: fat mass (kg) × 4.5 (men) or 2.8 (women),
+ * × (1 + 0.01 per year above 40), at least 20. A rough relation (weak), calibrated to typical CT values: young lean
+ * men ≈ 50 cm², overweight men in their sixties ≈ 150 cm².
+ */
+export function estimateVisceralFatCm2(
+  weightKg: number,
+  bodyFatPct: number,
+  ageYears: number,
+  sex: Sex,
+): number {
+  const fatKg = (weightKg * bodyFatPct) / 100;
+  return Math.max(20, fatKg * (sex === 'male' ? 4.5 : 2.8) * (1 + 0.01 * (ageYears - 40)));
+}
+
+/** BMI, body fat and visceral fat, measured where given and estimated otherwise. */
+export function bodyMeasures(c: PatientCovariates): BodyMeasures {
+  const bmi = bodyMassIndex(c.weightKg, c.heightCm);
+  const bodyFatPct = c.bodyFatPct ?? deurenbergBodyFatPct(bmi, c.ageYears, c.sex);
+  const visceralFatCm2 =
+    c.visceralFatCm2 ?? estimateVisceralFatCm2(c.weightKg, bodyFatPct, c.ageYears, c.sex);
+  return {
+    bmi,
+    bodyFatPct,
+    visceralFatCm2,
+    bodyFatEstimated: c.bodyFatPct === undefined,
+    visceralFatEstimated: c.visceralFatCm2 === undefined,
+  };
+}
+
+const SWS_BY_AGE: readonly (readonly [number, number])[] = [
+  [20.5, 18.9],
+  [30.5, 8.9],
+  [43, 3.4],
+  [77, 2.5],
+];
+
+/** Slow-wave sleep (% of sleep) at an age, by linear interpolation of Van Cauter 2000 (flat outside the data). */
+export function slowWaveSleepPct(ageYears: number): number {
+  const first = SWS_BY_AGE[0];
+  const last = SWS_BY_AGE[SWS_BY_AGE.length - 1];
+  if (ageYears <= first[0]) return first[1];
+  if (ageYears >= last[0]) return last[1];
+  for (let i = 1; i < SWS_BY_AGE.length; i++) {
+    const [a1, v1] = SWS_BY_AGE[i];
+    const [a0, v0] = SWS_BY_AGE[i - 1];
+    if (ageYears <= a1) return v0 + ((v1 - v0) * (ageYears - a0)) / (a1 - a0);
+  }
+  return last[1];
+}
+
+/** Oestrogen factor of GH secretion: 1 in women below 45, falling linearly to 0 at 55; 0 in men. */
+export function oestrogenFactor(ageYears: number, sex: Sex): number {
+  if (sex === 'male') return 0;
+  return Math.min(1, Math.max(0, (55 - ageYears) / 10));
+}
+
+/** Multipliers (and absolute values) the covariates put on the model's declared parameters. */
+export interface PatientParameters {
+  readonly measures: BodyMeasures;
+  /** Absolute values to set, by parameter name. */
+  readonly set: Readonly<Record<string, number>>;
+  /** Multipliers of the declared values, by parameter name (applied after `set`). */
+  readonly multiply: Readonly<Record<string, number>>;
+  /** The random-effect multipliers drawn (all 1 without variability). */
+  readonly randomEffects: Readonly<Record<string, number>>;
+}
+
+/** Relative fall of GHRH burst amplitude per year of age above 25. */
+const AGE_AMPLITUDE_SLOPE = 0.03;
+
+/** A standard normal deviate from a uniform source (Box–Muller). */
+function standardNormal(uniform: () => number): number {
+  const u1 = Math.max(uniform(), Number.MIN_VALUE);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** Log-normal multipliers of mean 1, one per random effect, drawn in the fixed order of {@link RANDOM_EFFECTS}. */
+export function drawRandomEffects(uniform: () => number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const effect of RANDOM_EFFECTS) {
+    const sigma2 = Math.log(1 + effect.cv * effect.cv);
+    out[effect.parameter] = Math.exp(Math.sqrt(sigma2) * standardNormal(uniform) - sigma2 / 2);
+  }
+  return out;
+}
+
+/**
+ * The parameter changes of a patient. `uniform` supplies the random effects when `variability` is `typical`
+ * (ignored otherwise).
+ */
+export function patientParameters(c: PatientCovariates, uniform?: () => number): PatientParameters {
+  const measures = bodyMeasures(c);
+  const years = c.ageYears - REFERENCE.ageYears;
+  const fatExcess = measures.bodyFatPct - REFERENCE.bodyFatPct[c.sex];
+  const vatExcess = measures.visceralFatCm2 - REFERENCE.visceralFatCm2[c.sex];
+  const e = oestrogenFactor(c.ageYears, c.sex);
+  const amplitude = Math.exp(-AGE_AMPLITUDE_SLOPE * years) * Math.exp(-0.035 * fatExcess) * (1 + 0.2 * e);
+  const frequency = Math.max(0.6, (1 - 0.004 * years) * (1 - 0.006 * Math.max(0, fatExcess))) * (1 + 0.3 * e);
+  const randomEffects =
+    c.variability === 'typical' && uniform ? drawRandomEffects(uniform) : noRandomEffects();
+  const multiply: Record<string, number> = {
+    ghrh_pulse_amplitude: amplitude,
+    sleep_onset_pulse_amplitude: amplitude,
+    ghrh_pulses_per_day: frequency,
+    ghrh_tonic: 1 + 2 * e,
+    srif_basal: Math.max(0.7, 1 + 0.012 * years + 0.0025 * vatExcess),
+    gh_clearance_factor: Math.min(1.8, Math.max(0.85, 1 + 0.025 * fatExcess)),
+    prolactin_basal_ng_ml: c.sex === 'female' ? 1.5 : 1,
+    pool_capacity_ug: c.ghDeficient ? 0.12 : 1,
+    liver_gh_ec50: 1 + e,
+  };
+  for (const [name, factor] of Object.entries(randomEffects)) multiply[name] = (multiply[name] ?? 1) * factor;
+  return {
+    measures,
+    set: {
+      body_weight_kg: c.weightKg,
+      sws_capacity: slowWaveSleepPct(c.ageYears) / SWS_BY_AGE[0][1],
+    },
+    multiply,
+    randomEffects,
+  };
+}
+
+function noRandomEffects(): Record<string, number> {
+  return Object.fromEntries(RANDOM_EFFECTS.map((r) => [r.parameter, 1]));
+}
+
+/** Applies patient parameters to a parameter vector, looking names up with `indexOf`. */
+export function applyPatientParameters(
+  p: Float64Array,
+  patient: PatientParameters,
+  indexOf: (name: string) => number,
+): void {
+  for (const [name, value] of Object.entries(patient.set)) p[indexOf(name)] = value;
+  for (const [name, factor] of Object.entries(patient.multiply)) p[indexOf(name)] *= factor;
+}
+
+/** What the IGF-1 calibration reads from an untreated steady state. */
+export interface Igf1SteadyState {
+  /** IGF-1 at the draw time (ng/mL). */
+  readonly igf1: number;
+  /** Mean hepatic signal over the last day. */
+  readonly hepaticSignal: number;
+  /** Ternary-complex binding capacity (ng/mL). */
+  readonly capacity: number;
+}
+
+/** The IGF-1 parameters the calibration needs. */
+export interface Igf1Parameters {
+  readonly prodMax: number;
+  readonly prodBasal: number;
+  readonly prodScale: number;
+  readonly kTernary: number;
+  readonly kUnbound: number;
+  readonly satN: number;
+}
+
+/**
+ * The hepatic production scale that makes the IGF-1 steady state equal `targetNgMl`, with the hepatic signal and
+ * binding capacity held at their values in `steady`: production must balance ternary and spill-over clearance at
+ * the target, scale = target·(k_T + k_U·spill(target)) / (P·(b + H)). GH feedback moves H a little when IGF-1
+ * changes, so callers apply this twice (burn-in, rescale, burn-in, rescale).
+ */
+export function igf1ProductionScaleFor(
+  targetNgMl: number,
+  steady: Igf1SteadyState,
+  q: Igf1Parameters,
+): number {
+  const spill = 1 / (1 + Math.pow(steady.capacity / targetNgMl, q.satN));
+  const clearance = targetNgMl * (q.kTernary + q.kUnbound * spill);
+  return clearance / (q.prodMax * (q.prodBasal + steady.hepaticSignal));
+}

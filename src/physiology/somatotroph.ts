@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Somatotroph: a releasable GH pool refilled by synthesis, emptied by release.
+ *
+ * Release is driven by two receptors. At the GHRH receptor, portal GHRH and GHRH analogues act as competitive full
+ * agonists: with loads xᵢ = Cᵢ/EC50ᵢ, activation is Σxᵢ / (1 + Σxᵢ). Ghrelin and the GHRPs act at the GHS
+ * receptor in the same way. Both activations are scaled down by receptor desensitisation (slow states with
+ * recovery) and the stimulus is gated multiplicatively by somatostatin and by IGF-1 — the multiplicative form of
+ * Farhy, Bowers & Veldhuis 2007 (the additive operator found in public code of that model would let GHRH-driven
+ * release escape somatostatin). GHS also opposes somatostatin at the pituitary (the F1 term), which makes
+ * GHRH + GHS give more than the sum of the two.
+ */
+import type { SubModel } from '../engine/types.js';
+import { param, state } from './declare.js';
+
+/** The somatotroph sub-model. */
+export const somatotroph: SubModel = {
+  name: 'somatotroph',
+  description:
+    'Releasable GH pool, GHRH- and GHS-receptor activation with desensitisation, somatostatin and IGF-1 gating.',
+  states: [
+    state('gh_pool', 'ug', 'releasable GH in the somatotrophs', 600),
+    state('ghrhr_desens', '1', 'fraction of GHRH receptors desensitised (0–1)', 0),
+    state('ghsr_desens', '1', 'fraction of GHS receptors desensitised (0–1)', 0),
+  ],
+  parameters: [
+    param(
+      'pool_capacity_ug',
+      600,
+      'ug',
+      'size the releasable pool refills towards',
+      'calibrated: a maximal GHRH bolus (1 µg/kg IV) releases a GH peak of ≈ 20–40 µg/L in young adults ' +
+        '(physiology.md §4a, recalled) without exhausting the pool',
+      'weak',
+    ),
+    param(
+      'pool_k_refill',
+      0.0025,
+      '1/min',
+      'first-order refilling of the releasable pool by synthesis (time constant ≈ 7 h)',
+      'calibrated: sustained secretion ceiling k·capacity ≈ 2 mg/day (continuous GHRH); repeated bursts keep ' +
+        'their size (Hartman 1992)',
+      'weak',
+    ),
+    param(
+      'release_k_max',
+      0.03,
+      '1/min',
+      'fraction of the pool released per minute at full stimulation and open gates',
+      'calibrated: 6.3 µg/Lv per spontaneous burst (Hartman 1992) and GHRH 1 µg/kg IV peaks (Ghigo 1994)',
+      'weak',
+    ),
+    param(
+      'ghs_efficacy',
+      1,
+      '1',
+      'direct release at full GHS-receptor activation relative to full GHRH-receptor activation',
+      'Farhy 2007: g0 = 1 (GHS stimulates GH additively with GHRH)',
+      'moderate',
+    ),
+    param(
+      'ghs_srif_opposition',
+      8,
+      '1',
+      'strength of GHS opposition to somatostatin at the pituitary (F1 at full activation)',
+      'structure from Farhy 2007 (F1 = g1·H(GHS)); value calibrated so that GHRH + GHRP exceeds the sum ' +
+        '(Massoud 1996: hexarelin 0.125 µg/kg + GHRH 1 µg/kg gives 115 mU/L)',
+      'weak',
+    ),
+    param(
+      'srif_pit_k',
+      1.2,
+      '1',
+      'somatostatin tone halving GH release',
+      'calibrated: Farhy 2007 t2 (in relative units)',
+      'weak',
+    ),
+    param('srif_pit_n', 2, '1', 'Hill coefficient of somatostatin gating', 'Farhy 2007: n2 = 2', 'moderate'),
+    param(
+      'igf1_pit_k',
+      700,
+      'ng/mL',
+      'IGF-1 halving GH release at the pituitary (direct long-loop feedback)',
+      'calibrated: IGF-1 inhibits GH release at the pituitary; rhGH suppresses endogenous GH',
+      'weak',
+    ),
+    param(
+      'ghrhr_desens_max',
+      0.5,
+      '1',
+      'largest loss of GHRH-receptor efficacy under continuous exposure',
+      'calibrated: continuous GHRH keeps GH elevated for weeks with blunted bursts (Ionescu & Frohman 2006: ' +
+        'trough ×7.5, pulses kept under CJC-1295)',
+      'weak',
+    ),
+    param(
+      'ghrhr_desens_k_on',
+      0.0008,
+      '1/min',
+      'rate of GHRH-receptor desensitisation at full occupancy (time constant ≈ 21 h)',
+      'calibrated; the 5-on/2-off rationale rests on this kind of effect (weak evidence)',
+      'weak',
+    ),
+    param(
+      'ghrhr_desens_k_off',
+      rateFromHalfLifeDays(1),
+      '1/min',
+      'recovery of GHRH-receptor efficacy (half-time 1 day)',
+      'assumption: resensitisation over about a day (the 5-on/2-off rationale; weak evidence)',
+      'weak',
+    ),
+    param(
+      'ghsr_desens_max',
+      0.6,
+      '1',
+      'largest loss of GHS-receptor efficacy under continuous exposure',
+      'Murphy 1998: peak GH after MK-677 25 mg 55.9 µg/L on day 1 vs 22.6 after 7 days',
+      'moderate',
+    ),
+    param(
+      'ghsr_desens_k_on',
+      0.0015,
+      '1/min',
+      'rate of GHS-receptor desensitisation at full occupancy (time constant ≈ 11 h)',
+      'calibrated to Murphy 1998 (attenuation within a week of daily MK-677)',
+      'moderate',
+    ),
+    param(
+      'ghsr_desens_k_off',
+      rateFromHalfLifeDays(1.5),
+      '1/min',
+      'recovery of GHS-receptor efficacy (half-time 1.5 days)',
+      'assumption (weak evidence)',
+      'weak',
+    ),
+  ],
+  assignments: [
+    {
+      name: 'ghrhr_load',
+      expr: 'ghrh + ghrhr_drug_load',
+      unit: '1',
+      description: 'total GHRH-receptor load: portal GHRH plus analogues, each as concentration over EC50',
+    },
+    {
+      name: 'ghrhr_occ',
+      expr: 'ghrhr_load / (1 + ghrhr_load)',
+      unit: '1',
+      description: 'GHRH-receptor occupancy by competing full agonists',
+    },
+    {
+      name: 'ghsr_load',
+      expr: 'ghrelin_ghsr_load + ghsr_drug_load',
+      unit: '1',
+      description: 'total GHS-receptor load: ghrelin plus GHRPs and MK-677',
+    },
+    {
+      name: 'ghsr_occ',
+      expr: 'ghsr_load / (1 + ghsr_load)',
+      unit: '1',
+      description: 'GHS-receptor occupancy',
+    },
+    {
+      name: 'ghrhr_activation',
+      expr: 'ghrhr_occ * (1 - ghrhr_desens_max * ghrhr_desens)',
+      unit: '1',
+      description: 'GHRH-receptor signal after desensitisation',
+    },
+    {
+      name: 'ghsr_activation',
+      expr: 'ghsr_occ * (1 - ghsr_desens_max * ghsr_desens)',
+      unit: '1',
+      description: 'GHS-receptor signal after desensitisation',
+    },
+    {
+      name: 'ghs_antisrif',
+      expr: 'ghs_srif_opposition * ghsr_activation',
+      unit: '1',
+      description: 'GHS opposition to somatostatin at the pituitary (F1 of Farhy 2007)',
+    },
+    {
+      name: 'srif_gate',
+      expr: '(1 + ghs_antisrif) / (1 + (somatostatin / srif_pit_k) ^ srif_pit_n + ghs_antisrif)',
+      unit: '1',
+      description: 'fraction of the stimulus that passes somatostatin (multiplicative gating)',
+    },
+    {
+      name: 'igf1_gate',
+      expr: 'hillinv(igf1, igf1_pit_k, 1)',
+      unit: '1',
+      description: 'fraction of the stimulus that passes IGF-1 feedback at the pituitary',
+    },
+    {
+      name: 'gh_release_ug_min',
+      expr: 'release_k_max * (ghrhr_activation + ghs_efficacy * ghsr_activation) * srif_gate * igf1_gate * gh_pool',
+      unit: 'ug/min',
+      description: 'GH secretion rate',
+    },
+  ],
+  rates: [
+    { state: 'gh_pool', expr: 'pool_k_refill * (pool_capacity_ug - gh_pool) - gh_release_ug_min' },
+    {
+      state: 'ghrhr_desens',
+      expr: 'ghrhr_desens_k_on * ghrhr_occ * (1 - ghrhr_desens) - ghrhr_desens_k_off * ghrhr_desens',
+    },
+    {
+      state: 'ghsr_desens',
+      expr: 'ghsr_desens_k_on * ghsr_occ * (1 - ghsr_desens) - ghsr_desens_k_off * ghsr_desens',
+    },
+  ],
+  outputs: [
+    {
+      name: 'gh_secretion_ug_min',
+      expr: 'gh_release_ug_min',
+      unit: 'ug/min',
+      description: 'pituitary GH secretion rate',
+    },
+    { name: 'gh_pool_ug', expr: 'gh_pool', unit: 'ug', description: 'releasable GH pool' },
+    { name: 'ghrhr_occupancy', expr: 'ghrhr_occ', unit: '1', description: 'GHRH-receptor occupancy' },
+    { name: 'ghsr_occupancy', expr: 'ghsr_occ', unit: '1', description: 'GHS-receptor occupancy' },
+    {
+      name: 'somatostatin_gate',
+      expr: 'srif_gate',
+      unit: '1',
+      description: 'somatostatin gate of GH release',
+    },
+  ],
+};
+
+/** First-order rate constant (1/min) of a half-life given in days. */
+function rateFromHalfLifeDays(days: number): number {
+  return Math.LN2 / (days * 1440);
+}
