@@ -4,7 +4,7 @@
  * and dense output.
  */
 import { describe, expect, it } from 'vitest';
-import { TooManyStepsError } from '../errors.js';
+import { InvalidOptionError, NonFiniteStateError, TooManyStepsError } from '../errors.js';
 import { integrate } from '../integrate.js';
 import { ArraySink } from '../sinks.js';
 import type { OdeSolver, OdeSystem, SolverOptions, TimedEvent } from '../types.js';
@@ -206,5 +206,59 @@ describe.each(allSolvers.map((s) => [s.name, s] as const))('solver %s', (_name, 
     while (stepper.t < 15) stepper.step(15);
     expect(relativeError(stepper.y[0], 2 * Math.exp(-1))).toBeLessThan(1e-8);
     expect(stepper.stats.steps).toBeGreaterThan(steps);
+  });
+
+  it('never takes a step longer than maxStep', () => {
+    const stepper = solver.create(exponentialDecay(1e-3), 0, Float64Array.of(1), {
+      rtol: 1e-3,
+      atol: 1e-6,
+      maxStep: 7,
+    });
+    while (stepper.t < 100) {
+      stepper.step(100);
+      // (tPrev + h) − tPrev may exceed h by rounding in t.
+      expect(stepper.t - stepper.tPrev).toBeLessThanOrEqual(7 + 4 * Number.EPSILON * stepper.t);
+    }
+  });
+
+  it('rejects bad options and a stop time that is not ahead, naming the field', () => {
+    const create =
+      (options: SolverOptions, y0 = Float64Array.of(1)) =>
+      () =>
+        solver.create(exponentialDecay(1), 0, y0, options);
+    expect(create({ rtol: 0, atol: 1e-9 })).toThrow('rtol must be a finite number > 0, got 0');
+    expect(create({ rtol: 1e-6, atol: Float64Array.of(1e-9, 1e-9) })).toThrow(
+      'atol.length must be the number of states (1), got 2',
+    );
+    expect(create({ rtol: 1e-6, atol: 1e-9, maxSteps: 0 })).toThrow(
+      'maxSteps must be an integer >= 1, got 0',
+    );
+    expect(create({ rtol: 1e-6, atol: 1e-9, maxStep: -1 })).toThrow(
+      'maxStep must be a finite number > 0, got -1',
+    );
+    expect(create({ rtol: 1e-6, atol: 1e-9 }, Float64Array.of(NaN))).toThrow(
+      'y0[0] must be a finite number, got NaN',
+    );
+    const stepper = solver.create(exponentialDecay(1), 0, Float64Array.of(1), { rtol: 1e-6, atol: 1e-9 });
+    expect(() => stepper.step(0)).toThrow(InvalidOptionError);
+  });
+
+  it('raises NonFiniteStateError when the derivative is NaN at the start (a NaN parameter inside the model)', () => {
+    const kel = NaN;
+    const system: OdeSystem = { n: 1, rhs: (_t, y, d) => void (d[0] = -kel * y[0]) };
+    expect(() => solver.create(system, 0, Float64Array.of(1), { rtol: 1e-6, atol: 1e-9 })).toThrow(
+      NonFiniteStateError,
+    );
+  });
+
+  it('uses the analytic Jacobian when the system provides one (stiff solvers)', () => {
+    if (!solver.stiff) return;
+    const options = { rtol: 1e-6, atol: 1e-6 };
+    const fd = solveTo(solver, vanDerPolScaled(1e-6), [2, 0], 0.5, options);
+    const exact = solveTo(solver, vanDerPolScaled(1e-6, true), [2, 0], 0.5, options);
+    expect(exact.stats.jacobianEvals).toBeGreaterThan(0);
+    // Finite differences cost n = 2 extra evaluations per Jacobian; the analytic hook does not.
+    expect(exact.stats.rhsEvals).toBeLessThan(fd.stats.rhsEvals);
+    expect(Math.abs(exact.y[0] - fd.y[0])).toBeLessThan(1e-4);
   });
 });
