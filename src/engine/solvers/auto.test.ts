@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { integrate } from '../integrate.js';
 import type { TimedEvent } from '../types.js';
-import { AutoStepper, auto, dopri5 } from './index.js';
+import type { AutoStepper } from './index.js';
+import { auto, dopri5 } from './index.js';
 import {
   VAN_DER_POL_REFERENCE_T2,
   exponentialDecay,
