@@ -505,13 +505,15 @@ describe('compileModel: speed', () => {
 
   it('compiles a 100-state model in well under 50 ms', () => {
     const def = chain(100);
-    compileModel(def); // warm up the JIT on the compiler itself
-    const times = Array.from({ length: 5 }, () => {
-      const start = performance.now();
+    compileModel(def); // the first compile also compiles the compiler's own code
+    // CPU time of this process, not wall time: the check must not fail because other jobs share the machine.
+    const cpuMs = Array.from({ length: 5 }, () => {
+      const start = process.cpuUsage();
       compileModel(def);
-      return performance.now() - start;
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1000;
     }).sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(50);
+    expect(cpuMs[2]).toBeLessThan(25);
   });
 
   it('conserves mass in the chain (rates from neighbouring sub-models cancel)', () => {
