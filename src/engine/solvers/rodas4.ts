@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /**
  * RODAS4: the stiffly accurate 6-stage Rosenbrock method of order 4(3) from Hairer's RODAS code (Hairer & Wanner,
- * Solving Ordinary Differential Equations II, 2nd ed., Springer 1996, §VI.4, coefficients of subroutine ROCOEF,
+ * Solving Ordinary Differential Equations II, 2nd ed., Springer 1996, §IV.7 and §VI.4; coefficients of ROCOEF,
  * METH = 1), with its own continuous extension of order 3 (the DENSE coefficients of RODAS), Gustafsson's
  * predictive step-size controller, and a Jacobian from the system's `jacobian` hook or from forward differences.
  *
@@ -235,7 +235,12 @@ export class Rodas4Stepper implements OdeStepper {
     return initialStepSize(this.system, this.t, this.y, this.f0, 4, this.opts, this.yStage, this.dy);
   }
 
-  /** Jacobian ∂f/∂y and time derivative ∂f/∂t at the current point; f0 = f(t, y) is already known. */
+  /**
+   * Jacobian ∂f/∂y and time derivative ∂f/∂t at the current point; f0 = f(t, y) is already known. Column j of the
+   * finite-difference Jacobian uses the increment √eps·max(|y_j|, atol_j/rtol). The common √eps·max(|y_j|, 1)
+   * over-perturbs states that live far below 1 (Robertson's y2 ≈ 1e-5: its curvature term 3e7·δ spoilt J and cost
+   * ten times more steps); atol_j/rtol is the magnitude below which a state is noise to the error control anyway.
+   */
   private prepareJacobian(): void {
     const { system, n, y, f0, jac, ft, dy } = this;
     const t = this.t;
