@@ -7,7 +7,26 @@ export { compileModel, planModel, type CompileOptions, type ModelPlan } from './
 export { ModelCompileError, type ModelCompileErrorKind, type ModelCompileIssue } from './compile-error.js';
 export { emitC } from './emit-c.js';
 export { describeModel, type ParameterRow } from './describe.js';
-export * from './expr/index.js';
+export {
+  BUILTIN_FUNCTIONS,
+  DimensionMismatch,
+  evaluateExpression,
+  ExpressionError,
+  formatDimension,
+  formatExpression,
+  identifiersOf,
+  inferDimension,
+  parseExpression,
+  parseUnit,
+  RESERVED_NAMES,
+  walkExpression,
+  type BuiltinFunction,
+  type DimensionVector,
+  type ExprNode,
+  type ExpressionErrorKind,
+  type ParsedUnit,
+  type SourcePosition,
+} from './expr/index.js';
 
 // Errors, solvers, the event-driven integration driver, sample sinks and seeded random streams.
 export * from './errors.js';
