@@ -87,7 +87,8 @@ async function demoOne(
       );
     }
   } catch (error) {
-    lines.push(`── ${file}`, `failed: ${describeError(error).message}`);
+    if (lines.length === 0) lines.push(`── ${file}`);
+    lines.push(`failed: ${describeError(error).message}`);
     ok = false;
   }
   context.io.out(`${lines.join('\n')}\n\n`);
