@@ -45,4 +45,6 @@ export interface BenchCase {
   readonly peerTolerances: PeerTolerancePolicy;
   /** The tight reference solution the errors are measured against (rtol 1e-11 unless said otherwise). */
   readonly reference: Tolerances & { readonly solver: 'dopri5' | 'rodas4' };
+  /** A stated goal: ours at least this many times faster than every peer (ratio ≤ 1/goalSpeedup). */
+  readonly goalSpeedup?: number;
 }

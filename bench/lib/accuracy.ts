@@ -13,7 +13,7 @@ export function outputScales(reference: SampledSeries): Float64Array {
   const scales = new Float64Array(reference.nOutputs);
   for (let i = 0; i < reference.times.length; i++) {
     for (let j = 0; j < reference.nOutputs; j++) {
-      scales[j] = Math.max(scales[j]!, Math.abs(reference.values[i * reference.nOutputs + j]!));
+      scales[j] = Math.max(scales[j], Math.abs(reference.values[i * reference.nOutputs + j]));
     }
   }
   return scales;
@@ -32,7 +32,7 @@ export function scaledMaxError(candidate: SampledSeries, reference: SampledSerie
   for (let i = 0; i < reference.times.length; i++) {
     for (let j = 0; j < n; j++) {
       if (scales[j] === 0) continue;
-      const err = Math.abs(candidate.values[i * n + j]! - reference.values[i * n + j]!) / scales[j]!;
+      const err = Math.abs(candidate.values[i * n + j] - reference.values[i * n + j]) / scales[j];
       // NaN must not hide behind Math.max: a NaN sample is an infinite error.
       worst = Number.isNaN(err) ? Infinity : Math.max(worst, err);
     }
@@ -48,9 +48,9 @@ function checkSameGrid(a: SampledSeries, b: SampledSeries): void {
     throw new RangeError(`sample count must match the reference (${b.times.length}), got ${a.times.length}`);
   }
   const n = b.times.length;
-  const span = n > 1 ? Math.abs(b.times[n - 1]! - b.times[0]!) : 1;
+  const span = n > 1 ? Math.abs(b.times[n - 1] - b.times[0]) : 1;
   for (let i = 0; i < n; i++) {
-    if (Math.abs(a.times[i]! - b.times[i]!) > 1e-9 * span) {
+    if (Math.abs(a.times[i] - b.times[i]) > 1e-9 * span) {
       throw new RangeError(
         `sample ${i} time must be ${b.times[i]} min as in the reference, got ${a.times[i]}`,
       );

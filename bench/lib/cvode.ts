@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,8 @@ export interface CvodeRunSpec {
 /** What the harness reports (times in milliseconds, counters summed over the restarts of one run). */
 export interface CvodeRunResult {
   readonly medianMs: number;
+  /** Median CPU time of the harness process over the same runs. */
+  readonly cpuMedianMs: number;
   readonly timesMs: readonly number[];
   readonly steps: number;
   /** Right-hand-side evaluations by the integrator plus those of the difference-quotient Jacobian. */
@@ -76,6 +78,7 @@ export interface CvodeRunResult {
 interface HarnessReport {
   readonly times_ms: number[];
   readonly ms: number;
+  readonly cpu_ms: number;
   readonly steps: number;
   readonly rhs_evals: number;
   readonly rhs_evals_jac: number;
@@ -88,28 +91,33 @@ interface HarnessReport {
 /** Whether the peer can be built here; `reason` says why not. */
 export type PeerAvailability = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-/** Checks for gcc and for CVODE's headers by compiling and linking a two-line program. */
+/** Checks for gcc and for CVODE's headers and libraries by compiling and linking a two-line program. */
 export function checkCvodeToolchain(): PeerAvailability {
   mkdirSync(BENCH_OUT_DIR, { recursive: true });
-  const probe = join(BENCH_OUT_DIR, 'probe-cvode.c');
+  // One probe per process, so that a test and a bench running at once do not overwrite each other's files.
+  const probe = join(BENCH_OUT_DIR, `probe-cvode-${process.pid}`);
   writeFileSync(
-    probe,
+    `${probe}.c`,
     '#include <cvode/cvode.h>\n#include <sunlinsol/sunlinsol_dense.h>\n' +
       'int main(void) { SUNContext c; return SUNContext_Create(NULL, &c) != 0; }\n',
   );
   try {
-    execFileSync('gcc', ['-std=c99', probe, '-o', join(BENCH_OUT_DIR, 'probe-cvode'), ...LIBRARIES], {
+    execFileSync('gcc', ['-std=c99', `${probe}.c`, '-o', probe, ...LIBRARIES], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     return { ok: true };
   } catch (err) {
     return { ok: false, reason: describeBuildFailure(err) };
+  } finally {
+    rmSync(`${probe}.c`, { force: true });
+    rmSync(probe, { force: true });
   }
 }
 
 function describeBuildFailure(err: unknown): string {
   const e = err as { code?: string; stderr?: Buffer };
-  if (e.code === 'ENOENT') return 'gcc is not installed';
+  if (e.code === 'ENOENT')
+    return `gcc is not installed (Debian packages gcc and ${SUNDIALS_PACKAGE} are needed)`;
   const firstLine =
     e.stderr
       ?.toString()
@@ -196,6 +204,7 @@ export function runHarness(
   const report = JSON.parse(stdout) as HarnessReport;
   const result: CvodeRunResult = {
     medianMs: report.ms,
+    cpuMedianMs: report.cpu_ms,
     timesMs: report.times_ms,
     steps: report.steps,
     rhsEvals: report.rhs_evals + report.rhs_evals_jac,

@@ -22,6 +22,8 @@ export interface Timing {
   readonly medianMs: number;
   /** Every timed run (milliseconds), in run order. */
   readonly timesMs: readonly number[];
+  /** Median CPU time of the process (user + system, all threads) over the same runs (milliseconds). */
+  readonly cpuMedianMs: number;
 }
 
 /** Median of a non-empty list (mean of the two middle values for an even count). */
@@ -29,23 +31,27 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('median of an empty list');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : 0.5 * (sorted[mid - 1]! + sorted[mid]!);
+  return sorted.length % 2 === 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
 }
 
-/** Runs `fn` per `rule` and returns the median wall time (performance.now) of the timed runs. */
+/** Runs `fn` per `rule` and returns the median wall time (performance.now) and CPU time of the timed runs. */
 export function measure(fn: () => void, rule: RepetitionRule = DEFAULT_REPETITIONS): Timing {
   for (let i = 0; i < rule.warmup; i++) fn();
   const timesMs: number[] = [];
+  const cpuMs: number[] = [];
   let totalMs = 0;
   while (
     timesMs.length < rule.maxReps &&
     (timesMs.length < rule.minReps || totalMs < rule.minSeconds * 1e3)
   ) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn();
     const elapsed = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
     timesMs.push(elapsed);
+    cpuMs.push((cpu.user + cpu.system) / 1e3);
     totalMs += elapsed;
   }
-  return { medianMs: median(timesMs), timesMs };
+  return { medianMs: median(timesMs), timesMs, cpuMedianMs: median(cpuMs) };
 }
