@@ -191,8 +191,7 @@ class ProgressReporter {
 export function integrate(request: IntegrateRequest): IntegrateResult {
   const run = prepareRun(request);
   const t0 = request.t0;
-  const y = request.y0 ? Float64Array.from(request.y0) : request.model.initialState();
-  run.yWork.set(y);
+  run.yWork.set(request.y0 ?? request.model.initialState());
   applyEventsAt(run, t0);
   const solver = resolveSolver(request.solver);
   const system = modelSystem(run.model, run.p, run.u);
