@@ -3,7 +3,8 @@
  * Conservative dimensional analysis of an expression. A numeric literal is a wildcard: it may carry any unit the
  * author left implicit (`t / 1440`, `60 * k`), so products and quotients that involve one are unconstrained, and
  * a sum with one takes the other operand's dimension. Only definite contradictions are reported: adding `ug/L` to
- * `1/min`, `exp()` of a concentration, comparing a mass with a time.
+ * `1/min`, `exp()` of a concentration, comparing a mass with a time. `log()` accepts any dimension (the log of a
+ * concentration in its declared unit is common practice).
  */
 import type { ExprNode, SourcePosition } from './ast.js';
 import { DIMENSIONLESS, formatDimension, sameDimension, type DimensionVector } from './units.js';
@@ -23,7 +24,9 @@ export class DimensionMismatch extends Error {
 }
 
 const TIME: DimensionVector = [0, 0, 1, 0, 0, 0];
-const TRANSCENDENTAL: ReadonlySet<string> = new Set(['exp', 'log', 'log10', 'sin', 'cos']);
+const TRANSCENDENTAL: ReadonlySet<string> = new Set(['exp', 'sin', 'cos']);
+/** `log(C)` of a concentration is read as `log(C / 1 unit)`, as pharmacometric models routinely write it. */
+const LOGARITHM: ReadonlySet<string> = new Set(['log', 'log10']);
 const SAME_AS_ARGUMENTS: ReadonlySet<string> = new Set(['min', 'max', 'clamp', 'mod']);
 const COMPARISON: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
@@ -148,6 +151,10 @@ function inferCall(
   const [first, second, third] = args as [ExprNode, ExprNode, ExprNode];
   if (TRANSCENDENTAL.has(callee)) {
     requireDimensionless(first, infer(first), `the argument of ${callee}()`);
+    return DIMENSIONLESS;
+  }
+  if (LOGARITHM.has(callee)) {
+    infer(first);
     return DIMENSIONLESS;
   }
   if (SAME_AS_ARGUMENTS.has(callee)) return unify(args, infer, `the arguments of ${callee}()`);

@@ -57,9 +57,10 @@
  * its state per time, an assignment or output with a unit the dimension of that unit. The check is conservative:
  * numeric literals may carry any unit (`t / 1440`, `60 * k` pass), `x^n` with a symbolic `n` is unconstrained, a
  * name with an unknown unit string switches the check off for the expressions that use it, and only definite
- * contradictions are errors (adding `ug/L` to `1/min`, `exp()` or `log()` of a concentration, `hill(x, K, n)` with
- * x and K of different dimensions). Only dimensions are compared, not scale: `ug/L` and `ng/mL` are both
- * mass/volume, and converting between them is the author's job.
+ * contradictions are errors (adding `ug/L` to `1/min`, `exp()` or `sin()` of a concentration, `hill(x, K, n)` with
+ * x and K of different dimensions). `log(C)` of a concentration is accepted (read as the log of its value in the
+ * declared unit). Only dimensions are compared, not scale: `ug/L` and `pg/mL` are both mass/volume, and converting
+ * between them (a factor 10^6) is the author's job.
  *
  * @packageDocumentation
  */
