@@ -110,17 +110,17 @@ describe.skipIf(!toolchain.ok && !inCi)(`CVODE harness (Debian package ${SUNDIAL
       expect(series.times.length).toBe(25);
       series.times.forEach((t, i) => {
         expect(t).toBe(5 * i);
-        expect(Math.abs(series.values[i]! - X0 * Math.exp(-K_PER_MIN * t))).toBeLessThan(1e-6 * X0);
+        expect(Math.abs(series.values[i] - X0 * Math.exp(-K_PER_MIN * t))).toBeLessThan(1e-6 * X0);
       });
     });
 
     it(`${peer}: state and input events apply exactly at their times, samples at an event see its effect`, () => {
       const series = runCvode(peer, EVENTS, 150);
       series.times.forEach((t, i) => {
-        expect(Math.abs(series.values[i]! - exactWithEvents(t))).toBeLessThan(1e-6);
+        expect(Math.abs(series.values[i] - exactWithEvents(t))).toBeLessThan(1e-6);
       });
       // The sample at 60 min is after the 3-mg bolus: about 3 mg above the value just before it.
-      const at60 = series.values[12]!;
+      const at60 = series.values[12];
       expect(at60 - exactWithEvents(60 - 1e-9)).toBeCloseTo(3, 6);
     });
 
