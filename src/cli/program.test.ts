@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The CLI in-process with captured streams: exit-code mapping and output routing, without a child process.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io.js';
@@ -7,13 +8,17 @@ import { runCli } from './program.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
-async function run(...args: string[]) {
+const hasSimulate = existsSync(fileURLToPath(new URL('../simulate.ts', import.meta.url)));
+
+async function runWith(errIsTty: boolean, ...args: string[]) {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTty: false };
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTty };
   const code = await runCli(['node', 'endotwin', ...args], io);
   return { code, out, err };
 }
+
+const run = (...args: string[]) => runWith(false, ...args);
 
 describe('runCli', () => {
   it('prints help and version on stdout with exit 0', async () => {
@@ -50,5 +55,16 @@ describe('runCli', () => {
     const r = await run('igf1-sds', '--age', '82', '--sex', 'female', '--igf1', '120');
     expect(r.code).toBe(0);
     expect(r.out).toContain('reference read at 75 y');
+  });
+
+  it.skipIf(!hasSimulate)('shows progress on stderr only when stderr is a terminal', async () => {
+    const file = `${examples}hexarelin-iv-test.yaml`;
+    const tty = await runWith(true, 'simulate', file);
+    expect(tty.code).toBe(0);
+    expect(tty.err).toMatch(/\rsimulating Hexarelin 2 µg\/kg IV test, single dose: 100%\n/);
+    const pipe = await run('simulate', file);
+    expect(pipe.err).not.toContain('simulating');
+    expect(pipe.err).toContain('CAUTION_CORTISOL_PROLACTIN_RISE');
+    expect(JSON.parse(pipe.out)).toMatchObject({ schema: 'endotwin/result/v1' });
   });
 });
