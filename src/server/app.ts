@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The Fastify application: OpenAPI docs at `/docs` (JSON at `/docs/json`), `GET /health`, the data routes under
+ * `/api/v1` behind bearer-token auth when a token is configured, the run queue, and the web app's static files.
+ */
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Store } from '../store/index.js';
+import { authenticate, checkBinding } from './auth.js';
+import { ApiError, handleError, zodValidatorCompiler } from './errors.js';
+import { RunQueue } from './jobs/run-queue.js';
+import { logResponses, loggerOptions } from './logging.js';
+import { registerAnalysisRoutes } from './routes/analysis.js';
+import type { RouteContext, ZodApp } from './routes/context.js';
+import { registerHealthRoute } from './routes/health.js';
+import { registerPatientRoutes } from './routes/patients.js';
+import { registerRunRoutes } from './routes/runs.js';
+import { registerScenarioRoutes } from './routes/scenarios.js';
+import { registerStaticFiles } from './static-files.js';
+import { packageVersion } from './version.js';
+
+/** Options of {@link buildServer}; every limit has a default. */
+export interface ServerOptions {
+  readonly store: Store;
+  /** A bearer token every data route then requires (e.g. from ENDOTWIN_TOKEN); at least 16 characters. */
+  readonly token?: string;
+  /** The address the caller will listen on (default 127.0.0.1); a non-loopback one requires a token. */
+  readonly host?: string;
+  /** Most queued + running runs per client (default 2); one more is a 429. */
+  readonly maxConcurrentRunsPerClient?: number;
+  /** Longest scenario the API simulates, days (default 365). */
+  readonly maxDurationDays?: number;
+  /** Largest request body, bytes (default 1 MiB); more is a 413. */
+  readonly bodyLimitBytes?: number;
+  /** Time allowed to receive a whole request, ms (default 30 s). */
+  readonly requestTimeoutMs?: number;
+  /** Simulation worker threads (default: cores − 1, at least 1). */
+  readonly workers?: number;
+  /** Minimum time between two progress writes of a run, ms (default 500). */
+  readonly progressIntervalMs?: number;
+  /** A run taking longer is stopped and marked failed, ms (default one hour). */
+  readonly maxRunMs?: number;
+  /** Folder of the built web app; served at `/` when it exists. */
+  readonly webRoot?: string;
+  /** Log one line per response (method, route, status) with pino (default false). */
+  readonly logger?: boolean;
+}
+
+/** Defaults of the {@link ServerOptions} limits. */
+export const SERVER_DEFAULTS = {
+  host: '127.0.0.1',
+  maxConcurrentRunsPerClient: 2,
+  maxDurationDays: 365,
+  bodyLimitBytes: 1024 * 1024,
+  requestTimeoutMs: 30_000,
+} as const;
+
+async function registerDocs(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'endotwin API',
+        description:
+          'Scenarios in, results out: the HTTP face of the endotwin simulator (research and education only; not a ' +
+          'medical device). Errors are `{ error: { code, message, path? } }`.',
+        version,
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+}
+
+function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired: boolean) {
+  return (api: FastifyInstance): Promise<void> => {
+    api.addHook('onRequest', authenticate(ctx.store, token, tokenRequired));
+    const app: ZodApp = api.withTypeProvider<ZodTypeProvider>();
+    registerScenarioRoutes(app, ctx);
+    registerPatientRoutes(app, ctx);
+    registerRunRoutes(app, ctx);
+    registerAnalysisRoutes(app);
+    return Promise.resolve();
+  };
+}
+
+/**
+ * Builds the API server (not yet listening). Closing it stops the run queue: unfinished runs become `interrupted`.
+ * The caller owns the store and closes it after the server.
+ * @throws Error when `host` is not loopback and no token exists (ENDOTWIN_TOKEN or the api_tokens table).
+ * @example const app = await buildServer({ store }); await app.listen({ host: '127.0.0.1', port: 8080 });
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const token = options.token === '' ? undefined : options.token;
+  const storedTokens = await options.store.tokens.count();
+  checkBinding(options.host ?? SERVER_DEFAULTS.host, token, storedTokens);
+  const version = packageVersion();
+
+  const app = Fastify({
+    logger: loggerOptions(options.logger ?? false),
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimitBytes ?? SERVER_DEFAULTS.bodyLimitBytes,
+    requestTimeout: options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw new ApiError(404, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
+  });
+  app.decorateRequest('clientId', '');
+  if (options.logger) logResponses(app);
+
+  const queue = new RunQueue(options.store, {
+    maxConcurrentRunsPerClient:
+      options.maxConcurrentRunsPerClient ?? SERVER_DEFAULTS.maxConcurrentRunsPerClient,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+    ...(options.maxRunMs !== undefined ? { maxRunMs: options.maxRunMs } : {}),
+    onError: (error) =>
+      app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'run queue error'),
+  });
+  app.addHook('onClose', () => queue.close());
+
+  await registerDocs(app, version);
+  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version);
+  const ctx: RouteContext = {
+    store: options.store,
+    queue,
+    maxDurationDays: options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays,
+  };
+  await app.register(dataRoutes(ctx, token, token !== undefined || storedTokens > 0), { prefix: '/api/v1' });
+  if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);
+  return app;
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Runs simulations off the request path on a piscina worker-thread pool: a FIFO queue, at most `workers` runs at
+ * a time, a cap on each client's queued + running runs, throttled progress persistence, cancel, a run time limit,
+ * and a clean shutdown that leaves unfinished runs `interrupted`.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { Result, Scenario } from '../../scenario/index.js';
+import type { RunRecord, Store } from '../../store/index.js';
+import { ProgressWriter } from './progress-writer.js';
+import { isProgressMessage } from './protocol.js';
+import type { SimulationTask } from './protocol.js';
+
+/** Settings of a {@link RunQueue}. */
+export interface RunQueueOptions {
+  /** Most queued + running runs one client may have at once. */
+  readonly maxConcurrentRunsPerClient: number;
+  /** Worker threads, i.e. runs simulated at the same time (default: cores − 1, at least 1). */
+  readonly workers?: number;
+  /** Minimum time between two progress writes of a run, ms (default 500). */
+  readonly progressIntervalMs?: number;
+  /** A run still going after this long is stopped and marked failed, ms (default one hour). */
+  readonly maxRunMs?: number;
+  /** Receives errors of the queue's own bookkeeping (store writes), which have no request to report to. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Why a run was stopped from outside the worker. */
+interface StopReason {
+  readonly status: 'failed' | 'interrupted';
+  readonly message: string;
+}
+
+interface Job {
+  readonly runId: string;
+  readonly clientId: string;
+  readonly scenario: Scenario;
+  readonly controller: AbortController;
+  stopReason?: StopReason;
+}
+
+/** Thrown by {@link RunQueue.admit} when the client already has its maximum of active runs. */
+export class RunLimitError extends Error {
+  constructor(
+    readonly clientId: string,
+    readonly limit: number,
+  ) {
+    super(`at most ${limit} queued or running runs per client; wait for one to finish or cancel one`);
+    this.name = 'RunLimitError';
+  }
+}
+
+/** Message stored on runs stopped by a shutdown. */
+export const INTERRUPTED_BY_SHUTDOWN =
+  'the server shut down before this run finished; resubmit it to run it again';
+/** Message stored on runs cancelled by a client. */
+export const CANCELLED = 'cancelled at the client’s request';
+
+/** The worker module and the Node options it needs: from TypeScript sources the worker loads through tsx. */
+function workerModule(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { filename: new URL('./simulate-worker.js', here).href, execArgv: [] };
+  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
+  return { filename: new URL('./simulate-worker.ts', here).href, execArgv: ['--import', tsx] };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : JSON.stringify(error);
+}
+
+/** The simulation job queue of one server process. */
+export class RunQueue {
+  private readonly waiting: Job[] = [];
+  private readonly jobs = new Map<string, Job>();
+  private readonly activePerClient = new Map<string, number>();
+  private readonly executing = new Set<Promise<void>>();
+  private readonly workers: number;
+  private running = 0;
+  private pool: Piscina<SimulationTask, Result> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: RunQueueOptions,
+  ) {
+    this.workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+  }
+
+  /** Queued + running runs of a client in this process. */
+  activeRuns(clientId: string): number {
+    return this.activePerClient.get(clientId) ?? 0;
+  }
+
+  /**
+   * Admits a run for a client: reserves one of the client's slots, lets `prepare` create or requeue the run in the
+   * store, and queues it. The reservation is given back if `prepare` throws.
+   * @throws RunLimitError when the client is at its limit (nothing is stored then).
+   */
+  async admit(clientId: string, prepare: () => Promise<RunRecord>): Promise<RunRecord> {
+    if (this.closed) throw new Error('the run queue is shut down');
+    if (this.activeRuns(clientId) >= this.options.maxConcurrentRunsPerClient) {
+      throw new RunLimitError(clientId, this.options.maxConcurrentRunsPerClient);
+    }
+    this.activePerClient.set(clientId, this.activeRuns(clientId) + 1);
+    let run: RunRecord;
+    try {
+      run = await prepare();
+    } catch (error) {
+      this.release(clientId);
+      throw error;
+    }
+    const job: Job = { runId: run.id, clientId, scenario: run.scenario, controller: new AbortController() };
+    this.jobs.set(run.id, job);
+    this.waiting.push(job);
+    this.pump();
+    return run;
+  }
+
+  /**
+   * Cancels a queued or running run: it becomes `interrupted` with `message` (the worker, if any, is stopped).
+   * Returns `false` when the run was not active.
+   */
+  async cancel(runId: string, message: string = CANCELLED): Promise<boolean> {
+    const job = this.jobs.get(runId);
+    if (job) this.stopJob(job, { status: 'interrupted', message });
+    return this.store.runs.stop(runId, 'interrupted', message);
+  }
+
+  /** Stops accepting runs, stops the ones in flight (they become `interrupted`) and closes the pool. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of [...this.jobs.values()]) {
+      this.stopJob(job, { status: 'interrupted', message: INTERRUPTED_BY_SHUTDOWN });
+    }
+    await Promise.allSettled([...this.executing]);
+    await this.store.runs.interruptAllActive(INTERRUPTED_BY_SHUTDOWN);
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+
+  private stopJob(job: Job, reason: StopReason): void {
+    job.stopReason ??= reason;
+    const queuedAt = this.waiting.indexOf(job);
+    if (queuedAt >= 0) {
+      this.waiting.splice(queuedAt, 1);
+      this.forget(job);
+    } else {
+      job.controller.abort();
+    }
+  }
+
+  private release(clientId: string): void {
+    const n = this.activeRuns(clientId) - 1;
+    if (n > 0) this.activePerClient.set(clientId, n);
+    else this.activePerClient.delete(clientId);
+  }
+
+  private forget(job: Job): void {
+    if (this.jobs.delete(job.runId)) this.release(job.clientId);
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running < this.workers && this.waiting.length > 0) {
+      const job = this.waiting.shift() as Job;
+      this.running++;
+      const execution = this.execute(job)
+        .catch((error: unknown) => this.options.onError?.(error))
+        .finally(() => {
+          this.running--;
+          this.forget(job);
+          this.executing.delete(execution);
+          this.pump();
+        });
+      this.executing.add(execution);
+    }
+  }
+
+  private getPool(): Piscina<SimulationTask, Result> {
+    if (!this.pool) {
+      const { filename, execArgv } = workerModule();
+      this.pool = new Piscina<SimulationTask, Result>({
+        filename,
+        execArgv,
+        minThreads: 0,
+        maxThreads: this.workers,
+        idleTimeout: 60_000,
+      });
+    }
+    return this.pool;
+  }
+
+  private async execute(job: Job): Promise<void> {
+    if (job.stopReason || !(await this.store.runs.markRunning(job.runId))) return;
+    const onError = (error: unknown): void => this.options.onError?.(error);
+    const progress = new ProgressWriter(
+      this.store,
+      job.runId,
+      this.options.progressIntervalMs ?? 500,
+      onError,
+    );
+    const channel = new MessageChannel();
+    channel.port1.on('message', (message: unknown) => {
+      if (isProgressMessage(message)) progress.report(message.progress);
+    });
+    const maxRunMs = this.options.maxRunMs ?? 3_600_000;
+    const timer = setTimeout(() => {
+      this.stopJob(job, {
+        status: 'failed',
+        message: `the run exceeded the time limit of ${maxRunMs / 1000} s`,
+      });
+    }, maxRunMs);
+    try {
+      const result = await this.getPool().run(
+        { scenario: job.scenario, progressPort: channel.port2 },
+        { transferList: [channel.port2], signal: job.controller.signal },
+      );
+      await progress.stop();
+      await this.store.runs.complete(job.runId, result);
+    } catch (error) {
+      await progress.stop();
+      const reason: StopReason = job.stopReason ?? { status: 'failed', message: messageOf(error) };
+      await this.store.runs.stop(job.runId, reason.status, reason.message);
+    } finally {
+      clearTimeout(timer);
+      channel.port1.close();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+/** What the route modules share: the store, the run queue and the API's limits. */
+import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ScenarioError, parseScenario } from '../../scenario/index.js';
+import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
+import { seriesNames } from '../../simulate.js';
+import type { Store } from '../../store/index.js';
+import { ApiError } from '../errors.js';
+import type { RunQueue } from '../jobs/run-queue.js';
+
+/** The Fastify instance as route modules see it: zod-typed requests and replies. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Shared services and limits of the routes. */
+export interface RouteContext {
+  readonly store: Store;
+  readonly queue: RunQueue;
+  /** Longest `duration_days` the API accepts. */
+  readonly maxDurationDays: number;
+}
+
+/** Requested series the model does not produce (simulate would fail on them later, off the request). */
+function unknownSeries(scenario: Scenario): ScenarioIssue[] {
+  const known = seriesNames();
+  return scenario.output.series.flatMap((name, i) =>
+    known.includes(name)
+      ? []
+      : [{ path: `output.series[${i}]`, message: `unknown series '${name}'; allowed: ${known.join(', ')}` }],
+  );
+}
+
+/**
+ * Parses a scenario the request schema already accepted: cross-field checks, normalisation, series names known
+ * to the model, and the API's cap on `duration_days`.
+ * @throws ScenarioError (400 with the field path) or ApiError for a scenario longer than the cap.
+ */
+export function parseApiScenario(document: unknown, maxDurationDays: number): Scenario {
+  const scenario = parseScenario(document);
+  const issues = unknownSeries(scenario);
+  if (issues.length > 0) throw new ScenarioError(issues);
+  if (scenario.duration_days > maxDurationDays) {
+    throw new ApiError(
+      400,
+      'INVALID_SCENARIO',
+      `duration_days: this server simulates at most ${maxDurationDays} days per run, got ${scenario.duration_days}; ` +
+        'use the command line for longer runs',
+      'duration_days',
+    );
+  }
+  return scenario;
+}

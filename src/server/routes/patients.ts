@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+/** Patient routes: covariates plus imported lab values. */
+import { notFound } from '../errors.js';
+import {
+  errorSchema,
+  idParams,
+  pageQuery,
+  patientCreateBody,
+  patientListResponse,
+  patientRecordSchema,
+} from '../schemas.js';
+import type { RouteContext, ZodApp } from './context.js';
+
+const TAGS = ['patients'];
+
+/** Registers `POST /patients`, `GET /patients`, `GET /patients/{id}`. */
+export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
+  app.post(
+    '/patients',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Store a patient (scenario `patient` block) with imported labs',
+        body: patientCreateBody,
+        response: { 201: patientRecordSchema, 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { name, patient, labs } = request.body;
+      const record = await ctx.store.patients.create({ name, covariates: patient, labs });
+      return reply.code(201).send(record);
+    },
+  );
+
+  app.get(
+    '/patients',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Patients with their labs, newest first',
+        querystring: pageQuery,
+        response: { 200: patientListResponse },
+      },
+    },
+    async (request) => ({ patients: await ctx.store.patients.list(request.query) }),
+  );
+
+  app.get(
+    '/patients/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'One patient with labs',
+        params: idParams,
+        response: { 200: patientRecordSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const record = await ctx.store.patients.get(request.params.id);
+      if (!record) throw notFound('patient', request.params.id);
+      return record;
+    },
+  );
+}

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+/** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
+import { screen } from '../../simulate.js';
+import { scenarioSchema } from '../../scenario/index.js';
+import type { RunRecord, RunSummary } from '../../store/index.js';
+import { dailyCsv } from '../csv.js';
+import { ApiError, notFound } from '../errors.js';
+import { RunLimitError } from '../jobs/run-queue.js';
+import {
+  errorSchema,
+  idParams,
+  resultQuery,
+  runIdResponse,
+  runListQuery,
+  runListResponse,
+  runViewSchema,
+  submitQuery,
+} from '../schemas.js';
+import { z } from 'zod';
+import { parseApiScenario } from './context.js';
+import type { RouteContext } from './context.js';
+import type { ZodApp } from './context.js';
+
+const TAGS = ['runs'];
+type RunView = z.output<typeof runViewSchema>;
+
+/** A run as the API shows it: `error` only when there is one, the client id never. */
+export function toRunView(run: RunSummary | RunRecord): RunView {
+  const view: RunView = {
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    progress: run.progress,
+    attempts: run.attempts,
+    created_at: run.created_at,
+    started_at: run.started_at,
+    finished_at: run.finished_at,
+  };
+  if (run.error !== null) view.error = run.error;
+  if ('scenario' in run) view.scenario = { ...run.scenario };
+  return view;
+}
+
+async function admit(
+  ctx: RouteContext,
+  clientId: string,
+  prepare: () => Promise<RunRecord>,
+): Promise<RunRecord> {
+  try {
+    return await ctx.queue.admit(clientId, prepare);
+  } catch (error) {
+    if (error instanceof RunLimitError) throw new ApiError(429, 'TOO_MANY_RUNS', error.message);
+    throw error;
+  }
+}
+
+async function existingRun(ctx: RouteContext, id: string): Promise<RunRecord> {
+  const run = await ctx.store.runs.get(id);
+  if (!run) throw notFound('run', id);
+  return run;
+}
+
+function registerSubmit(app: ZodApp, ctx: RouteContext): void {
+  app.post(
+    '/runs',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Submit a scenario; 202 with the run id at once, the run goes on off the request',
+        body: scenarioSchema,
+        querystring: submitQuery,
+        response: { 202: runIdResponse, 400: errorSchema, 422: errorSchema, 429: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const scenario = parseApiScenario(request.body, ctx.maxDurationDays);
+      const screening = screen(scenario);
+      if (screening.status === 'contraindicated' && request.query.research !== 'true') {
+        const codes = screening.findings.filter((f) => f.severity === 'contraindicated').map((f) => f.code);
+        throw new ApiError(
+          422,
+          'CONTRAINDICATED',
+          `the scenario is contraindicated (${codes.join(', ')}); submit with ?research=true to simulate it anyway`,
+          undefined,
+          screening,
+        );
+      }
+      const run = await admit(ctx, request.clientId, () => ctx.store.runs.create(scenario, request.clientId));
+      return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
+    },
+  );
+}
+
+function registerStatus(app: ZodApp, ctx: RouteContext): void {
+  app.get(
+    '/runs',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Runs without their scenarios, newest first',
+        querystring: runListQuery,
+        response: { 200: runListResponse },
+      },
+    },
+    async (request) => {
+      const { limit, offset, status } = request.query;
+      const runs = await ctx.store.runs.list({ limit, offset, ...(status ? { status } : {}) });
+      return { runs: runs.map(toRunView) };
+    },
+  );
+
+  app.get(
+    '/runs/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Status, progress (0..1), timings and scenario of a run',
+        params: idParams,
+        response: { 200: runViewSchema, 404: errorSchema },
+      },
+    },
+    async (request) => toRunView(await existingRun(ctx, request.params.id)),
+  );
+}
+
+function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
+  app.post(
+    '/runs/:id/cancel',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Cancel a queued or running run (it becomes interrupted)',
+        params: idParams,
+        response: { 200: runViewSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request) => {
+      const run = await existingRun(ctx, request.params.id);
+      if (!(await ctx.queue.cancel(run.id))) {
+        throw new ApiError(
+          409,
+          'RUN_NOT_ACTIVE',
+          `run ${run.id} is ${run.status}; only queued or running runs can be cancelled`,
+        );
+      }
+      return toRunView(await existingRun(ctx, run.id));
+    },
+  );
+
+  app.post(
+    '/runs/:id/resubmit',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
+        params: idParams,
+        response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const run = await existingRun(ctx, request.params.id);
+      const requeued = await admit(ctx, request.clientId, async () => {
+        if (!(await ctx.store.runs.requeue(run.id))) {
+          throw new ApiError(
+            409,
+            'RUN_NOT_RESUBMITTABLE',
+            `run ${run.id} is ${run.status}; only interrupted or failed runs can be resubmitted`,
+          );
+        }
+        return existingRun(ctx, run.id);
+      });
+      return reply.code(202).header('location', `/api/v1/runs/${requeued.id}`).send({ id: requeued.id });
+    },
+  );
+}
+
+function registerResult(app: ZodApp, ctx: RouteContext): void {
+  app.get(
+    '/runs/:id/result',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The result document (JSON, endotwin/result/v1) or its daily table (CSV)',
+        params: idParams,
+        querystring: resultQuery,
+        response: {
+          200: z
+            .unknown()
+            .meta({ description: 'JSON: the endotwin/result/v1 document; CSV: the daily table' }),
+          404: errorSchema,
+          409: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const run = await existingRun(ctx, request.params.id);
+      if (run.status !== 'done') {
+        throw new ApiError(
+          409,
+          'RUN_NOT_DONE',
+          `run ${run.id} is ${run.status} (progress ${run.progress.toFixed(2)}); no result yet`,
+        );
+      }
+      const csv = request.query.format === 'csv';
+      const result = await ctx.store.results.get(run.id, { series: !csv });
+      if (!result) throw new Error(`run ${run.id} is done but has no stored result`);
+      if (!csv) return reply.type('application/json; charset=utf-8').send(result);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="endotwin-${run.id}-daily.csv"`)
+        .send(dailyCsv(result.daily));
+    },
+  );
+}
+
+/** Registers every `/runs` route. */
+export function registerRunRoutes(app: ZodApp, ctx: RouteContext): void {
+  registerSubmit(app, ctx);
+  registerStatus(app, ctx);
+  registerLifecycle(app, ctx);
+  registerResult(app, ctx);
+}

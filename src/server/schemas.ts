@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+/** The zod schemas of the API's requests and responses; the OpenAPI document at `/docs` is generated from them. */
+import { z } from 'zod';
+import { patientSchema } from '../scenario/index.js';
+import { RUN_STATUSES } from '../store/index.js';
+
+/** Any error response. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'stable machine-readable code, e.g. INVALID_SCENARIO' }),
+      message: z.string(),
+      path: z
+        .string()
+        .optional()
+        .meta({ description: 'field path of the first problem, e.g. patient.age_years' }),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** `{ id }` path parameter. */
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Paging of list routes. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const healthResponse = z.object({ status: z.literal('ok'), version: z.string() });
+
+export const findingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'caution', 'contraindicated']),
+  message: z.string(),
+});
+
+export const screeningSchema = z
+  .object({ status: z.enum(['ok', 'caution', 'contraindicated']), findings: z.array(findingSchema) })
+  .meta({ id: 'Screening' });
+
+export const validateResponse = z.object({
+  valid: z.literal(true),
+  screening: screeningSchema,
+  scenario: z
+    .record(z.string(), z.unknown())
+    .meta({ description: 'the normalised scenario, defaults filled in' }),
+});
+
+export const scenarioSummarySchema = z.object({ id: z.string(), name: z.string(), created_at: z.string() });
+export const scenarioRecordSchema = scenarioSummarySchema.extend({
+  document: z.record(z.string(), z.unknown()),
+});
+export const scenarioListResponse = z.object({ scenarios: z.array(scenarioSummarySchema) });
+
+/** One imported laboratory measurement. */
+export const importedLabSchema = z.strictObject({
+  drawn_at: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).meta({
+    description: 'ISO-8601 date (2026-03-01) or date-time with offset',
+  }),
+  analyte: z
+    .string()
+    .regex(/^[a-z0-9_]+$/i, { message: 'must be snake_case letters, digits and underscores' })
+    .max(64)
+    .meta({ description: 'e.g. igf1_ng_ml, glucose_fasting_mg_dl' }),
+  value: z.number(),
+  unit: z.string().min(1).max(32),
+});
+
+export const patientCreateBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  patient: patientSchema,
+  labs: z.array(importedLabSchema).max(10_000).default([]),
+});
+
+export const patientRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  covariates: z.record(z.string(), z.unknown()),
+  labs: z.array(importedLabSchema),
+  created_at: z.string(),
+});
+export const patientListResponse = z.object({ patients: z.array(patientRecordSchema) });
+
+export const runIdResponse = z.object({ id: z.string() });
+
+/** A run as the API shows it (`error` only when there is one). */
+export const runViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(RUN_STATUSES),
+    progress: z.number().min(0).max(1),
+    error: z.string().optional(),
+    attempts: z.number().int(),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    finished_at: z.string().nullable(),
+    scenario: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'Run' });
+export const runListResponse = z.object({ runs: z.array(runViewSchema) });
+export const runListQuery = pageQuery.extend({ status: z.enum(RUN_STATUSES).optional() });
+
+export const submitQuery = z.object({
+  research: z.enum(['true', 'false']).default('false').meta({
+    description:
+      'true runs a contraindicated scenario anyway (research use); the findings stay in the result',
+  }),
+});
+
+export const resultQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json').meta({
+    description: 'json: the whole result document; csv: the daily table (Parquet is not offered)',
+  }),
+});
+
+export const homaBody = z.strictObject({
+  glucose_mg_dl: z.number().positive().max(1000),
+  insulin_uU_ml: z.number().positive().max(1000),
+});
+export const homaResponse = z.object({
+  glucose_mg_dl: z.number(),
+  glucose_mmol_l: z.number(),
+  insulin_uU_ml: z.number(),
+  homa1_ir: z.number(),
+  homa1_b_pct: z.number().nullable(),
+  quicki: z.number(),
+});
+
+export const igf1SdsBody = z.strictObject({
+  age_years: z.number().min(0).max(120),
+  sex: z.enum(['male', 'female']),
+  igf1_ng_ml: z.number().positive().max(5000),
+});
+export const igf1SdsResponse = z.object({
+  sds: z.number(),
+  percentile: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+  median: z.number(),
+  reference_age_years: z.number(),
+  source: z.string(),
+});
