@@ -108,6 +108,7 @@ export class AutoStepper implements OdeStepper {
  */
 export const auto: OdeSolver = {
   name: 'auto',
+  // Handles stiff problems (by switching), so the conformance suite holds it to the stiff references.
   stiff: true,
   create(system: OdeSystem, t0: number, y0: Float64Array, options: SolverOptions): AutoStepper {
     return new AutoStepper(system, t0, y0, options);
