@@ -108,7 +108,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_pulse_amplitude',
-      0.8,
+      0.65,
       '1',
       'mean amplitude of a spontaneous daytime GHRH pulse (receptor units)',
       'calibrated: 6.3 µg/Lv per burst and 0.24 mg/m²/day in young fed men (Hartman 1992)',
@@ -124,7 +124,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'sleep_onset_pulse_amplitude',
-      14,
+      22,
       '1',
       'amplitude of the sleep-onset GHRH pulse at full slow-wave-sleep capacity',
       'calibrated: the sleep-onset burst is the largest of the day in men, ≈ 50–70 % of daily GH around sleep ' +
@@ -141,7 +141,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'sleep_onset_base',
-      0.2,
+      0.3,
       '1',
       'part of the sleep-onset pulse that does not depend on slow-wave sleep',
       'calibrated: aged men keep a smaller sleep-onset pulse with little SWS: first-3-h GH 5.0 vs 21 ng·h/mL ' +
@@ -289,7 +289,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrelin_ec50_pg_ml',
-      20000,
+      60000,
       'pg/mL',
       'acyl-ghrelin concentration half-activating the GHS receptor',
       'calibrated: endogenous ghrelin is a modest GH driver (load ≈ 0.05); in-vitro EC50 ≈ 0.3–3 nM',

@@ -28,12 +28,21 @@ export const liverIgf1: SubModel = {
   parameters: [
     param(
       'liver_gh_ec50',
-      3,
+      50,
       'ug/L',
       'plasma GH giving half of the maximal hepatic response',
       'calibrated: saturating GH → IGF-1 response; Skjaerbaek 1996: doubling rhGH (3 → 6 IU/m²/d) raised ' +
         'IGF-1 only 525 → 655 µg/L; basal GH predicts IGF-1 (PMC2869549)',
       'moderate',
+    ),
+    param(
+      'liver_gh_hill_n',
+      0.8,
+      '1',
+      'Hill coefficient of the hepatic GH response (below 1: concave, favouring sustained over pulsatile GH)',
+      'calibrated jointly to IGF-1 by age (physiology.md §3 table: male 25 y ≈ 200, 65 y ≈ 100 ng/mL for a ' +
+        'several-fold lower GH) and to the rhGH dose-response (Skjaerbaek 1996: 190 → 525 → 655 µg/L)',
+      'weak',
     ),
     param(
       'hepatic_k',
@@ -45,7 +54,7 @@ export const liverIgf1: SubModel = {
     ),
     param(
       'igf1_prod_max',
-      0.6,
+      3.8,
       'ng/mL/min',
       'IGF-1 production at full hepatic signal',
       'calibrated: untreated IGF-1 ≈ 200–250 ng/mL at 25 y (physiology.md §3 reference table)',
@@ -53,7 +62,7 @@ export const liverIgf1: SubModel = {
     ),
     param(
       'igf1_prod_basal',
-      0.074,
+      0.015,
       '1',
       'GH-independent IGF-1 production, as a hepatic-signal equivalent',
       'calibrated: severe GHD adults keep IGF-1 ≈ 65–100 ng/mL (Chapman 1997; Horm Res 1998)',
@@ -85,7 +94,7 @@ export const liverIgf1: SubModel = {
     ),
     param(
       'igf1_sat_n',
-      8,
+      6,
       '1',
       'steepness of the spill-over of IGF-1 beyond the binding capacity',
       'calibrated (structure assumption)',
@@ -93,7 +102,7 @@ export const liverIgf1: SubModel = {
     ),
     param(
       'igfbp3_basal',
-      300,
+      150,
       'ng/mL',
       'ternary-complex binding capacity without GH signal',
       'calibrated: IGFBP-3 and ALS roughly double on GH replacement in GHD (1874 → 3520 and 9182 → 16872 µg/L, ' +
@@ -102,7 +111,7 @@ export const liverIgf1: SubModel = {
     ),
     param(
       'igfbp3_gh_gain',
-      740,
+      8000,
       'ng/mL',
       'binding capacity added per unit hepatic signal',
       'calibrated as above',
@@ -120,7 +129,7 @@ export const liverIgf1: SubModel = {
   assignments: [
     {
       name: 'hepatic_gh_response',
-      expr: 'hill(gh, liver_gh_ec50, 1)',
+      expr: 'hill(gh, liver_gh_ec50, liver_gh_hill_n)',
       unit: '1',
       description: 'instantaneous saturating hepatic response to plasma GH',
     },

@@ -52,7 +52,7 @@ export const somatotroph: SubModel = {
     ),
     param(
       'ghs_efficacy',
-      1,
+      3,
       '1',
       'direct release at full GHS-receptor activation relative to full GHRH-receptor activation',
       'Farhy 2007: g0 = 1 (GHS stimulates GH additively with GHRH)',
