@@ -32,9 +32,8 @@ export interface ModelCompileIssue {
 
 /**
  * A model definition could not be compiled. Every problem found is listed in `issues` (the compiler does not stop
- * at the first); `kind`, `subModel`, `declaration`, `line` and `column` describe the first one.
- *
- * `code` is the generic `ENGINE_ERROR`: `EngineErrorCode` has no compile-specific code yet, so `kind` carries it.
+ * at the first); `kind`, `subModel`, `declaration`, `line` and `column` describe the first one. `code` is
+ * `MODEL_COMPILE`.
  */
 export class ModelCompileError extends EngineError {
   readonly issues: readonly ModelCompileIssue[];
@@ -51,6 +50,7 @@ export class ModelCompileError extends EngineError {
       issues.length === 1
         ? `model '${modelName}': ${first.message}`
         : `model '${modelName}' has ${issues.length} errors:\n${issues.map((i) => `- ${i.message}`).join('\n')}`,
+      'MODEL_COMPILE',
     );
     this.name = 'ModelCompileError';
     this.issues = issues;

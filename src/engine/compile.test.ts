@@ -436,6 +436,7 @@ describe('compileModel: errors name the sub-model, the declaration and the posit
   it.each(cases)('reports %s', (_, def, kind, subModel, declaration, fragment) => {
     const error = compileError(def);
     expect(error).toBeInstanceOf(EngineError);
+    expect(error.code).toBe('MODEL_COMPILE');
     expect(error.kind).toBe(kind);
     expect(error.subModel).toBe(subModel);
     expect(error.message).toContain(`model 'axis': sub-model '${subModel}', ${declaration}`);

@@ -6,6 +6,7 @@
  * `1/min`, `exp()` of a concentration, comparing a mass with a time. `log()` accepts any dimension (the log of a
  * concentration in its declared unit is common practice).
  */
+import { EngineError } from '../errors.js';
 import type { ExprNode, SourcePosition } from './ast.js';
 import { DIMENSIONLESS, formatDimension, sameDimension, type DimensionVector } from './units.js';
 
@@ -13,12 +14,12 @@ import { DIMENSIONLESS, formatDimension, sameDimension, type DimensionVector } f
 export type InferredDimension = DimensionVector | undefined;
 
 /** A definite dimensional contradiction, at the node where it shows. */
-export class DimensionMismatch extends Error {
+export class DimensionMismatch extends EngineError {
   constructor(
     readonly detail: string,
     readonly pos: SourcePosition,
   ) {
-    super(detail);
+    super(`${detail} at ${pos.line}:${pos.column}`, 'EXPRESSION');
     this.name = 'DimensionMismatch';
   }
 }

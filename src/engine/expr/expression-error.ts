@@ -29,7 +29,7 @@ export class ExpressionError extends EngineError {
   readonly source: string;
 
   constructor(kind: ExpressionErrorKind, detail: string, source: string, pos: SourcePosition) {
-    super(`${detail} at ${pos.line}:${pos.column}\n${caretSnippet(source, pos)}`);
+    super(`${detail} at ${pos.line}:${pos.column}\n${caretSnippet(source, pos)}`, 'EXPRESSION');
     this.name = 'ExpressionError';
     this.kind = kind;
     this.detail = detail;

@@ -106,6 +106,7 @@ describe('parseExpression: errors carry line, column and a caret', () => {
     const error = parseError('x +\n  * y');
     expect(error.message.split('\n').slice(-2)).toEqual(['    * y', '    ^']);
     expect(error.kind).toBe('syntax');
+    expect(error.code).toBe('EXPRESSION');
   });
 
   it('classifies unknown functions and wrong argument counts', () => {
