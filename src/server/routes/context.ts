@@ -3,6 +3,7 @@
 import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { expandLifestyle, expandRegimen } from '../../protocol/index.js';
 import { ScenarioError, parseScenario } from '../../scenario/index.js';
 import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
 import { seriesNames } from '../../simulate.js';
@@ -39,13 +40,11 @@ function unknownSeries(scenario: Scenario): ScenarioIssue[] {
 
 /**
  * Parses a scenario the request schema already accepted: cross-field checks, normalisation, series names known
- * to the model, and the API's cap on `duration_days`.
+ * to the model, the regimen and lifestyle expansion checks, and the API's cap on `duration_days`.
  * @throws ScenarioError (400 with the field path) or ApiError for a scenario longer than the cap.
  */
 export function parseApiScenario(document: unknown, maxDurationDays: number): Scenario {
   const scenario = parseScenario(document);
-  const issues = unknownSeries(scenario);
-  if (issues.length > 0) throw new ScenarioError(issues);
   if (scenario.duration_days > maxDurationDays) {
     throw new ApiError(
       400,
@@ -55,5 +54,11 @@ export function parseApiScenario(document: unknown, maxDurationDays: number): Sc
       'duration_days',
     );
   }
+  const issues = unknownSeries(scenario);
+  if (issues.length > 0) throw new ScenarioError(issues);
+  // Expanding once reports the patient-dependent checks (a dose time equal to bedtime, overlapping infusions) now,
+  // as a 400, instead of as a failed run later.
+  expandRegimen(scenario);
+  expandLifestyle(scenario);
   return scenario;
 }

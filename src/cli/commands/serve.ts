@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `endotwin serve [--port P] [--host H] [--db PATH|postgres://…]`: the HTTP API and the web app. Preloads the
+ * example scenarios into an empty store, prints the address, and on SIGINT/SIGTERM stops cleanly (unfinished runs
+ * become `interrupted`, the store is closed).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import {
+  ScenarioError,
+  issuesFromZod,
+  parseScenario,
+  readDocument,
+  scenarioSchema,
+} from '../../scenario/index.js';
+import type { ParsedScenario } from '../../scenario/index.js';
+import { SERVER_DEFAULTS, buildServer, packageRoot } from '../../server/index.js';
+import { openStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import type { CommandContext } from '../context.js';
+import { invalidInput } from '../errors.js';
+import { parseNumberOption } from '../options.js';
+
+/** Options of `serve` as commander hands them over. */
+interface ServeCliOptions {
+  port?: string;
+  host?: string;
+  db?: string;
+}
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  /** e.g. `http://127.0.0.1:8080` */
+  readonly url: string;
+  /** Example scenarios saved into an empty store at start, and the files skipped with their reason. */
+  readonly preloaded: { saved: string[]; skipped: string[] };
+  /** Closes the server (unfinished runs become interrupted), then the store. */
+  stop(): Promise<void>;
+}
+
+/** A validated example document, or the reason it is not valid. */
+async function readExample(path: string): Promise<ParsedScenario | ScenarioError> {
+  try {
+    const raw = readDocument(await readFile(path, 'utf8'));
+    const parsed = scenarioSchema.safeParse(raw);
+    if (!parsed.success) return new ScenarioError(issuesFromZod(parsed.error, raw));
+    parseScenario(parsed.data); // the cross-field checks too
+    return parsed.data;
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+}
+
+/**
+ * Saves every valid `*.yaml` scenario of `dir` into the store when the store has no scenario yet. Returns the
+ * names saved and, for files that do not validate, a message each (they are skipped).
+ */
+export async function preloadExamples(
+  store: Store,
+  dir: string,
+): Promise<{ saved: string[]; skipped: string[] }> {
+  const saved: string[] = [];
+  const skipped: string[] = [];
+  if ((await store.scenarios.count()) > 0) return { saved, skipped };
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.yaml')).sort();
+  for (const file of files) {
+    const example = await readExample(join(dir, file));
+    if (example instanceof ScenarioError) {
+      skipped.push(`${file}: ${example.message.split('\n')[0]}`);
+      continue;
+    }
+    await store.scenarios.save(example.name, example);
+    saved.push(example.name);
+  }
+  return { saved, skipped };
+}
+
+/**
+ * Opens the store, builds the server and listens. ENDOTWIN_TOKEN, when set, is the bearer token of the data
+ * routes (required off loopback).
+ */
+export async function startServe(options: {
+  port: number;
+  host: string;
+  db: string;
+}): Promise<RunningServer> {
+  const store = await openStore(options.db);
+  try {
+    const preloaded = await preloadExamples(store, join(packageRoot(), 'examples'));
+    const token = process.env.ENDOTWIN_TOKEN;
+    const app = await buildServer({
+      store,
+      host: options.host,
+      ...(token !== undefined && token !== '' ? { token } : {}),
+      webRoot: join(packageRoot(), 'web', 'dist'),
+      logger: true,
+    });
+    await app.listen({ host: options.host, port: options.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    return {
+      app,
+      store,
+      url: `http://${host}:${port}`,
+      preloaded,
+      async stop() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+async function runServe(options: ServeCliOptions, context: CommandContext): Promise<void> {
+  const port = parseNumberOption('--port', options.port ?? process.env.PORT ?? '8080', {
+    min: 0,
+    max: 65535,
+  });
+  if (!Number.isInteger(port))
+    throw invalidInput(`--port must be a whole number from 0 to 65535, got ${port}`);
+  const server = await startServe({
+    port,
+    host: options.host ?? SERVER_DEFAULTS.host,
+    db: options.db ?? './endotwin.db',
+  });
+  const { skipped } = server.preloaded;
+  if (skipped.length > 0) context.io.err(`examples not preloaded:\n  ${skipped.join('\n  ')}\n`);
+  if (server.store.interruptedAtOpen > 0) {
+    context.io.err(
+      `${server.store.interruptedAtOpen} unfinished run(s) of a previous server marked interrupted\n`,
+    );
+  }
+  context.io.out(`endotwin API listening on ${server.url} (OpenAPI docs at ${server.url}/docs)\n`);
+  const signal = await nextStopSignal();
+  context.io.err(`${signal}: stopping; unfinished runs are marked interrupted\n`);
+  await server.stop();
+}
+
+/** Adds the `serve` command. */
+export function registerServe(program: Command, context: CommandContext): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (OpenAPI at /docs) and the web app; SQLite ./endotwin.db by default')
+    .option('--port <port>', 'TCP port (default: $PORT or 8080)')
+    .option('--host <host>', `address to bind (default ${SERVER_DEFAULTS.host}; others need ENDOTWIN_TOKEN)`)
+    .option('--db <path|url>', 'SQLite file, :memory:, or a postgres:// URL (default ./endotwin.db)')
+    .action((options: ServeCliOptions) => runServe(options, context));
+}
