@@ -134,6 +134,7 @@ describe.skipIf(!toolchain.ok && !inCi)(`CVODE harness (Debian package ${SUNDIAL
         dt: 5,
         p: model.defaultParameters(),
         y0: model.initialState(),
+        u0: model.defaultInputs(),
       };
       const sink = sinkFor(problem);
       runOurs(problem, 'dopri5', tight, sink);

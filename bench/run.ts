@@ -86,7 +86,9 @@ function prepareProblem(c: BenchCase): PreparedProblem {
   for (const [name, value] of Object.entries(c.parameters ?? {})) p[model.parameterIndex(name)] = value;
   const y0 = model.initialState();
   for (const [name, value] of Object.entries(c.initialState ?? {})) y0[model.stateIndex(name)] = value;
-  return { model, events: c.events(model), t0: c.t0Min, t1: c.t1Min, dt: c.sampleIntervalMin, p, y0 };
+  const u0 = model.defaultInputs();
+  for (const [name, value] of Object.entries(c.initialInputs ?? {})) u0[model.inputIndex(name)] = value;
+  return { model, events: c.events(model), t0: c.t0Min, t1: c.t1Min, dt: c.sampleIntervalMin, p, y0, u0 };
 }
 
 /** Overrides of the model's defaults, by index, for the C harness (which starts from the emitted defaults). */
@@ -186,6 +188,7 @@ function runPeer(
       sampleAfterEvent: true,
       parameters: overrides(problem.p, problem.model.defaultParameters()),
       initialState: overrides(problem.y0, problem.model.initialState()),
+      initialInputs: overrides(problem.u0, problem.model.defaultInputs()),
     },
     problem.events,
     peer,

@@ -38,6 +38,8 @@ export interface BenchCase {
   readonly parameters?: Readonly<Record<string, number>>;
   /** Initial state values overriding the model's, by name. */
   readonly initialState?: Readonly<Record<string, number>>;
+  /** Initial input values overriding the model's, by name (events may change them later). */
+  readonly initialInputs?: Readonly<Record<string, number>>;
   /** How we solve it in the timed runs. */
   readonly ours: Tolerances & { readonly solver: OurSolverName };
   /** The peers to compare with (none: only ours is timed). */

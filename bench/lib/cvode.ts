@@ -54,6 +54,8 @@ export interface CvodeRunSpec {
   readonly parameters?: ReadonlyMap<number, number>;
   /** Initial state values overriding the model's, by index. */
   readonly initialState?: ReadonlyMap<number, number>;
+  /** Initial input values overriding the model's, by index. */
+  readonly initialInputs?: ReadonlyMap<number, number>;
 }
 
 /** What the harness reports (times in milliseconds, counters summed over the restarts of one run). */
@@ -171,6 +173,7 @@ export function formatSpec(spec: CvodeRunSpec): string {
   ];
   for (const [i, v] of spec.parameters ?? []) lines.push(`param ${i} ${v}`);
   for (const [i, v] of spec.initialState ?? []) lines.push(`state ${i} ${v}`);
+  for (const [i, v] of spec.initialInputs ?? []) lines.push(`input ${i} ${v}`);
   return lines.join('\n') + '\n';
 }
 

@@ -15,6 +15,8 @@ export interface PreparedProblem {
   readonly dt: number;
   readonly p: Float64Array;
   readonly y0: Float64Array;
+  /** Initial input values. */
+  readonly u0: Float64Array;
 }
 
 /** Number of grid times t0 + k·dt within [t0, t1] (the rule of integrate() and of the C harness). */
@@ -89,6 +91,7 @@ export function runOurs(
     t1: problem.t1,
     p: problem.p,
     y0: problem.y0,
+    u0: problem.u0,
     events: problem.events,
     solver,
     options: { rtol: tolerances.rtol, atol: tolerances.atol, maxSteps: 10_000_000 },
