@@ -76,8 +76,31 @@ export const SOLVER = 'dopri5';
 export const BURN_IN_DAYS = 28;
 /** Spacing of the internal samples behind `daily` and `labs` (minutes). */
 export const INTERNAL_STEP_MIN = 5;
-/** Relative and absolute tolerances of the solver. */
-export const TOLERANCES = { rtol: 1e-3, atol: 1e-6 } as const;
+/**
+ * Relative tolerance of the solver, and the absolute tolerance of every state but those listed in
+ * {@link FINE_ATOL}. Physiological quantities are not known to better than a few per cent; 1e-3 keeps the
+ * numerical error well below that (daily means agree to 4 digits with rtol 1e-4, atol 1e-7).
+ */
+export const TOLERANCES = { rtol: 1e-3, atol: 1e-4 } as const;
+/** States whose typical values are far below 1 and need a finer absolute tolerance. */
+const FINE_ATOL: Readonly<Record<string, number>> = { ghrh: 1e-6 };
+
+const atolCache = new WeakMap<CompiledModel, Float64Array>();
+
+/** The per-state absolute tolerances of a model. */
+function absoluteTolerances(model: CompiledModel): Float64Array {
+  let atol = atolCache.get(model);
+  if (atol === undefined) {
+    atol = Float64Array.from(model.stateNames, (name) => FINE_ATOL[name] ?? TOLERANCES.atol);
+    atolCache.set(model, atol);
+  }
+  return atol;
+}
+
+/** Solver options for a model. */
+function solverOptions(model: CompiledModel): { rtol: number; atol: Float64Array } {
+  return { rtol: TOLERANCES.rtol, atol: absoluteTolerances(model) };
+}
 
 const MIN_PER_DAY = 1440;
 /** Seeded streams: one for the patient's random effects, one for the pulse generator. */
@@ -211,6 +234,8 @@ interface Timeline {
   readonly lifestyle: readonly TimedEvent[];
   readonly pulses: readonly GhrhPulse[];
   readonly pulseEvents: readonly TimedEvent[];
+  /** Lifestyle and pulse events merged, sorted. */
+  readonly background: readonly TimedEvent[];
   readonly drawMin: number;
 }
 
@@ -257,7 +282,8 @@ export function buildTimeline(scenario: Scenario, setup: Setup): Timeline {
       : uniformOf(Random.fromSeed(scenario.seed).split(STREAM_PULSES));
   const pulses = generateGhrhPulses(pulseSettings(setup.model, setup.p), changes, startMin, endMin, uniform);
   const pulseEvents = ghrhPulseEvents(pulses, setup.model.stateIndex('ghrh'));
-  return { startMin, endMin, changes, lifestyle, pulses, pulseEvents, drawMin };
+  const background = mergeEvents(lifestyle, pulseEvents);
+  return { startMin, endMin, changes, lifestyle, pulses, pulseEvents, background, drawMin };
 }
 
 /** Merges event lists (each sorted) into one sorted list; stable for equal times (earlier lists first). */
@@ -314,7 +340,7 @@ function burnInSegment(
       n++;
     }
   });
-  const events = eventsIn(mergeEvents(timeline.lifestyle, timeline.pulseEvents), from, to, false);
+  const events = eventsIn(timeline.background, from, to, false);
   const result = integrate({
     model,
     t0: from,
@@ -323,7 +349,7 @@ function burnInSegment(
     ...(start ? { y0: start.y, u0: start.u } : {}),
     events,
     solver: SOLVER,
-    options: TOLERANCES,
+    options: solverOptions(model),
     sink,
     sampleEvery: INTERNAL_STEP_MIN,
     sampleStart: from,
@@ -647,7 +673,7 @@ export function runTreatment(
   const breaks = segmentBreaks(scenario, timeline);
   const checks = new Set(titrationTimes(scenario, timeline.drawMin));
   const [w0, w1] = scenario.output.window_days.map((d) => d * MIN_PER_DAY);
-  const background = mergeEvents(timeline.lifestyle, timeline.pulseEvents);
+  let doseEventList = eventsOfDoses(setup, doses);
   let state = baseline;
   for (let i = 0; i + 1 < breaks.length; i++) {
     const [from, to] = [breaks[i], breaks[i + 1]];
@@ -657,8 +683,8 @@ export function runTreatment(
     const segmentDoses = doses.filter((d) => d.t_min >= from && (d.t_min < to || (last && d.t_min === to)));
     run.doses.push(...segmentDoses);
     const events = mergeEvents(
-      eventsIn(background, from, to, last),
-      eventsIn(eventsOfDoses(setup, doses), from, to, last),
+      eventsIn(timeline.background, from, to, last),
+      eventsIn(doseEventList, from, to, last),
     );
     const sink = segmentSink(scenario, reducer, step, to, last);
     const result = integrate({
@@ -670,7 +696,7 @@ export function runTreatment(
       u0: state.u,
       events,
       solver: SOLVER,
-      options: TOLERANCES,
+      options: solverOptions(setup.model),
       sink,
       sampleEvery: step,
       sampleStart: from,
@@ -684,6 +710,7 @@ export function runTreatment(
         run.titrations.push(change.event);
         current = withDose(current, scenario.titration.drug, change.mcg);
         doses = expandRegimen(current).filter((d) => d.t_min >= to);
+        doseEventList = eventsOfDoses(setup, doses);
       }
     }
   }

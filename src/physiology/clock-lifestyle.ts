@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 /**
- * Clock and lifestyle: the inputs every other sub-model reads (sleep, slow-wave-sleep drive, exercise intensity,
- * stress, fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
+ * Clock and lifestyle: the inputs every other sub-model reads (sleep, exercise intensity, stress, fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
  * piecewise-constant engine inputs switched by events; a meal is an `add` event on the gut state, which empties
  * with first-order kinetics. {@link lifestyleEvents} turns a plain lifestyle schedule into those events.
  */
@@ -15,16 +14,10 @@ export const MIN_PER_DAY = 1440;
 export const clockLifestyle: SubModel = {
   name: 'clock-lifestyle',
   description:
-    'Time of day, sleep, slow-wave-sleep drive, meals (gut content), exercise intensity, stress and fasting: ' +
+    'Time of day, sleep, meals (gut content), exercise intensity, stress and fasting: ' +
     'the inputs of every other sub-model.',
   inputs: [
     input('asleep', '1', '1 while asleep, 0 while awake'),
-    input(
-      'sws_drive',
-      '1',
-      'slow-wave-sleep drive of the current part of the night (1 in the first sleep cycle of a normal night, ' +
-        'lower later, 0 awake); multiplied by the patient’s SWS capacity where it acts',
-    ),
     input('exercise_lt', '1', 'exercise intensity as a multiple of the lactate threshold, 0 at rest'),
     input('stress_level', '1', 'psychological stress level: 0 low, 0.5 moderate, 1 high'),
     input('fasting', '1', '1 during a prolonged (water-only) fast, else 0'),
@@ -131,7 +124,9 @@ export type LifestyleChange =
 
 /**
  * The shape of slow-wave sleep over a night: SWS is concentrated in the first sleep cycles (Van Cauter & Plat
- * 1996). Each entry is (minutes after sleep onset, drive); the drive holds until the next entry or waking.
+ * 1996). Each entry is (minutes after sleep onset, drive); the drive holds until the next entry or waking. SWS acts
+ * only through the amplitudes of the GHRH pulses, which are drawn before integration (`hypothalamus.ts`), so it is
+ * not an engine input.
  */
 export const SWS_PROFILE: readonly (readonly [number, number])[] = [
   [0, 1],
@@ -143,7 +138,6 @@ export const SWS_PROFILE: readonly (readonly [number, number])[] = [
 /** Engine slots of the lifestyle inputs and the gut state. */
 export interface LifestyleSlots {
   readonly asleep: number;
-  readonly sws: number;
   readonly exercise: number;
   readonly stress: number;
   readonly fasting: number;
@@ -154,7 +148,6 @@ export interface LifestyleSlots {
 export function lifestyleSlots(model: CompiledModel): LifestyleSlots {
   return {
     asleep: model.inputIndex('asleep'),
-    sws: model.inputIndex('sws_drive'),
     exercise: model.inputIndex('exercise_lt'),
     stress: model.inputIndex('stress_level'),
     fasting: model.inputIndex('fasting'),
@@ -170,33 +163,14 @@ const setInput = (t: number, index: number, value: number): TimedEvent => ({
   value,
 });
 
-/** The end of the sleep episode that starts at `changes[from]`: the next `sleep_end`, or +∞. */
-function sleepEndAfter(changes: readonly LifestyleChange[], from: number): number {
-  for (let i = from + 1; i < changes.length; i++) {
-    const c = changes[i];
-    if (c.kind === 'sleep_end') return c.t_min;
-  }
-  return Infinity;
-}
-
-/** Events of one change (a sleep start also schedules the SWS profile of its night). */
-function eventsOfChange(
-  change: LifestyleChange,
-  index: number,
-  changes: readonly LifestyleChange[],
-  s: LifestyleSlots,
-): TimedEvent[] {
+/** Events of one change. */
+function eventsOfChange(change: LifestyleChange, s: LifestyleSlots): TimedEvent[] {
   const t = change.t_min;
   switch (change.kind) {
-    case 'sleep_start': {
-      const end = sleepEndAfter(changes, index);
-      const sws = SWS_PROFILE.filter(([after]) => t + after < end).map(([after, drive]) =>
-        setInput(t + after, s.sws, drive * change.quality),
-      );
-      return [setInput(t, s.asleep, 1), ...sws];
-    }
+    case 'sleep_start':
+      return [setInput(t, s.asleep, 1)];
     case 'sleep_end':
-      return [setInput(t, s.asleep, 0), setInput(t, s.sws, 0)];
+      return [setInput(t, s.asleep, 0)];
     case 'meal':
       return [{ t, target: 'state', index: s.gut, op: 'add', value: change.kcal }];
     case 'exercise_start':
@@ -217,7 +191,7 @@ function eventsOfChange(
  * `changes` must be sorted by `t_min`.
  */
 export function lifestyleEvents(changes: readonly LifestyleChange[], slots: LifestyleSlots): TimedEvent[] {
-  const events = changes.flatMap((change, i) => eventsOfChange(change, i, changes, slots));
+  const events = changes.flatMap((change) => eventsOfChange(change, slots));
   return events
     .map((event, order) => ({ event, order }))
     .sort((a, b) => a.event.t - b.event.t || a.order - b.order)

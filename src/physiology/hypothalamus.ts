@@ -32,9 +32,9 @@ export const hypothalamus: SubModel = {
     // Portal GHRH
     param(
       'ghrh_k_clear',
-      rateFromHalfLife(6),
+      rateFromHalfLife(10),
       '1/min',
-      'effective disappearance of portal GHRH at the somatotroph (half-life 6 min)',
+      'effective disappearance of portal GHRH at the somatotroph (half-life 10 min)',
       'calibrated: gives secretory bursts of 20–30 min half-width as in deconvolution (Hartman 1992; burst ' +
         'FWHM recalled); Farhy 2007 uses 40/h for hypothalamic GHRH, made slower here to avoid a needlessly ' +
         'stiff state',
@@ -42,7 +42,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_tonic',
-      0.0003,
+      0.00018,
       '1/min',
       'tonic (interpulse) GHRH release, receptor units per minute',
       'calibrated: interpulse GH of a young man ≈ 0.03–0.1 µg/L with sensitive assays (Winer 1990)',
@@ -66,7 +66,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_exercise_gain',
-      0.05,
+      0.03,
       '1/min',
       'extra GHRH release per lactate-threshold multiple of exercise intensity above the threshold below',
       'calibrated: Pritzlaff 1999 (integrated GH over exercise and recovery rising linearly with intensity, ' +
@@ -108,7 +108,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_pulse_amplitude',
-      0.65,
+      0.35,
       '1',
       'mean amplitude of a spontaneous daytime GHRH pulse (receptor units)',
       'calibrated: 6.3 µg/Lv per burst and 0.24 mg/m²/day in young fed men (Hartman 1992)',
@@ -124,7 +124,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'sleep_onset_pulse_amplitude',
-      22,
+      6.6,
       '1',
       'amplitude of the sleep-onset GHRH pulse at full slow-wave-sleep capacity',
       'calibrated: the sleep-onset burst is the largest of the day in men, ≈ 50–70 % of daily GH around sleep ' +
@@ -141,7 +141,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'sleep_onset_base',
-      0.3,
+      0.4,
       '1',
       'part of the sleep-onset pulse that does not depend on slow-wave sleep',
       'calibrated: aged men keep a smaller sleep-onset pulse with little SWS: first-3-h GH 5.0 vs 21 ng·h/mL ' +
@@ -399,15 +399,13 @@ export interface GhrhPulse {
 }
 
 /** A night: sleep from `from` to `to` (minutes), with its SWS multiplier. */
-interface Night {
-  readonly from: number;
-  readonly to: number;
-  readonly quality: number;
-}
-
 interface Interval {
   readonly from: number;
   readonly to: number;
+}
+
+interface Night extends Interval {
+  readonly quality: number;
 }
 
 /** Nights and fasts of a lifestyle schedule (sorted changes), periods open at the end closed at +∞. */
@@ -435,17 +433,29 @@ function periodsOf(changes: readonly LifestyleChange[]): { nights: Night[]; fast
   return { nights, fasts };
 }
 
-/** SWS drive (profile × night quality) at time t, 0 when awake. */
-function swsDriveAt(t: number, nights: readonly Night[]): number {
-  const night = nights.find((n) => t >= n.from && t < n.to);
+/**
+ * Looks up periods for increasing times in amortised O(1): the pulse generator asks in time order, so a cursor
+ * moves forward through the sorted periods instead of searching from the start each time.
+ */
+class PeriodCursor<T extends Interval> {
+  private i = 0;
+  constructor(private readonly periods: readonly T[]) {}
+
+  /** The period containing t (t must not decrease between calls), or undefined. */
+  at(t: number): T | undefined {
+    while (this.i < this.periods.length && this.periods[this.i].to <= t) this.i++;
+    const p = this.periods[this.i];
+    return p !== undefined && t >= p.from ? p : undefined;
+  }
+}
+
+/** SWS drive (profile × night quality) at time t within `night` (0 when there is no night). */
+function swsDrive(t: number, night: Night | undefined): number {
   if (!night) return 0;
   let drive = 0;
   for (const [after, level] of SWS_PROFILE) if (t - night.from >= after) drive = level;
   return drive * night.quality;
 }
-
-const inside = (t: number, intervals: readonly Interval[]): boolean =>
-  intervals.some((i) => t >= i.from && t < i.to);
 
 /** A standard normal deviate by Box–Muller from two uniforms. */
 function standardNormal(uniform: () => number): number {
@@ -489,12 +499,14 @@ export function generateGhrhPulses(
   uniform: UniformSource,
 ): GhrhPulse[] {
   const { nights, fasts } = periodsOf(changes);
+  const nightAt = new PeriodCursor(nights);
+  const fastAt = new PeriodCursor(fasts);
   const onsets = nights
     .map((n) => ({ t: n.from + settings.sleepOnsetDelayMin, night: n }))
     .filter((o) => o.t < o.night.to && o.t >= fromMin && o.t < toMin);
   const pulses: GhrhPulse[] = [];
   const meanInterval = (t: number): number =>
-    1440 / (settings.pulsesPerDay * (inside(t, fasts) ? 1 + settings.fastingFrequencyGain : 1));
+    1440 / (settings.pulsesPerDay * (fastAt.at(t) ? 1 + settings.fastingFrequencyGain : 1));
   const nextInterval = (t: number): number =>
     Math.max(settings.refractoryMin, gammaInterval(meanInterval(t), settings.intervalShape, uniform));
   let onsetIndex = 0;
@@ -514,8 +526,8 @@ export function generateGhrhPulses(
       continue;
     }
     if (t >= toMin) break;
-    const sws = swsDriveAt(t, nights) * settings.swsCapacity;
-    const fasting = inside(t, fasts) ? settings.fastingAmplitudeGain : 0;
+    const sws = swsDrive(t, nightAt.at(t)) * settings.swsCapacity;
+    const fasting = fastAt.at(t) ? settings.fastingAmplitudeGain : 0;
     const amplitude =
       settings.amplitude *
       (1 + settings.swsPulseGain * sws) *
