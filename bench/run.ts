@@ -17,7 +17,6 @@ import {
   buildHarness,
   checkCvodeToolchain,
   runHarness,
-  SUNDIALS_PACKAGE,
   type CvodePeer,
   type CvodeRunResult,
 } from './lib/cvode.js';
@@ -71,9 +70,8 @@ function preparePeer(): PeerState {
   const toolchain = checkCvodeToolchain();
   if (toolchain.ok) return { available: true };
   if (process.env['CI'] === 'true') {
-    throw new Error(
-      `the CVODE peer is required under CI=true: ${toolchain.reason} (apt-get install ${SUNDIALS_PACKAGE})`,
-    );
+    // The reason names the Debian package to install (libsundials-dev, and gcc when it is missing).
+    throw new Error(`the CVODE peer is required under CI=true: ${toolchain.reason}`);
   }
   log(`CVODE peer unavailable, peer fields will be null: ${toolchain.reason}`);
   return { available: false, reason: toolchain.reason };
