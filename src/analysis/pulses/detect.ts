@@ -319,6 +319,8 @@ interface NoiseReference {
 }
 
 const ASSUMED_NOISE: NoiseReference = { variance: 1, df: 1e9 };
+/** Insertions trust a measured noise level down to half the assay model's SD (a quarter of its variance). */
+const MIN_NOISE_VARIANCE = 0.25;
 
 /**
  * p-value of the extra-sum-of-squares F test of `larger` (more parameters) against `smaller`, with a given noise
@@ -333,10 +335,14 @@ function extraSumOfSquaresPValue(smaller: FitState, larger: FitState, noise: Noi
   return fisherFUpperTail(f, extra, noise.df);
 }
 
-/** The noise reference a full fit provides: its weighted mean square and degrees of freedom. */
+/**
+ * The noise reference a full fit provides: its weighted mean square and degrees of freedom, but never below
+ * {@link MIN_NOISE_VARIANCE} of the assay model's (else near-noise-free data would let bursts be inserted to fit
+ * the model's own small misfit).
+ */
 function noiseReferenceOf(ctx: Context, state: FitState): NoiseReference {
   const df = ctx.times.length - state.freeCount;
-  return df > 0 ? { variance: state.ssr / df, df } : ASSUMED_NOISE;
+  return df > 0 ? { variance: Math.max(MIN_NOISE_VARIANCE, state.ssr / df), df } : ASSUMED_NOISE;
 }
 
 /** Adds bursts one at a time while the F test keeps them. */
