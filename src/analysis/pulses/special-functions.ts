@@ -139,7 +139,9 @@ export function logGamma(x: number): number {
   const inv = 1 / z;
   const inv2 = inv * inv;
   const series =
-    inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - (inv2 * 691) / 360360)))));
+    inv *
+    (1 / 12 -
+      inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - (inv2 * 691) / 360360)))));
   return (z - 0.5) * Math.log(z) - z + HALF_LOG_2PI + series - shift;
 }
 
