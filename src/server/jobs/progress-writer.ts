@@ -5,7 +5,7 @@ import type { Store } from '../../store/index.js';
 /** Throttled progress persistence for one running run. */
 export class ProgressWriter {
   private latest: number | undefined;
-  private lastWriteMs = 0;
+  private lastWriteMs = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
