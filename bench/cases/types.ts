@@ -15,8 +15,8 @@ export interface Tolerances {
 /**
  * How the peers' tolerances are chosen.
  * - `same`: every peer runs at ours' tolerances; both errors are reported, accuracy may differ.
- * - `matched`: each peer is tried on a ladder of tolerances (ours' times 10^(k/2), k = -6..2) and timed at the one
- *   whose error against the reference is closest to ours on a log scale (equal accuracy).
+ * - `matched`: each peer is tried on tolerances ours × 10^(k/2), walking from k = 0 towards ours' error until its
+ *   error crosses ours, and timed at the tried one whose error is closest to ours on a log scale (equal accuracy).
  */
 export type PeerTolerancePolicy = 'same' | 'matched';
 
