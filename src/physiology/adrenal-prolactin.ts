@@ -68,7 +68,7 @@ export const adrenalProlactin: SubModel = {
     ),
     param(
       'cortisol_drug_max_ug_dl',
-      14,
+      26,
       'ug/dL',
       'largest GHRP-driven rise of the cortisol target (via ACTH)',
       'calibrated: hexarelin ≈ +40 % cortisol at ≥ 0.5 µg/kg IV (Massoud 1996)',

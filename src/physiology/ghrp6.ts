@@ -32,7 +32,7 @@ export const ghrp6 = pkSubModel({
     {
       route: 'oral',
       bioavailability: {
-        value: 0.003,
+        value: 0.002,
         source: 'calibrated: oral 300 µg/kg → GH peak 10.7 µg/L in old women (Ghigo 1994 EJE 131:499)',
         evidence: 'weak',
       },

@@ -66,7 +66,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_exercise_gain',
-      0.03,
+      0.02,
       '1/min',
       'extra GHRH release per lactate-threshold multiple of exercise intensity above the threshold below',
       'calibrated: Pritzlaff 1999 (integrated GH over exercise and recovery rising linearly with intensity, ' +
@@ -108,7 +108,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_pulse_amplitude',
-      0.35,
+      0.14,
       '1',
       'mean amplitude of a spontaneous daytime GHRH pulse (receptor units)',
       'calibrated: 6.3 µg/Lv per burst and 0.24 mg/m²/day in young fed men (Hartman 1992)',
@@ -124,7 +124,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'sleep_onset_pulse_amplitude',
-      6.6,
+      4,
       '1',
       'amplitude of the sleep-onset GHRH pulse at full slow-wave-sleep capacity',
       'calibrated: the sleep-onset burst is the largest of the day in men, ≈ 50–70 % of daily GH around sleep ' +

@@ -54,7 +54,7 @@ export const liverIgf1: SubModel = {
     ),
     param(
       'igf1_prod_max',
-      3.8,
+      3.4,
       'ng/mL/min',
       'IGF-1 production at full hepatic signal',
       'calibrated: untreated IGF-1 ≈ 200–250 ng/mL at 25 y (physiology.md §3 reference table)',

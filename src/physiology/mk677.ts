@@ -37,7 +37,7 @@ export const mk677 = pkSubModel({
   intravenous: false,
   target: 'ghsr',
   ec50NgMl: {
-    value: 40,
+    value: 30,
     source:
       'calibrated: 10 mg/day × 4 days raises IGF-1 by ≈ 52 % in GH-deficient men (Chapman 1997 JCEM 82:3455)',
     evidence: 'weak',

@@ -236,7 +236,7 @@ export interface PatientParameters {
 }
 
 /** Relative fall of GHRH burst amplitude per year of age above 25. */
-const AGE_AMPLITUDE_SLOPE = 0.03;
+const AGE_AMPLITUDE_SLOPE = 0.01;
 
 /** A standard normal deviate from a uniform source (Box–Muller). */
 function standardNormal(uniform: () => number): number {
@@ -273,7 +273,7 @@ export function patientParameters(c: PatientCovariates, uniform?: () => number):
     sleep_onset_pulse_amplitude: amplitude,
     ghrh_pulses_per_day: frequency,
     ghrh_tonic: 1 + 2 * e,
-    srif_basal: Math.max(0.7, 1 + 0.012 * years + 0.0025 * vatExcess),
+    srif_basal: Math.max(0.7, 1 + 0.045 * years + 0.0025 * vatExcess),
     gh_clearance_factor: Math.min(1.8, Math.max(0.85, 1 + 0.025 * fatExcess)),
     prolactin_basal_ng_ml: c.sex === 'female' ? 1.5 : 1,
     pool_capacity_ug: c.ghDeficient ? 0.12 : 1,

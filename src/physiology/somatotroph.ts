@@ -19,14 +19,15 @@ export const somatotroph: SubModel = {
   description:
     'Releasable GH pool, GHRH- and GHS-receptor activation with desensitisation, somatostatin and IGF-1 gating.',
   states: [
-    state('gh_pool', 'ug', 'releasable GH in the somatotrophs', 600),
+    state('gh_pool', 'ug', 'releasable GH in the somatotrophs', 1500),
     state('ghrhr_desens', '1', 'fraction of GHRH receptors desensitised (0–1)', 0),
-    state('ghsr_desens', '1', 'fraction of GHS receptors desensitised (0–1)', 0),
+    state('ghsr_desens', '1', 'fraction of GHS receptors desensitised over days (0–1)', 0),
+    state('ghsr_internalised', '1', 'fraction of GHS receptors internalised within the hour (0–1)', 0),
   ],
   parameters: [
     param(
       'pool_capacity_ug',
-      600,
+      1500,
       'ug',
       'size the releasable pool refills towards',
       'calibrated: a maximal GHRH bolus (1 µg/kg IV) releases a GH peak of ≈ 20–40 µg/L in young adults ' +
@@ -35,7 +36,7 @@ export const somatotroph: SubModel = {
     ),
     param(
       'pool_k_refill',
-      0.0025,
+      0.0015,
       '1/min',
       'first-order refilling of the releasable pool by synthesis (time constant ≈ 7 h)',
       'calibrated: sustained secretion ceiling k·capacity ≈ 2 mg/day (continuous GHRH); repeated bursts keep ' +
@@ -44,7 +45,7 @@ export const somatotroph: SubModel = {
     ),
     param(
       'release_k_max',
-      0.03,
+      0.025,
       '1/min',
       'fraction of the pool released per minute at full stimulation and open gates',
       'calibrated: 6.3 µg/Lv per spontaneous burst (Hartman 1992) and GHRH 1 µg/kg IV peaks (Ghigo 1994)',
@@ -52,7 +53,7 @@ export const somatotroph: SubModel = {
     ),
     param(
       'ghs_efficacy',
-      3,
+      2,
       '1',
       'direct release at full GHS-receptor activation relative to full GHRH-receptor activation',
       'Farhy 2007: g0 = 1 (GHS stimulates GH additively with GHRH)',
@@ -60,7 +61,7 @@ export const somatotroph: SubModel = {
     ),
     param(
       'ghs_srif_opposition',
-      8,
+      30,
       '1',
       'strength of GHS opposition to somatostatin at the pituitary (F1 at full activation)',
       'structure from Farhy 2007 (F1 = g1·H(GHS)); value calibrated so that GHRH + GHRP exceeds the sum ' +
@@ -110,8 +111,34 @@ export const somatotroph: SubModel = {
       'weak',
     ),
     param(
+      'ghsr_internal_max',
+      0.7,
+      '1',
+      'largest loss of GHS-receptor efficacy by acute internalisation',
+      'calibrated: one GH episode ending within ≈ 1 h although ipamorelin stays in plasma (t½ 2 h) — Gobburu ' +
+        '1999 model it as zero-order release over a finite duration; GHS-R1a internalises within minutes of ' +
+        'agonist binding (in-vitro literature, recalled)',
+      'weak',
+    ),
+    param(
+      'ghsr_internal_k_on',
+      0.05,
+      '1/min',
+      'rate of acute GHS-receptor internalisation at full occupancy',
+      'calibrated: GH peak 0.67 h after the start of a 15-min ipamorelin infusion (Gobburu 1999)',
+      'weak',
+    ),
+    param(
+      'ghsr_internal_k_off',
+      Math.LN2 / 180,
+      '1/min',
+      'recycling of internalised GHS receptors (half-time 3 h)',
+      'assumption: receptor recycling over hours (in-vitro literature, recalled)',
+      'weak',
+    ),
+    param(
       'ghsr_desens_max',
-      0.6,
+      0.35,
       '1',
       'largest loss of GHS-receptor efficacy under continuous exposure',
       'Murphy 1998: peak GH after MK-677 25 mg 55.9 µg/L on day 1 vs 22.6 after 7 days',
@@ -167,7 +194,7 @@ export const somatotroph: SubModel = {
     },
     {
       name: 'ghsr_activation',
-      expr: 'ghsr_occ * (1 - ghsr_desens_max * ghsr_desens)',
+      expr: 'ghsr_occ * (1 - ghsr_desens_max * ghsr_desens) * (1 - ghsr_internal_max * ghsr_internalised)',
       unit: '1',
       description: 'GHS-receptor signal after desensitisation',
     },
@@ -201,6 +228,10 @@ export const somatotroph: SubModel = {
     {
       state: 'ghrhr_desens',
       expr: 'ghrhr_desens_k_on * ghrhr_occ * (1 - ghrhr_desens) - ghrhr_desens_k_off * ghrhr_desens',
+    },
+    {
+      state: 'ghsr_internalised',
+      expr: 'ghsr_internal_k_on * ghsr_occ * (1 - ghsr_internalised) - ghsr_internal_k_off * ghsr_internalised',
     },
     {
       state: 'ghsr_desens',
