@@ -11,6 +11,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { ExitCode, describeError } from './errors.js';
 import type { ExitCodeValue } from './errors.js';
@@ -38,6 +39,7 @@ export function buildProgram(context: CommandContext): Command {
   registerHoma(program, context);
   registerIgf1Sds(program, context);
   registerDemo(program, context);
+  registerValidate(program, context);
   return program;
 }
 

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `endotwin validate [--report F] [--update-baseline] [--only ID…] [--json]`: runs every published validation case
+ * and writes the Markdown report. Exits 1 when a case that passed in the recorded baseline fails now.
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadCases } from '../../validate/cases.js';
+import { readBaseline, regressions, renderReport, runCase, VALIDATION_DIR } from '../../validate/run.js';
+import type { CaseOutcome } from '../../validate/run.js';
+import type { CommandContext } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { writeFileAtomic } from '../io.js';
+
+interface ValidateOptions {
+  report?: string;
+  updateBaseline?: boolean;
+  only?: string[];
+  json?: boolean;
+}
+
+function summaryLine(o: CaseOutcome): string {
+  const value =
+    o.simulated === null ? `error: ${o.error ?? ''}` : `${o.simulated.toPrecision(3)} ${o.expected.unit}`;
+  return `${o.passed ? 'pass' : 'FAIL'}  ${o.id}: ${value} (expected ${o.expected.min}–${o.expected.max})\n`;
+}
+
+async function runValidate(options: ValidateOptions, context: CommandContext): Promise<void> {
+  const all = loadCases(join(VALIDATION_DIR, 'cases'));
+  const cases = options.only ? all.filter((c) => options.only?.includes(c.id)) : all;
+  const outcomes: CaseOutcome[] = [];
+  for (const [i, c] of cases.entries()) {
+    context.io.err(`[${i + 1}/${cases.length}] ${c.id}\n`);
+    const outcome = runCase(c);
+    outcomes.push(outcome);
+    if (options.json !== true) context.io.out(summaryLine(outcome));
+  }
+  const reportPath = options.report ?? join(VALIDATION_DIR, 'REPORT.md');
+  if (!options.only) {
+    await writeFileAtomic(reportPath, renderReport(outcomes, new Date().toISOString().slice(0, 10)));
+  }
+  const baselinePath = join(VALIDATION_DIR, 'baseline.json');
+  if (options.updateBaseline === true) {
+    const passing = outcomes.filter((o) => o.passed).map((o) => o.id);
+    await writeFileAtomic(baselinePath, `${JSON.stringify({ passing }, null, 2)}\n`);
+  }
+  const broken = regressions(outcomes, readBaseline(baselinePath));
+  if (options.json === true) context.io.out(`${JSON.stringify(outcomes, null, 2)}\n`);
+  const passed = outcomes.filter((o) => o.passed).length;
+  context.io.err(
+    `${passed} of ${outcomes.length} cases pass` +
+      (options.only ? '' : `; report written to ${reportPath}`) +
+      (broken.length > 0 ? `; ${broken.length} regressed: ${broken.map((o) => o.id).join(', ')}` : '') +
+      '\n',
+  );
+  if (broken.length > 0) context.setExitCode(ExitCode.FAILURE);
+}
+
+/** Adds the `validate` command. */
+export function registerValidate(program: Command, context: CommandContext): void {
+  program
+    .command('validate')
+    .description('run every published validation case and write validation/REPORT.md')
+    .option('--report <file>', 'where to write the Markdown report (default validation/REPORT.md)')
+    .option('--update-baseline', 'record the cases that pass now as the regression baseline')
+    .option('--only <ids...>', 'run only these case ids (no report is written)')
+    .option('--json', 'print every outcome as JSON')
+    .action((options: ValidateOptions) => runValidate(options, context));
+}
