@@ -68,7 +68,7 @@ function mean(values: readonly number[]): number {
 function trapezoid({ t, v }: Window, baseline: number): number {
   let area = 0;
   for (let i = 1; i < t.length; i++) {
-    area += ((v[i]! - baseline + (v[i - 1]! - baseline)) / 2) * (t[i]! - t[i - 1]!);
+    area += ((v[i] - baseline + (v[i - 1] - baseline)) / 2) * (t[i] - t[i - 1]);
   }
   return area;
 }
@@ -82,7 +82,7 @@ function halfLife({ t, v }: Window): number {
   let num = 0;
   let den = 0;
   t.forEach((time, i) => {
-    num += (time - tm) * (ln[i]! - lm);
+    num += (time - tm) * (ln[i] - lm);
     den += (time - tm) ** 2;
   });
   const slope = num / den;
@@ -120,13 +120,13 @@ export function computeMetric(result: Result, metric: Metric): number {
       return Math.max(...seriesWindow(result, metric.series, metric.from_min, metric.to_min).v);
     case 'series_tmax_min': {
       const w = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
-      return w.t[w.v.indexOf(Math.max(...w.v))]! - metric.from_min;
+      return w.t[w.v.indexOf(Math.max(...w.v))] - metric.from_min;
     }
     case 'series_mean':
       return mean(seriesWindow(result, metric.series, metric.from_min, metric.to_min).v);
     case 'series_auc': {
       const w = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
-      return trapezoid(w, metric.above_baseline ? w.v[0]! : 0);
+      return trapezoid(w, metric.above_baseline ? w.v[0] : 0);
     }
     case 'series_half_life_min':
       return halfLife(seriesWindow(result, metric.series, metric.from_min, metric.to_min));
