@@ -12,7 +12,11 @@ import { DAILY_FIELDS, RESULT_SCHEMA_ID, parseScenario } from '../src/scenario/i
 import type { Result } from '../src/scenario/index.js';
 import { buildServer, packageVersion } from '../src/server/index.js';
 import { simulate } from '../src/simulate.js';
+import { GH_SYNTHETIC_DEFAULTS, seededRandom, syntheticGhSeries } from '../src/analysis/pulses/synthetic.js';
+import { preloadExamples } from '../src/cli/commands/serve.js';
+import { packageRoot } from '../src/server/index.js';
 import { INTERRUPTED_BY_RESTART, openStore } from '../src/store/index.js';
+import { INTERRUPTED_BY_SHUTDOWN } from '../src/server/jobs/run-queue.js';
 import type { Store } from '../src/store/index.js';
 import { pollRun, request, startTestServer } from './support/api-harness.js';
 import type { RunView, TestServer } from './support/api-harness.js';
@@ -448,6 +452,18 @@ function apiSuite(backend: Backend): void {
       }
     });
 
+    it('closing the server marks its queued and running runs interrupted', async () => {
+      const own = await startTestServer({ store });
+      const running = await submit(own.baseUrl, SHORT_SCENARIO);
+      const queued = await submit(own.baseUrl, SHORT_SCENARIO);
+      await own.close();
+      for (const id of [running, queued]) {
+        const run = await store.runs.get(id);
+        expect(run?.status).toBe('interrupted');
+        expect(run?.error).toBe(INTERRUPTED_BY_SHUTDOWN);
+      }
+    });
+
     it('after a restart, unfinished runs are interrupted, finished results intact, and resubmit completes', async () => {
       const location = await backend.newLocation();
       // A first server finishes one run.
@@ -585,5 +601,83 @@ describe('static web app', () => {
     expect(api.json.error.code).toBe('NOT_FOUND');
     const health = await request(server.baseUrl, 'GET', '/health');
     expect(health.status).toBe(200);
+  });
+});
+
+describe('pulse detection route', () => {
+  let store: Store;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    store = await openStore(':memory:');
+    server = await startTestServer({ store });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  it('finds the bursts of a synthetic 24-h GH series (10-min sampling) within one sampling interval', async () => {
+    const synthetic = syntheticGhSeries(GH_SYNTHETIC_DEFAULTS, seededRandom(3));
+    const res = await request<{
+      pulses: { t_min: number; mass: number }[];
+      half_life_min: number;
+      fitted: number[];
+    }>(server.baseUrl, 'POST', '/api/v1/analysis/pulses', {
+      body: { t_min: synthetic.series.t_min, value: synthetic.series.value },
+    });
+    expect(res.status, res.text).toBe(200);
+    const truth = synthetic.pulses.filter((p) => p.tMin >= 0 && p.tMin <= GH_SYNTHETIC_DEFAULTS.durationMin);
+    expect(res.json.pulses).toHaveLength(truth.length);
+    for (const pulse of res.json.pulses) {
+      const nearest = Math.min(...truth.map((p) => Math.abs(p.tMin - pulse.t_min)));
+      expect(nearest).toBeLessThanOrEqual(GH_SYNTHETIC_DEFAULTS.samplingIntervalMin);
+      expect(pulse.mass).toBeGreaterThan(0);
+    }
+    expect(res.json.fitted).toHaveLength(synthetic.series.t_min.length);
+  });
+
+  it('names the bad sample of a series (400 with its path)', async () => {
+    const t_min = Array.from({ length: 12 }, (_, i) => i * 10);
+    t_min[5] = t_min[4]; // not strictly increasing
+    const res = await request<{ error: { path: string; message: string } }>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/analysis/pulses',
+      { body: { t_min, value: t_min.map(() => 1) } },
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.error.path).toBe('t_min[5]');
+    const negative = await request<{ error: { path: string } }>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/analysis/pulses',
+      {
+        body: {
+          t_min: Array.from({ length: 12 }, (_, i) => i * 10),
+          value: [1, 1, 1, -2, 1, 1, 1, 1, 1, 1, 1, 1],
+        },
+      },
+    );
+    expect(negative.status).toBe(400);
+    expect(negative.json.error.path).toBe('value[3]');
+  });
+});
+
+describe('serve: example scenarios', () => {
+  it('preloads every example into an empty store, and nothing into a store that has scenarios', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const first = await preloadExamples(store, join(packageRoot(), 'examples'));
+      expect(first.skipped).toEqual([]);
+      expect(first.saved.length).toBeGreaterThan(0);
+      expect(await store.scenarios.count()).toBe(first.saved.length);
+      const second = await preloadExamples(store, join(packageRoot(), 'examples'));
+      expect(second.saved).toEqual([]);
+      expect(await store.scenarios.count()).toBe(first.saved.length);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
 import { ApiError, handleError, zodValidatorCompiler } from './errors.js';
+import { AnalysisPool } from './jobs/analysis-pool.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   readonly progressIntervalMs?: number;
   /** A run taking longer is stopped and marked failed, ms (default one hour). */
   readonly maxRunMs?: number;
+  /** Most time one analysis call (pulse detection) may take, ms (default 30 s); more is a 422. */
+  readonly analysisTimeoutMs?: number;
   /** Folder of the built web app; served at `/` when it exists. */
   readonly webRoot?: string;
   /** Log one line per response (method, route, status) with pino (default false). */
@@ -57,6 +60,7 @@ export const SERVER_DEFAULTS = {
   maxDurationDays: 365,
   bodyLimitBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
+  analysisTimeoutMs: 30_000,
 } as const;
 
 async function registerDocs(app: FastifyInstance, version: string): Promise<void> {
@@ -84,7 +88,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerScenarioRoutes(app, ctx);
     registerPatientRoutes(app, ctx);
     registerRunRoutes(app, ctx);
-    registerAnalysisRoutes(app);
+    registerAnalysisRoutes(app, ctx);
     return Promise.resolve();
   };
 }
@@ -125,13 +129,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     onError: (error) =>
       app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'run queue error'),
   });
-  app.addHook('onClose', () => queue.close());
+  const analysis = new AnalysisPool(options.analysisTimeoutMs ?? SERVER_DEFAULTS.analysisTimeoutMs);
+  app.addHook('onClose', async () => {
+    await Promise.all([queue.close(), analysis.close()]);
+  });
 
   await registerDocs(app, version);
   registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version);
   const ctx: RouteContext = {
     store: options.store,
     queue,
+    analysis,
     maxDurationDays: options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays,
   };
   await app.register(dataRoutes(ctx, token, token !== undefined || storedTokens > 0), { prefix: '/api/v1' });

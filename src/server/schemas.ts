@@ -144,3 +144,59 @@ export const igf1SdsResponse = z.object({
   reference_age_years: z.number(),
   source: z.string(),
 });
+
+/** Most samples pulse detection accepts through the API (two days at one-minute sampling). */
+export const MAX_PULSE_SAMPLES = 2880;
+
+export const pulsesBody = z.strictObject({
+  t_min: z
+    .array(z.number())
+    .min(10)
+    .max(MAX_PULSE_SAMPLES)
+    .meta({ description: 'sample times, min, strictly increasing (any origin, uneven spacing allowed)' }),
+  value: z
+    .array(z.number())
+    .min(10)
+    .max(MAX_PULSE_SAMPLES)
+    .meta({ description: 'concentrations at those times, ≥ 0 (GH: µg/L)' }),
+  options: z
+    .strictObject({
+      cv: z.number().min(0).max(1).optional().meta({ description: 'assay CV, proportional (default 0.07)' }),
+      sd_floor: z
+        .number()
+        .min(0)
+        .optional()
+        .meta({ description: 'assay SD floor, series unit (default 0.02)' }),
+      fast_half_life_min: z.number().positive().max(60).optional(),
+      slow_half_life_min: z.number().positive().max(600).optional(),
+      fit_slow_half_life: z.boolean().optional(),
+      burst_fwhm_min: z.number().positive().max(240).optional(),
+      fit_burst_fwhm: z.boolean().optional(),
+    })
+    .default({}),
+});
+
+const detectedPulseSchema = z.object({
+  t_min: z.number(),
+  t_min_se: z.number(),
+  mass: z.number().meta({ description: 'secretion integrated over the burst, series unit' }),
+  mass_se: z.number(),
+  amplitude: z.number().meta({ description: 'peak secretion rate above basal, series unit per min' }),
+  amplitude_se: z.number(),
+});
+
+export const pulsesResponse = z.object({
+  pulses: z.array(detectedPulseSchema),
+  basal: z.number().meta({ description: 'basal (non-pulsatile) secretion rate, series unit per min' }),
+  basal_se: z.number(),
+  basal_concentration: z.number().meta({ description: 'the concentration basal secretion alone holds' }),
+  half_life_min: z.number().meta({ description: 'slow elimination half-life, min' }),
+  half_life_se: z.number(),
+  burst_fwhm_min: z.number(),
+  residual_sd: z.number(),
+  noise_scale: z
+    .number()
+    .meta({ description: 'RMS of weighted residuals; about 1 when the noise model fits' }),
+  sampling_interval_min: z.number(),
+  fitted: z.array(z.number()).meta({ description: 'fitted concentrations at the input times' }),
+});

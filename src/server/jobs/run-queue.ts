@@ -5,8 +5,6 @@
  * and a clean shutdown that leaves unfinished runs `interrupted`.
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Result, Scenario } from '../../scenario/index.js';
@@ -14,6 +12,7 @@ import type { RunRecord, Store } from '../../store/index.js';
 import { ProgressWriter } from './progress-writer.js';
 import { isProgressMessage } from './protocol.js';
 import type { SimulationTask } from './protocol.js';
+import { workerScript } from './worker-module.js';
 
 /** Settings of a {@link RunQueue}. */
 export interface RunQueueOptions {
@@ -59,14 +58,6 @@ export const INTERRUPTED_BY_SHUTDOWN =
   'the server shut down before this run finished; resubmit it to run it again';
 /** Message stored on runs cancelled by a client. */
 export const CANCELLED = 'cancelled at the client’s request';
-
-/** The worker module and the Node options it needs: from TypeScript sources the worker loads through tsx. */
-function workerModule(): { filename: string; execArgv: string[] } {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { filename: new URL('./simulate-worker.js', here).href, execArgv: [] };
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
-  return { filename: new URL('./simulate-worker.ts', here).href, execArgv: ['--import', tsx] };
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : JSON.stringify(error);
@@ -181,7 +172,7 @@ export class RunQueue {
 
   private getPool(): Piscina<SimulationTask, Result> {
     if (!this.pool) {
-      const { filename, execArgv } = workerModule();
+      const { filename, execArgv } = workerScript('simulate-worker');
       this.pool = new Piscina<SimulationTask, Result>({
         filename,
         execArgv,

@@ -1,9 +1,21 @@
 // SPDX-License-Identifier: MIT
 /** Analysis routes: the pure functions of `src/analysis` on values the caller sends (real lab data welcome). */
+import type { z } from 'zod';
 import { IGF1_REFERENCE_SOURCE, fastingIndices, igf1Sds } from '../../analysis/index.js';
+import type { PulseAnalysis, PulseDetectionOptions } from '../../analysis/pulses/detect.js';
+import { SeriesInputError, validateSeries } from '../../analysis/pulses/series.js';
 import { ApiError } from '../errors.js';
-import { errorSchema, homaBody, homaResponse, igf1SdsBody, igf1SdsResponse } from '../schemas.js';
-import type { ZodApp } from './context.js';
+import { AnalysisTimeoutError } from '../jobs/analysis-pool.js';
+import {
+  errorSchema,
+  homaBody,
+  homaResponse,
+  igf1SdsBody,
+  igf1SdsResponse,
+  pulsesBody,
+  pulsesResponse,
+} from '../schemas.js';
+import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['analysis'];
 
@@ -17,8 +29,86 @@ function analysed<T>(compute: () => T): T {
   }
 }
 
-/** Registers `POST /analysis/homa` and `POST /analysis/igf1-sds`. */
-export function registerAnalysisRoutes(app: ZodApp): void {
+/** The API's snake_case pulse options as the detector's. */
+function detectionOptions(o: z.output<typeof pulsesBody>['options']): PulseDetectionOptions {
+  const noise = {
+    ...(o.cv !== undefined ? { cv: o.cv } : {}),
+    ...(o.sd_floor !== undefined ? { sdFloor: o.sd_floor } : {}),
+  };
+  return {
+    noise,
+    ...(o.fast_half_life_min !== undefined ? { fastHalfLifeMin: o.fast_half_life_min } : {}),
+    ...(o.slow_half_life_min !== undefined ? { slowHalfLifeMin: o.slow_half_life_min } : {}),
+    ...(o.fit_slow_half_life !== undefined ? { fitSlowHalfLife: o.fit_slow_half_life } : {}),
+    ...(o.burst_fwhm_min !== undefined ? { burstFwhmMin: o.burst_fwhm_min } : {}),
+    ...(o.fit_burst_fwhm !== undefined ? { fitBurstFwhm: o.fit_burst_fwhm } : {}),
+  };
+}
+
+function pulsesView(a: PulseAnalysis): z.output<typeof pulsesResponse> {
+  return {
+    pulses: a.pulses.map((p) => ({
+      t_min: p.tMin,
+      t_min_se: p.tMinSe,
+      mass: p.mass,
+      mass_se: p.massSe,
+      amplitude: p.amplitude,
+      amplitude_se: p.amplitudeSe,
+    })),
+    basal: a.basalSecretion,
+    basal_se: a.basalSecretionSe,
+    basal_concentration: a.basalConcentration,
+    half_life_min: a.slowHalfLifeMin,
+    half_life_se: a.slowHalfLifeSe,
+    burst_fwhm_min: a.burstFwhmMin,
+    residual_sd: a.residualSd,
+    noise_scale: a.noiseScale,
+    sampling_interval_min: a.samplingIntervalMin,
+    fitted: [...a.fitted],
+  };
+}
+
+/** Checks the series on the request thread (cheap), so its errors name the sample: `t_min[5]`, `value[12]`. */
+function checkSeries(series: { t_min: number[]; value: number[] }): void {
+  try {
+    validateSeries(series, (i) => `sample ${i}`);
+  } catch (error) {
+    if (!(error instanceof SeriesInputError)) throw error;
+    const path = error.row === undefined ? error.field : `${error.field}[${error.row}]`;
+    throw new ApiError(400, 'INVALID_REQUEST', error.message, path);
+  }
+}
+
+async function detect(ctx: RouteContext, body: z.output<typeof pulsesBody>): Promise<PulseAnalysis> {
+  checkSeries(body);
+  try {
+    return await ctx.analysis.detectPulses(
+      { t_min: body.t_min, value: body.value },
+      detectionOptions(body.options),
+    );
+  } catch (error) {
+    if (error instanceof AnalysisTimeoutError) throw new ApiError(422, 'ANALYSIS_TOO_LONG', error.message);
+    if (error instanceof RangeError) throw new ApiError(400, 'INVALID_REQUEST', error.message);
+    throw error;
+  }
+}
+
+/** Registers `POST /analysis/homa`, `POST /analysis/igf1-sds` and `POST /analysis/pulses`. */
+export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
+  app.post(
+    '/analysis/pulses',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Pulse detection by deconvolution (AutoDecon-like: Gaussian bursts, biexponential elimination) on a sampled series',
+        body: pulsesBody,
+        response: { 200: pulsesResponse, 400: errorSchema, 422: errorSchema },
+      },
+    },
+    async (request) => pulsesView(await detect(ctx, request.body)),
+  );
+
   app.post(
     '/analysis/homa',
     {

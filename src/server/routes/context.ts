@@ -9,6 +9,7 @@ import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
 import { seriesNames } from '../../simulate.js';
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';
+import type { AnalysisPool } from '../jobs/analysis-pool.js';
 import type { RunQueue } from '../jobs/run-queue.js';
 
 /** The Fastify instance as route modules see it: zod-typed requests and replies. */
@@ -24,6 +25,8 @@ export type ZodApp = FastifyInstance<
 export interface RouteContext {
   readonly store: Store;
   readonly queue: RunQueue;
+  /** Off-thread pool for the CPU-heavy analysis functions. */
+  readonly analysis: AnalysisPool;
   /** Longest `duration_days` the API accepts. */
   readonly maxDurationDays: number;
 }
