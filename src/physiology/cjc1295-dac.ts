@@ -38,7 +38,7 @@ export const cjc1295Dac = pkSubModel({
   intravenous: false,
   target: 'ghrhr',
   ec50NgMl: {
-    value: 6000,
+    value: 10000,
     source:
       'calibrated: 60 µg/kg SC raises trough GH ×≈7.5 at one week (Ionescu & Frohman 2006 JCEM 91:4792); the ' +
       'albumin-bound drug is a weak agonist per ng/mL',

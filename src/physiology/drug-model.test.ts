@@ -14,7 +14,16 @@ const WEIGHT = 75;
 const body: SubModel = {
   name: 'body',
   description: 'body weight only',
-  parameters: [{ name: 'body_weight_kg', value: WEIGHT, unit: 'kg', description: 'w', source: 'test', evidence: 'strong' }],
+  parameters: [
+    {
+      name: 'body_weight_kg',
+      value: WEIGHT,
+      unit: 'kg',
+      description: 'w',
+      source: 'test',
+      evidence: 'strong',
+    },
+  ],
 };
 
 /** A model of one drug alone (its PK does not depend on the physiology). */
@@ -29,7 +38,16 @@ function param(model: CompiledModel, name: string): number {
 /** Samples output `name` every `every` minutes over [0, t1] after `events`. */
 function run(model: CompiledModel, events: TimedEvent[], name: string, t1: number, every = 1): Float64Array {
   const sink = new ArraySink(model.outputNames);
-  integrate({ model, t0: 0, t1, events, sink, sampleEvery: every, solver: 'dopri5', options: { rtol: 1e-10, atol: 1e-12 } });
+  integrate({
+    model,
+    t0: 0,
+    t1,
+    events,
+    sink,
+    sampleEvery: every,
+    solver: 'dopri5',
+    options: { rtol: 1e-10, atol: 1e-12 },
+  });
   return sink.column(name).slice();
 }
 
@@ -42,7 +60,8 @@ describe('drug pharmacokinetics against closed forms', () => {
       { bolusState: model.stateIndex('sermorelin_central'), infusionInput: undefined, bolusFactor: 1 },
     );
     const c = run(model, events, 'sermorelin_ng_ml', 60);
-    for (const t of [0, 11, 23, 60]) expect(c[t]).toBeCloseTo((100 / v) * Math.exp((-Math.LN2 * t) / 11.5), 9);
+    for (const t of [0, 11, 23, 60])
+      expect(c[t]).toBeCloseTo((100 / v) * Math.exp((-Math.LN2 * t) / 11.5), 9);
   });
 
   it('sermorelin SC bolus follows the Bateman function with F = 6 %', () => {
@@ -56,7 +75,8 @@ describe('drug pharmacokinetics against closed forms', () => {
       { bolusState: model.stateIndex('sermorelin_depot_sc'), infusionInput: undefined, bolusFactor: f },
     );
     const c = run(model, events, 'sermorelin_ng_ml', 120);
-    const bateman = (t: number) => ((f * 300 * ka) / (v * (ka - ke))) * (Math.exp(-ke * t) - Math.exp(-ka * t));
+    const bateman = (t: number) =>
+      ((f * 300 * ka) / (v * (ka - ke))) * (Math.exp(-ke * t) - Math.exp(-ka * t));
     for (const t of [5, 9, 30, 120]) expect(c[t]).toBeCloseTo(bateman(t), 9);
     // tmax 5–20 min (label)
     const tmax = c.indexOf(Math.max(...c));
@@ -89,9 +109,12 @@ describe('drug pharmacokinetics against closed forms', () => {
     const model = compiledModel(['rhgh']);
     const ka = param(model, 'rhgh_ka_sc');
     const f = param(model, 'rhgh_f_sc');
-    const events: TimedEvent[] = [{ t: 0, target: 'state', index: model.stateIndex('rhgh_depot_sc'), op: 'add', value: 1000 * f }];
+    const events: TimedEvent[] = [
+      { t: 0, target: 'state', index: model.stateIndex('rhgh_depot_sc'), op: 'add', value: 1000 * f },
+    ];
     const inflow = run(model, events, 'rhgh_absorption_ug_min', 600, 10);
-    for (const t of [60, 240, 600]) expect(inflow[t / 10]).toBeCloseTo(f * 1000 * ka * ka * t * Math.exp(-ka * t), 8);
+    for (const t of [60, 240, 600])
+      expect(inflow[t / 10]).toBeCloseTo(f * 1000 * ka * ka * t * Math.exp(-ka * t), 8);
     expect(inflow.indexOf(Math.max(...inflow)) * 10).toBe(240);
   });
 
@@ -111,13 +134,15 @@ describe('drug pharmacokinetics against closed forms', () => {
 describe('dose events', () => {
   const slots = { bolusState: 4, infusionInput: 2, bolusFactor: 0.5 };
   it('a bolus is one add of amount × bioavailability', () => {
-    expect(doseEvents({ t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'sc', over_min: 0 }, slots)).toEqual([
-      { t: 30, target: 'state', index: 4, op: 'add', value: 100 },
-    ]);
+    expect(
+      doseEvents({ t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'sc', over_min: 0 }, slots),
+    ).toEqual([{ t: 30, target: 'state', index: 4, op: 'add', value: 100 }]);
   });
 
   it('an infusion adds its rate at the start and removes it at the end', () => {
-    expect(doseEvents({ t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'iv', over_min: 20 }, slots)).toEqual([
+    expect(
+      doseEvents({ t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'iv', over_min: 20 }, slots),
+    ).toEqual([
       { t: 30, target: 'input', index: 2, op: 'add', value: 10 },
       { t: 50, target: 'input', index: 2, op: 'add', value: -10 },
     ]);

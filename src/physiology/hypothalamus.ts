@@ -42,7 +42,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_tonic',
-      0.00018,
+      0.0001,
       '1/min',
       'tonic (interpulse) GHRH release, receptor units per minute',
       'calibrated: interpulse GH of a young man ≈ 0.03–0.1 µg/L with sensitive assays (Winer 1990)',
@@ -124,7 +124,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'sleep_onset_pulse_amplitude',
-      4,
+      3.5,
       '1',
       'amplitude of the sleep-onset GHRH pulse at full slow-wave-sleep capacity',
       'calibrated: the sleep-onset burst is the largest of the day in men, ≈ 50–70 % of daily GH around sleep ' +
@@ -289,7 +289,7 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrelin_ec50_pg_ml',
-      60000,
+      100000,
       'pg/mL',
       'acyl-ghrelin concentration half-activating the GHS receptor',
       'calibrated: endogenous ghrelin is a modest GH driver (load ≈ 0.05); in-vitro EC50 ≈ 0.3–3 nM',
