@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Reading a hormone series from CSV text (no file access here: the caller reads the file). The format is a header
+ * line `time_min,value` and one sample per line; blank lines are ignored; fields may be double-quoted.
+ */
+import type { HormoneSeries } from './series.js';
+import { MIN_SAMPLES, SeriesInputError, sampleProblem } from './series.js';
+
+/**
+ * Splits one CSV line into trimmed fields; a field in double quotes may hold commas, and "" inside quotes is a
+ * literal quote (RFC 4180). Returns null when a quote is left open.
+ * @example splitCsvLine('2024-01-02,"IGF-1",105,ng/mL') // ['2024-01-02', 'IGF-1', '105', 'ng/mL']
+ */
+export function splitCsvLine(line: string): string[] | null {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      fields.push(field.trim());
+      field = '';
+    } else {
+      field += ch;
+    }
+  }
+  if (quoted) return null;
+  fields.push(field.trim());
+  return fields;
+}
+
+/** The non-blank lines of a text with their 1-based line numbers (a leading byte-order mark is dropped). */
+export function numberedLines(text: string): { line: number; text: string }[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((t, i) => ({ line: i + 1, text: t }))
+    .filter(({ text: t }) => t.trim() !== '');
+}
+
+/** A CSV number: plain decimal or exponent notation only (no hex, no empty string, no "Infinity"). */
+export function parseCsvNumber(field: string): number | null {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(field) ? Number(field) : null;
+}
+
+/**
+ * Parses `time_min,value` CSV text into a series, checking every row as pulse detection would. Throws a
+ * {@link SeriesInputError} whose message names the line (1-based, the header being line 1) and the column.
+ * @example parseSeriesCsv('time_min,value\n0,1.2\n10,3.4\n…')
+ */
+export function parseSeriesCsv(text: string): HormoneSeries {
+  const lines = numberedLines(text);
+  const header = lines.length > 0 ? splitCsvLine(lines[0].text)?.map((h) => h.toLowerCase()) : undefined;
+  if (!header || header.length !== 2 || header[0] !== 'time_min' || header[1] !== 'value') {
+    const got = lines.length > 0 ? `'${lines[0].text}'` : 'an empty file';
+    throw new SeriesInputError(`line 1: the header must be 'time_min,value', got ${got}`, 'header');
+  }
+  const times: number[] = [];
+  const values: number[] = [];
+  for (const { line, text: rowText } of lines.slice(1)) {
+    const fields = splitCsvLine(rowText);
+    if (!fields || fields.length !== 2) {
+      throw new SeriesInputError(`line ${line}: expected 2 fields 'time_min,value', got '${rowText}'`, 'row');
+    }
+    const time = parseCsvNumber(fields[0]) ?? fields[0];
+    const value = parseCsvNumber(fields[1]) ?? fields[1];
+    const problem = sampleProblem(time, value, times.length > 0 ? times[times.length - 1] : undefined);
+    if (problem) throw new SeriesInputError(`line ${line}: ${problem.message}`, problem.field);
+    times.push(time as number);
+    values.push(value as number);
+  }
+  if (times.length < MIN_SAMPLES) {
+    throw new SeriesInputError(
+      `pulse detection needs at least ${MIN_SAMPLES} samples, got ${times.length}`,
+      't_min',
+    );
+  }
+  return { t_min: times, value: values };
+}
