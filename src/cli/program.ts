@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
+import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './context.js';
@@ -40,6 +41,7 @@ export function buildProgram(context: CommandContext): Command {
   registerIgf1Sds(program, context);
   registerDemo(program, context);
   registerValidate(program, context);
+  registerServe(program, context);
   return program;
 }
 

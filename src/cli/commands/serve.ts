@@ -16,12 +16,14 @@ import {
   scenarioSchema,
 } from '../../scenario/index.js';
 import type { ParsedScenario } from '../../scenario/index.js';
-import { SERVER_DEFAULTS, buildServer, packageRoot } from '../../server/index.js';
-import { openStore } from '../../store/index.js';
+import { packageRoot } from '../../server/version.js';
 import type { Store } from '../../store/index.js';
 import type { CommandContext } from '../context.js';
 import { invalidInput } from '../errors.js';
 import { parseNumberOption } from '../options.js';
+
+/** The address `serve` binds by default: only this machine can reach it. */
+const DEFAULT_HOST = '127.0.0.1';
 
 /** Options of `serve` as commander hands them over. */
 interface ServeCliOptions {
@@ -89,6 +91,11 @@ export async function startServe(options: {
   host: string;
   db: string;
 }): Promise<RunningServer> {
+  // Loaded here, not at the top: the other commands should not pay for Fastify and the database drivers.
+  const [{ buildServer }, { openStore }] = await Promise.all([
+    import('../../server/index.js'),
+    import('../../store/index.js'),
+  ]);
   const store = await openStore(options.db);
   try {
     const preloaded = await preloadExamples(store, join(packageRoot(), 'examples'));
@@ -142,7 +149,7 @@ async function runServe(options: ServeCliOptions, context: CommandContext): Prom
     throw invalidInput(`--port must be a whole number from 0 to 65535, got ${port}`);
   const server = await startServe({
     port,
-    host: options.host ?? SERVER_DEFAULTS.host,
+    host: options.host ?? DEFAULT_HOST,
     db: options.db ?? './endotwin.db',
   });
   const { skipped } = server.preloaded;
@@ -164,7 +171,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .command('serve')
     .description('serve the HTTP API (OpenAPI at /docs) and the web app; SQLite ./endotwin.db by default')
     .option('--port <port>', 'TCP port (default: $PORT or 8080)')
-    .option('--host <host>', `address to bind (default ${SERVER_DEFAULTS.host}; others need ENDOTWIN_TOKEN)`)
+    .option('--host <host>', `address to bind (default ${DEFAULT_HOST}; others need ENDOTWIN_TOKEN)`)
     .option('--db <path|url>', 'SQLite file, :memory:, or a postgres:// URL (default ./endotwin.db)')
     .action((options: ServeCliOptions) => runServe(options, context));
 }
