@@ -112,7 +112,7 @@ export const somatotroph: SubModel = {
     ),
     param(
       'ghsr_internal_max',
-      0.7,
+      0.9,
       '1',
       'largest loss of GHS-receptor efficacy by acute internalisation',
       'calibrated: one GH episode ending within ≈ 1 h although ipamorelin stays in plasma (t½ 2 h) — Gobburu ' +
