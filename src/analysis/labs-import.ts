@@ -10,6 +10,7 @@
  */
 import type { Patient } from '../scenario/schema.js';
 import { numberedLines, parseCsvNumber, splitCsvLine } from './pulses/csv.js';
+import { GLUCOSE_MG_DL_PER_MMOL_L, IGF1_NMOL_L_PER_NG_ML, INSULIN_PMOL_L_PER_UU_ML } from './units.js';
 
 /** The labs that can be imported (names as in the scenario's monitoring list). */
 export const IMPORTED_LABS = [
@@ -53,11 +54,11 @@ export interface LabDefinition {
 
 const same = (x: number): number => x;
 
-/** Conversion factors: physiology.md §units and the brief's IFCC–NGSP relation. */
-const IGF1_NMOL_PER_NG = 0.131; // 1 ng/mL = 0.131 nmol/L (PMC3764914)
-const GLUCOSE_MG_DL_PER_MMOL_L = 18; // 1 mmol/L = 18 mg/dL
-const INSULIN_PMOL_PER_UU = 6.945; // 1 µU/mL = 6.945 pmol/L
-const TESTOSTERONE_NG_DL_PER_NMOL_L = 28.84; // 1 nmol/L = 28.84 ng/dL
+/**
+ * Testosterone: 1 nmol/L = 28.84 ng/dL (molar mass 288.4 g/mol). IGF-1 (1 ng/mL = 0.131 nmol/L), glucose (1 mmol/L
+ * = 18 mg/dL) and insulin (1 µU/mL = 6.945 pmol/L) use the factors of `units.ts`.
+ */
+const TESTOSTERONE_NG_DL_PER_NMOL_L = 28.84;
 const hba1cPercentFromIfcc = (mmolPerMol: number): number => 0.0915 * mmolPerMol + 2.15; // NGSP % from IFCC
 
 const gonadotropinUnits: readonly UnitRule[] = [
@@ -76,7 +77,7 @@ export const LAB_DEFINITIONS: Readonly<Record<ImportedLab, LabDefinition>> = {
     range: [10, 1500],
     units: [
       { label: 'ng/mL', spellings: ['ng/ml', 'ug/l'], toCanonical: same },
-      { label: 'nmol/L', spellings: ['nmol/l'], toCanonical: (x) => x / IGF1_NMOL_PER_NG },
+      { label: 'nmol/L', spellings: ['nmol/l'], toCanonical: (x) => x / IGF1_NMOL_L_PER_NG_ML },
     ],
   },
   glucose_fasting: {
@@ -100,7 +101,7 @@ export const LAB_DEFINITIONS: Readonly<Record<ImportedLab, LabDefinition>> = {
     range: [0.5, 300],
     units: [
       { label: 'µU/mL', spellings: ['uu/ml', 'uiu/ml', 'mu/l', 'miu/l'], toCanonical: same },
-      { label: 'pmol/L', spellings: ['pmol/l'], toCanonical: (x) => x / INSULIN_PMOL_PER_UU },
+      { label: 'pmol/L', spellings: ['pmol/l'], toCanonical: (x) => x / INSULIN_PMOL_L_PER_UU_ML },
     ],
   },
   lh: {

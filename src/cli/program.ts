@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerHoma } from './commands/homa.js';
@@ -39,6 +40,7 @@ export function buildProgram(context: CommandContext): Command {
   registerCheck(program, context);
   registerHoma(program, context);
   registerIgf1Sds(program, context);
+  registerAnalyze(program, context);
   registerDemo(program, context);
   registerValidate(program, context);
   registerServe(program, context);

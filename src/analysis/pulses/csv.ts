@@ -88,3 +88,12 @@ export function parseSeriesCsv(text: string): HormoneSeries {
   }
   return { t_min: times, value: values };
 }
+
+/**
+ * Writes a series as `time_min,value` CSV (the format {@link parseSeriesCsv} reads), values rounded to `decimals`.
+ * @example formatSeriesCsv({ t_min: [0, 10], value: [0.1234, 2] }, 3) // 'time_min,value\n0,0.123\n10,2.000\n'
+ */
+export function formatSeriesCsv(series: HormoneSeries, decimals = 3): string {
+  const rows = series.t_min.map((t, i) => `${t},${series.value[i].toFixed(decimals)}`);
+  return `time_min,value\n${rows.join('\n')}\n`;
+}
