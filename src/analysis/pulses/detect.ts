@@ -177,6 +177,10 @@ function makeContext(series: HormoneSeries, options: PulseDetectionOptions): Con
   const times = Float64Array.from(series.t_min);
   const values = Float64Array.from(series.value);
   const weights = values.map((y) => 1 / Math.sqrt(sdFloor * sdFloor + cv * y * (cv * y)));
+  const zeroSd = weights.findIndex((w) => !Number.isFinite(w));
+  if (zeroSd >= 0) {
+    throw new RangeError(`noise.sdFloor: 0 gives row ${zeroSd + 1} (value 0) a zero SD; use an SD floor > 0`);
+  }
   const fast = {
     fastHalfLifeMin: options.fastHalfLifeMin ?? DEFAULTS.fastHalfLifeMin,
     fastFraction: options.fastFraction ?? DEFAULTS.fastFraction,

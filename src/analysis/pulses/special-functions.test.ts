@@ -98,4 +98,8 @@ describe('Student t and Fisher F tails', () => {
     }
     expect(fisherFUpperTail(0, 2, 10)).toBe(1);
   });
+
+  it('F(2, 1e9) is the χ²₂/2 limit exp(−f) that insertions use against the assay model', () => {
+    for (const f of [0.5, 6.9, 20]) expect(fisherFUpperTail(f, 2, 1e9) / Math.exp(-f)).toBeCloseTo(1, 5);
+  });
 });
