@@ -309,7 +309,10 @@ interface EndState {
   readonly u: Float64Array;
 }
 
-/** Mean hepatic signal and IGF-1 over the last day of a burn-in segment, and the final binding capacity. */
+/** Days at the end of a burn-in segment over which IGF-1 and the hepatic signal are averaged (pulses are random). */
+const READING_DAYS = 4;
+
+/** Mean hepatic signal and IGF-1 over the last days of a burn-in segment, and the final binding capacity. */
 interface BurnInReading {
   readonly y: Float64Array;
   readonly u: Float64Array;
@@ -318,7 +321,7 @@ interface BurnInReading {
   readonly capacity: number;
 }
 
-/** Integrates an untreated stretch and reads the IGF-1 steady state off its last day. */
+/** Integrates an untreated stretch and reads the IGF-1 steady state off its last days. */
 function burnInSegment(
   setup: Setup,
   timeline: Timeline,
@@ -334,7 +337,7 @@ function burnInSegment(
   let sumI = 0;
   let n = 0;
   const sink = new CallbackSink((t, v) => {
-    if (t >= to - MIN_PER_DAY && t < to) {
+    if (t >= to - READING_DAYS * MIN_PER_DAY && t < to) {
       sumH += v[hi];
       sumI += v[ii];
       n++;
@@ -369,17 +372,22 @@ function igf1Parameters(setup: Setup): Igf1Parameters {
   return {
     prodMax: v('igf1_prod_max'),
     prodBasal: v('igf1_prod_basal'),
-    prodScale: v('igf1_prod_scale'),
     kTernary: v('igf1_k_ternary'),
     kUnbound: v('igf1_k_unbound'),
     satN: v('igf1_sat_n'),
   };
 }
 
+/** Burn-in segments (days) when calibrating to a baseline IGF-1: a reading at the end of each but the last. */
+const CALIBRATION_BREAKS_DAYS = [-BURN_IN_DAYS, -21, -14, -7, 0];
+
 /**
  * Runs the untreated patient from the burn-in's start to day 0 and returns the state at day 0. With a baseline
- * IGF-1 in the labs, hepatic production is rescaled twice (after 14 and 21 days) so that the steady state
- * reproduces it (see `igf1ProductionScaleFor`); the scale replaces the random effect on production.
+ * IGF-1 in the labs, hepatic production is rescaled after each week of the burn-in so that the steady state
+ * reproduces it: the scale balances IGF-1 clearance at the target with the hepatic signal and binding capacity of
+ * the last days (`igf1ProductionScaleFor`); repeating it absorbs the GH feedback the balance ignores. The scale
+ * replaces the random effect on production. The mean untreated IGF-1 then lands within a few per cent of the
+ * target; single days vary by ±5–10 % with the random pulses.
  */
 export function burnIn(
   scenario: Scenario,
@@ -391,7 +399,7 @@ export function burnIn(
   const start = timeline.startMin;
   if (target === undefined) return burnInSegment(setup, timeline, undefined, start, 0, onProgress(start, 0));
   const scaleIndex = setup.model.parameterIndex('igf1_prod_scale');
-  const breaks = [start, -14 * MIN_PER_DAY, -7 * MIN_PER_DAY, 0];
+  const breaks = CALIBRATION_BREAKS_DAYS.map((d) => d * MIN_PER_DAY);
   let state: EndState | undefined;
   for (let i = 0; i + 1 < breaks.length; i++) {
     const reading = burnInSegment(
@@ -704,8 +712,8 @@ export function runTreatment(
     });
     state = result;
     if (checks.has(to)) {
-      const draw = run.draws.get(Math.floor(to / MIN_PER_DAY));
-      const change = draw && titrate(current, to, draw[columns.igf1]);
+      // The draw at `to` is the next segment's first sample; IGF-1 is a state, read it off the end state.
+      const change = titrate(current, to, result.y[setup.model.stateIndex('igf1')]);
       if (change && scenario.titration) {
         run.titrations.push(change.event);
         current = withDose(current, scenario.titration.drug, change.mcg);

@@ -107,7 +107,7 @@ describe('random effects', () => {
 
 describe('IGF-1 calibration', () => {
   it('gives the production scale that balances clearance at the target (closed form)', () => {
-    const q = { prodMax: 3, prodBasal: 0.02, prodScale: 1, kTernary: 8e-4, kUnbound: 0.03, satN: 6 };
+    const q = { prodMax: 3, prodBasal: 0.02, kTernary: 8e-4, kUnbound: 0.03, satN: 6 };
     const steady = { igf1: 200, hepaticSignal: 0.05, capacity: 450 };
     const target = 120;
     const scale = igf1ProductionScaleFor(target, steady, q);

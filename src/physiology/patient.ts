@@ -319,7 +319,6 @@ export interface Igf1SteadyState {
 export interface Igf1Parameters {
   readonly prodMax: number;
   readonly prodBasal: number;
-  readonly prodScale: number;
   readonly kTernary: number;
   readonly kUnbound: number;
   readonly satN: number;

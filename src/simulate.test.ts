@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+import { describe, expect, it } from 'vitest';
+import { parseScenario, ScenarioError } from './scenario/parse.js';
+import { DAILY_FIELDS, type Result } from './scenario/result.js';
+import { seriesNames, simulate } from './simulate.js';
+
+const patient = { age_years: 45, sex: 'male', weight_kg: 82, height_cm: 180 };
+const sermorelin = { drug: 'sermorelin', dose: { amount: 300, unit: 'mcg' }, route: 'sc', at: 'bedtime' };
+
+function sim(doc: Record<string, unknown>, onProgress?: (f: number) => void): Result {
+  return simulate(parseScenario({ duration_days: 5, patient, ...doc }), onProgress ? { onProgress } : {});
+}
+
+/** Every number in a JSON value. */
+function numbersIn(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (Array.isArray(value)) return value.flatMap(numbersIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(numbersIn);
+  return [];
+}
+
+describe('simulate: the result contract', () => {
+  const result = sim({ seed: 3, regimen: [sermorelin], duration_days: 6 });
+
+  it('is deterministic: same scenario and seed give the same JSON bytes; another seed differs', () => {
+    const again = sim({ seed: 3, regimen: [sermorelin], duration_days: 6 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(result));
+    expect(JSON.stringify(sim({ seed: 4, regimen: [sermorelin], duration_days: 6 }).daily)).not.toBe(
+      JSON.stringify(result.daily),
+    );
+  });
+
+  it('has only finite numbers', () => {
+    expect(numbersIn(result).every(Number.isFinite)).toBe(true);
+  });
+
+  it('reports the engine, one daily row per day with every contract field, and null for what is not modelled', () => {
+    expect(result.schema).toBe('endotwin/result/v1');
+    expect(result.engine).toEqual({
+      version: '0.1.0',
+      model: 'endotwin-physiology/1',
+      solver: 'dopri5',
+      seed: 3,
+    });
+    expect(result.daily).toHaveLength(6);
+    for (const row of result.daily) {
+      expect(Object.keys(row).sort()).toEqual([...DAILY_FIELDS].sort());
+      expect(row.glucose_fasting_mg_dl).toBeNull();
+      expect(row.testosterone_mean_ng_dl).toBeNull();
+      expect(row.gh_mean_ug_l).toBeGreaterThan(0);
+      expect(row.gh_trough_ug_l).toBeLessThan(row.gh_mean_ug_l ?? 0);
+    }
+    expect(result.endpoints.igf1_change_pct).not.toBeNull();
+    expect(result.endpoints.lean_mass_change_kg).toBeNull();
+  });
+
+  it('lists every dose as an event', () => {
+    const doses = result.events.filter((e) => e.kind === 'dose');
+    expect(doses).toHaveLength(6);
+    expect(doses[0]).toEqual({
+      t_min: 23 * 60,
+      kind: 'dose',
+      drug: 'sermorelin',
+      amount_mcg: 300,
+      route: 'sc',
+    });
+  });
+
+  it('draws the requested labs at day 0 and at the last monitoring day (after the last full day)', () => {
+    expect(result.labs.map((l) => l.day)).toEqual([0, 6]);
+    expect(Object.keys(result.labs[0]).sort()).toEqual(
+      ['day', 'time', 'igf1_ng_ml', 'igf1_sds', 'glucose_fasting_mg_dl', 'insulin_fasting_uU_ml'].sort(),
+    );
+    expect(result.labs[0].igf1_ng_ml).toBe(result.daily[0].igf1_ng_ml);
+  });
+
+  it('samples the requested series every sample_every_min within the window', () => {
+    const r = sim({
+      output: { sample_every_min: 15, series: ['gh_ug_l', 'sermorelin_ng_ml'], window_days: [1, 3] },
+    });
+    expect(r.series.t_min[0]).toBe(1440);
+    expect(r.series.t_min[r.series.t_min.length - 1]).toBe(3 * 1440 - 15);
+    expect(r.series.t_min).toHaveLength((2 * 1440) / 15);
+    expect(r.series.gh_ug_l).toHaveLength(r.series.t_min.length);
+    // A drug that is not in the regimen has a zero concentration.
+    expect(r.series.sermorelin_ng_ml.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('simulate: options and edge cases', () => {
+  it('rejects an unknown series with the field path and the allowed names', () => {
+    try {
+      sim({ output: { series: ['gh_ug_l', 'glucose'] } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ScenarioError);
+      const issue = (error as ScenarioError).issues[0];
+      expect(issue.path).toBe('output.series[1]');
+      expect(issue.message).toContain('gh_ug_l');
+    }
+    expect(seriesNames()).toContain('igf1_ng_ml');
+  });
+
+  it('calibrates the patient to a baseline IGF-1 (labs.igf1_ng_ml): the untreated mean within 7 %', () => {
+    for (const target of [90, 180]) {
+      const r = sim({ patient: { ...patient, labs: { igf1_ng_ml: target } }, duration_days: 4 });
+      const mean = r.daily.reduce((a, d) => a + (d.igf1_ng_ml ?? 0), 0) / r.daily.length;
+      expect(Math.abs(mean / target - 1)).toBeLessThan(0.07);
+      expect(Math.abs((r.daily[0].igf1_ng_ml ?? 0) / target - 1)).toBeLessThan(0.12);
+    }
+  });
+
+  it('deterministic pulses do not depend on the seed', () => {
+    const a = sim({ seed: 1, model: { pulse_generator: 'deterministic' } });
+    const b = sim({ seed: 2, model: { pulse_generator: 'deterministic' } });
+    expect(b.daily).toEqual(a.daily);
+  });
+
+  it('typical variability changes the patient with the seed', () => {
+    const a = sim({
+      seed: 1,
+      patient: { ...patient, variability: 'typical' },
+      model: { pulse_generator: 'deterministic' },
+    });
+    const b = sim({
+      seed: 2,
+      patient: { ...patient, variability: 'typical' },
+      model: { pulse_generator: 'deterministic' },
+    });
+    expect(b.daily[0].igf1_ng_ml).not.toBe(a.daily[0].igf1_ng_ml);
+  });
+
+  it('reports progress in increasing fractions ending at 1', () => {
+    const seen: number[] = [];
+    sim({}, (f) => seen.push(f));
+    expect(seen.length).toBeGreaterThan(10);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen[seen.length - 1]).toBe(1);
+  });
+
+  it('titrates the dose towards the target IGF-1 SDS and logs each change', () => {
+    const r = sim({
+      duration_days: 30,
+      regimen: [sermorelin],
+      titration: {
+        drug: 'sermorelin',
+        target_igf1_sds: [3, 4],
+        every_days: 7,
+        step: { amount: 100, unit: 'mcg' },
+        max: { amount: 500, unit: 'mcg' },
+      },
+    });
+    const changes = r.events.filter((e) => e.kind === 'titration');
+    expect(changes.map((e) => (e.kind === 'titration' ? [e.from_mcg, e.to_mcg] : []))).toEqual([
+      [300, 400],
+      [400, 500],
+    ]);
+    expect(changes[0].t_min).toBe(7 * 1440 + 480);
+    const doses = r.events.filter((e) => e.kind === 'dose');
+    expect(doses.at(-1)).toMatchObject({ amount_mcg: 500 });
+  });
+
+  it('alerts when IGF-1 rises above the age/sex range', () => {
+    const r = sim({
+      duration_days: 14,
+      regimen: [{ drug: 'rhgh', dose: { amount: 3, unit: 'mg' }, route: 'sc', at: '21:00' }],
+    });
+    const alerts = r.events.filter((e) => e.kind === 'alert');
+    expect(alerts.length).toBeGreaterThanOrEqual(1);
+    expect(alerts[0]).toMatchObject({ kind: 'alert', code: 'IGF1_ABOVE_RANGE' });
+  });
+
+  it('interpolates a draw time off the sampling grid', () => {
+    const r = sim({ monitoring: { labs: ['igf1', 'cortisol'], draw_time: '08:03', at_days: [1] } });
+    expect(r.labs).toHaveLength(1);
+    expect(r.labs[0].time).toBe('08:03');
+    expect(r.labs[0].cortisol_ug_dl).toBeGreaterThan(5);
+  });
+
+  it('lists doses of drugs without a model and says so in the screening', () => {
+    const r = sim({
+      regimen: [
+        {
+          drug: 'testosterone_cypionate',
+          dose: { amount: 100, unit: 'mg' },
+          route: 'im',
+          at: '09:00',
+          days: { every: 7 },
+        },
+      ],
+    });
+    expect(r.events.filter((e) => e.kind === 'dose')).toHaveLength(1);
+    expect(r.screening.findings.some((f) => f.code === 'INFO_DRUG_NOT_MODELLED')).toBe(true);
+  });
+
+  it('still simulates a contraindicated scenario, with the screening in the result', () => {
+    const r = sim({ patient: { ...patient, conditions: ['active_malignancy'] }, regimen: [sermorelin] });
+    expect(r.screening.status).toBe('contraindicated');
+    expect(r.daily).toHaveLength(5);
+  });
+});
