@@ -49,6 +49,41 @@ export interface Relation {
   readonly source: string;
 }
 
+/**
+ * The coefficients of the covariate relations. Their sizes were calibrated to the absolute targets of
+ * docs/model.md (GH production and IGF-1 at 25 and 62 years, Ghigo 1994's GHRH test in old women); the directions
+ * come from the sources of {@link RELATIONS}.
+ */
+export const COEFFICIENTS = {
+  /** Relative fall of GHRH burst amplitude per year of age above 25. */
+  amplitudePerYear: 0.01,
+  /** Relative fall of GHRH burst amplitude per body-fat % above the sex reference. */
+  amplitudePerFatPct: 0.035,
+  /** Fall of burst frequency per year above 25 (fraction). */
+  frequencyPerYear: 0.004,
+  /** Fall of burst frequency per body-fat % above reference (fraction). */
+  frequencyPerFatPct: 0.006,
+  /** Lowest frequency multiplier. */
+  frequencyFloor: 0.6,
+  /** Rise of basal somatostatin tone per year above 25. */
+  somatostatinPerYear: 0.045,
+  /** Rise of basal somatostatin tone per cm² of visceral fat above the sex reference. */
+  somatostatinPerVisceralCm2: 0.0025,
+  /** Rise of GH clearance per body-fat % above the sex reference. */
+  clearancePerFatPct: 0.025,
+  /** Oestrogen effects at full oestrogen factor: frequency, tonic GHRH, amplitude, hepatic EC50. */
+  oestrogenFrequency: 0.3,
+  oestrogenTonic: 2,
+  oestrogenAmplitude: 0.2,
+  oestrogenLiverEc50: 1,
+  /** Prolactin multiplier in women. */
+  femaleProlactin: 1.5,
+  /** Releasable pool multiplier with organic GH deficiency. */
+  ghDeficiencyPool: 0.12,
+} as const;
+
+const K = COEFFICIENTS;
+
 /** The covariate relations, for the model documentation. */
 export const RELATIONS: readonly Relation[] = [
   {
@@ -61,42 +96,51 @@ export const RELATIONS: readonly Relation[] = [
   },
   {
     parameter: 'ghrh_pulse_amplitude, sleep_onset_pulse_amplitude',
-    description: '× exp(−0.012 per year above 25) × exp(−0.035 per body-fat % above the sex reference)',
+    description:
+      `× exp(−${K.amplitudePerYear} per year above 25) × exp(−${K.amplitudePerFatPct} per body-fat % above ` +
+      'the sex reference)',
     source:
       'Iranmanesh 1991 (age and adiposity lower burst amplitude); Veldhuis 1995 (burst mass r = −0.62 with % fat)',
   },
   {
     parameter: 'ghrh_pulses_per_day',
-    description: '× (1 − 0.004 per year above 25) × (1 − 0.006 per body-fat % above reference), at least 0.6',
+    description:
+      `× (1 − ${K.frequencyPerYear} per year above 25) × (1 − ${K.frequencyPerFatPct} per body-fat % above ` +
+      `reference), at least ${K.frequencyFloor}`,
     source: 'Iranmanesh 1991 (age and adiposity lower burst frequency); size calibrated',
   },
   {
     parameter: 'srif_basal',
-    description: '× (1 + 0.006 per year above 25 + 0.0025 per cm² of visceral fat above the sex reference)',
+    description:
+      `× (1 + ${K.somatostatinPerYear} per year above 25 + ${K.somatostatinPerVisceralCm2} per cm² of visceral ` +
+      'fat above the sex reference), at least 0.7',
     source:
-      'Veldhuis & Bowers 2009 (visceral fat explains 41 % of GHRH efficacy); Clasey 2001; sizes calibrated',
+      'Veldhuis & Bowers 2009 (visceral fat explains 41 % of GHRH efficacy); Clasey 2001; the age term carries ' +
+      'most of the somatopause (sizes calibrated to GH at 62 y and the GHRH test of Ghigo 1994)',
   },
   {
     parameter: 'gh_clearance_factor',
-    description: '1 + 0.025 per body-fat % above the sex reference, within [0.85, 1.8]',
+    description: `1 + ${K.clearancePerFatPct} per body-fat % above the sex reference, within [0.85, 1.8]`,
     source: 'Langendonk: GH clearance +33–51 % in obese vs lean women (≈ 15 fat-% apart)',
   },
   {
-    parameter: 'ghrh_pulses_per_day, ghrh_tonic, ghrh_pulse_amplitude (women)',
+    parameter: 'ghrh_pulses_per_day, ghrh_tonic, ghrh_pulse_amplitude, liver_gh_ec50 (women)',
     description:
-      '× (1 + 0.3·e), × (1 + 2·e), × (1 + 0.2·e), e = oestrogen factor (1 below 45 y, 0 from 55 y)',
+      `× (1 + ${K.oestrogenFrequency}·e), × (1 + ${K.oestrogenTonic}·e), × (1 + ${K.oestrogenAmplitude}·e), ` +
+      `× (1 + ${K.oestrogenLiverEc50}·e); e = oestrogen factor (1 below 45 y, 0 from 55 y)`,
     source:
       'Winer 1990, Engström 1999 (more frequent pulses, higher nadirs in women); Roelfsema 2016 (no sex ' +
-      'difference after 50)',
+      'difference after 50); oestrogen blunts hepatic GH signalling, so women’s IGF-1 is not higher than men’s ' +
+      '(reference table; mechanism recalled)',
   },
   {
     parameter: 'prolactin_basal_ng_ml',
-    description: '× 1.5 in women',
+    description: `× ${K.femaleProlactin} in women`,
     source: 'textbook reference ranges (recalled)',
   },
   {
     parameter: 'pool_capacity_ug',
-    description: '× 0.12 with organic GH deficiency',
+    description: `× ${K.ghDeficiencyPool} with organic GH deficiency`,
     source:
       'assumption: severe GHD keeps ≈ 10–15 % of somatotroph capacity (mean 24-h GH 0.14 µg/L in Chapman 1997)',
   },
@@ -235,9 +279,6 @@ export interface PatientParameters {
   readonly randomEffects: Readonly<Record<string, number>>;
 }
 
-/** Relative fall of GHRH burst amplitude per year of age above 25. */
-const AGE_AMPLITUDE_SLOPE = 0.01;
-
 /** A standard normal deviate from a uniform source (Box–Muller). */
 function standardNormal(uniform: () => number): number {
   const u1 = Math.max(uniform(), Number.MIN_VALUE);
@@ -264,20 +305,26 @@ export function patientParameters(c: PatientCovariates, uniform?: () => number):
   const fatExcess = measures.bodyFatPct - REFERENCE.bodyFatPct[c.sex];
   const vatExcess = measures.visceralFatCm2 - REFERENCE.visceralFatCm2[c.sex];
   const e = oestrogenFactor(c.ageYears, c.sex);
-  const amplitude = Math.exp(-AGE_AMPLITUDE_SLOPE * years) * Math.exp(-0.035 * fatExcess) * (1 + 0.2 * e);
-  const frequency = Math.max(0.6, (1 - 0.004 * years) * (1 - 0.006 * Math.max(0, fatExcess))) * (1 + 0.3 * e);
+  const amplitude =
+    Math.exp(-K.amplitudePerYear * years - K.amplitudePerFatPct * fatExcess) * (1 + K.oestrogenAmplitude * e);
+  const frequency =
+    Math.max(
+      K.frequencyFloor,
+      (1 - K.frequencyPerYear * years) * (1 - K.frequencyPerFatPct * Math.max(0, fatExcess)),
+    ) *
+    (1 + K.oestrogenFrequency * e);
   const randomEffects =
     c.variability === 'typical' && uniform ? drawRandomEffects(uniform) : noRandomEffects();
   const multiply: Record<string, number> = {
     ghrh_pulse_amplitude: amplitude,
     sleep_onset_pulse_amplitude: amplitude,
     ghrh_pulses_per_day: frequency,
-    ghrh_tonic: 1 + 2 * e,
-    srif_basal: Math.max(0.7, 1 + 0.045 * years + 0.0025 * vatExcess),
-    gh_clearance_factor: Math.min(1.8, Math.max(0.85, 1 + 0.025 * fatExcess)),
-    prolactin_basal_ng_ml: c.sex === 'female' ? 1.5 : 1,
-    pool_capacity_ug: c.ghDeficient ? 0.12 : 1,
-    liver_gh_ec50: 1 + e,
+    ghrh_tonic: 1 + K.oestrogenTonic * e,
+    srif_basal: Math.max(0.7, 1 + K.somatostatinPerYear * years + K.somatostatinPerVisceralCm2 * vatExcess),
+    gh_clearance_factor: Math.min(1.8, Math.max(0.85, 1 + K.clearancePerFatPct * fatExcess)),
+    prolactin_basal_ng_ml: c.sex === 'female' ? K.femaleProlactin : 1,
+    pool_capacity_ug: c.ghDeficient ? K.ghDeficiencyPool : 1,
+    liver_gh_ec50: 1 + K.oestrogenLiverEc50 * e,
   };
   for (const [name, factor] of Object.entries(randomEffects)) multiply[name] = (multiply[name] ?? 1) * factor;
   return {
