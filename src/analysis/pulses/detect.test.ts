@@ -121,6 +121,10 @@ describe('detectPulses input errors', () => {
     expect(() => detectPulses({ t_min: [0, 1], value: [1] })).toThrow(/same length/);
     expect(() => detectPulses(seriesOf(12), { noise: { cv: 1.5 } })).toThrow(/noise.cv: 1.5/);
     expect(() => detectPulses(seriesOf(12), { noise: { cv: 0, sdFloor: 0 } })).toThrow(/cannot both be 0/);
+    expect(() => detectPulses(seriesOf(12), { slowHalfLifeMin: 200 })).toThrow(
+      /slowHalfLifeMin: 200 .*use 5–90 min/,
+    );
+    expect(() => detectPulses(seriesOf(12), { insertionAlpha: 0 })).toThrow(/insertionAlpha: 0/);
     const withZero = seriesOf(12, (i) => (i === 4 ? 0 : 1));
     expect(() => detectPulses(withZero, { noise: { sdFloor: 0 } })).toThrow(/row 5 \(value 0\) a zero SD/);
   });

@@ -195,6 +195,17 @@ function makeContext(series: HormoneSeries, options: PulseDetectionOptions): Con
   const intervalMin = options.samplingIntervalMin ?? medianSpacingMin(series.t_min);
   checkOption('samplingIntervalMin', intervalMin, intervalMin > 0, 'use an interval > 0 min');
   const n = times.length;
+  const insertionAlpha = options.insertionAlpha ?? DEFAULTS.insertionAlpha;
+  const removalAlpha = options.removalAlpha ?? DEFAULTS.removalAlpha;
+  checkOption(
+    'insertionAlpha',
+    insertionAlpha,
+    insertionAlpha > 0 && insertionAlpha < 1,
+    'use a level in (0, 1)',
+  );
+  checkOption('removalAlpha', removalAlpha, removalAlpha > 0 && removalAlpha < 1, 'use a level in (0, 1)');
+  const maxPulses = options.maxPulses ?? Math.max(0, Math.floor((n - 6) / 3));
+  checkOption('maxPulses', maxPulses, Number.isInteger(maxPulses) && maxPulses >= 0, 'use an integer ≥ 0');
   return {
     times,
     values,
@@ -211,9 +222,9 @@ function makeContext(series: HormoneSeries, options: PulseDetectionOptions): Con
     fitSlowHalfLife: options.fitSlowHalfLife ?? true,
     fitBurstFwhm: options.fitBurstFwhm ?? true,
     intervalMin,
-    insertionAlpha: options.insertionAlpha ?? DEFAULTS.insertionAlpha,
-    removalAlpha: options.removalAlpha ?? DEFAULTS.removalAlpha,
-    maxPulses: options.maxPulses ?? Math.max(0, Math.floor((n - 6) / 3)),
+    insertionAlpha,
+    removalAlpha,
+    maxPulses,
   };
 }
 
@@ -222,8 +233,11 @@ function initialParams(ctx: Context, options: PulseDetectionOptions): Float64Arr
   const params = new Float64Array(FIRST_PULSE);
   const slowHalfLife = options.slowHalfLifeMin ?? DEFAULTS.slowHalfLifeMin;
   const fwhm = options.burstFwhmMin ?? DEFAULTS.burstFwhmMin;
-  checkOption('slowHalfLifeMin', slowHalfLife, slowHalfLife >= ctx.bounds.slowHalfLifeMinMin, 'too short');
-  checkOption('burstFwhmMin', fwhm, fwhm > 0, 'use a FWHM > 0 min');
+  const { slowHalfLifeMinMin: shortest, slowHalfLifeMinMax: longest } = ctx.bounds;
+  const halfLifeOk = slowHalfLife >= shortest && slowHalfLife <= longest;
+  checkOption('slowHalfLifeMin', slowHalfLife, halfLifeOk, `use ${+shortest.toFixed(2)}–${longest} min`);
+  const [narrowest, widest] = FWHM_RANGE_MIN;
+  checkOption('burstFwhmMin', fwhm, fwhm >= narrowest && fwhm <= widest, `use ${narrowest}–${widest} min`);
   params[LOG_SD] = Math.log(sdFromFwhm(fwhm));
   params[LOG_K_SLOW] = Math.log(rateFromHalfLife(slowHalfLife));
   const sorted = Array.from(ctx.values).sort((a, b) => a - b);
