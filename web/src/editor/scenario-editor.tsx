@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The scenario editor: the form and the YAML view side by side, kept in sync both ways, validated by the API as
+ * you type, with Save (a new saved scenario) and Run (a new run, then its page).
+ */
+import { useCallback, useState } from 'react';
+import type { ReactNode } from 'react';
+import { ApiRequestError, describeError, saveScenario, submitRun } from '../api/client.js';
+import type { FieldIssue, ScenarioRecord, Screening } from '../api/types.js';
+import { Findings } from '../components/findings.js';
+import { navigate } from '../router.js';
+import { fromYaml, removeAt, setIn, toYaml } from '../scenario/document.js';
+import type { Doc, Path } from '../scenario/document.js';
+import { focusField } from './fields.js';
+import { ScenarioForm } from './scenario-form.js';
+import { issuesOfState, useValidation } from './use-validation.js';
+import type { ValidationState } from './use-validation.js';
+
+/** The editor's document and the YAML text shown for it. */
+interface EditorState {
+  readonly doc: Doc;
+  readonly yamlText: string;
+  /** The YAML text's syntax error; the document is then the last one that parsed. */
+  readonly yamlError: string | null;
+}
+
+function fromDoc(doc: Doc): EditorState {
+  return { doc, yamlText: toYaml(doc), yamlError: null };
+}
+
+function withYaml(state: EditorState, text: string): EditorState {
+  const parsed = fromYaml(text);
+  if ('error' in parsed) return { ...state, yamlText: text, yamlError: parsed.error };
+  return { doc: parsed.doc, yamlText: text, yamlError: null };
+}
+
+function ValidationStatus({ state, yamlError }: { state: ValidationState; yamlError: boolean }): ReactNode {
+  if (yamlError) return <span className="status status-invalid">YAML syntax error</span>;
+  switch (state.status) {
+    case 'checking':
+      return <span className="status status-checking">Checking…</span>;
+    case 'valid':
+      return <span className="status status-valid">✓ Valid scenario</span>;
+    case 'invalid':
+      return (
+        <span className="status status-invalid">
+          {state.issues.length} problem{state.issues.length === 1 ? '' : 's'}
+        </span>
+      );
+    case 'unavailable':
+      return <span className="status status-invalid">Cannot validate: {state.message}</span>;
+  }
+}
+
+function IssueSummary({ issues }: { issues: readonly FieldIssue[] }): ReactNode {
+  if (issues.length === 0) return null;
+  return (
+    <div className="issue-summary" role="alert" data-testid="issues">
+      <strong>Fix these to run the scenario:</strong>
+      <ul>
+        {issues.map((issue, i) => (
+          <li key={i}>
+            <button type="button" className="link-button" onClick={() => focusField(issue.path)}>
+              <code>{issue.path || '(document)'}</code>
+            </button>{' '}
+            {issue.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What the last Save or Run said. */
+type ActionOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'busy'; readonly what: string }
+  | { readonly kind: 'saved'; readonly record: ScenarioRecord }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'contraindicated'; readonly screening: Screening | null; readonly message: string };
+
+function screeningOf(details: unknown): Screening | null {
+  const s = details as Partial<Screening> | undefined;
+  return s && typeof s.status === 'string' && Array.isArray(s.findings) ? (s as Screening) : null;
+}
+
+function Outcome({ outcome, onRunAnyway }: { outcome: ActionOutcome; onRunAnyway: () => void }): ReactNode {
+  switch (outcome.kind) {
+    case 'none':
+      return null;
+    case 'busy':
+      return <p className="notice">{outcome.what}…</p>;
+    case 'saved':
+      return (
+        <p className="notice notice-ok" role="status">
+          Saved as “{outcome.record.name}”.
+        </p>
+      );
+    case 'error':
+      return (
+        <p className="notice notice-error" role="alert">
+          {outcome.message}
+        </p>
+      );
+    case 'contraindicated':
+      return (
+        <div className="notice notice-error" role="alert">
+          <p>{outcome.message}</p>
+          {outcome.screening ? <Findings screening={outcome.screening} /> : null}
+          <button type="button" onClick={onRunAnyway}>
+            Run anyway, for research (findings kept in the result)
+          </button>
+        </div>
+      );
+  }
+}
+
+/** The editor for one document; `onSaved` hears of each saved record. */
+export function ScenarioEditor(props: {
+  initial: Doc;
+  onSaved: (record: ScenarioRecord) => void;
+}): ReactNode {
+  const [state, setState] = useState(() => fromDoc(props.initial));
+  const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
+  const validation = useValidation(state.doc);
+  const issues = issuesOfState(validation);
+
+  const set = useCallback(
+    (path: Path, value: unknown) => setState((s) => fromDoc(setIn(s.doc, path, value))),
+    [],
+  );
+  const remove = useCallback(
+    (path: Path, index: number) => setState((s) => fromDoc(removeAt(s.doc, path, index))),
+    [],
+  );
+
+  const failed = (error: unknown): void => {
+    if (error instanceof ApiRequestError && error.code === 'CONTRAINDICATED') {
+      setOutcome({ kind: 'contraindicated', screening: screeningOf(error.details), message: error.message });
+    } else setOutcome({ kind: 'error', message: describeError(error) });
+  };
+  const save = (): void => {
+    setOutcome({ kind: 'busy', what: 'Saving' });
+    saveScenario(state.doc).then((record) => {
+      setOutcome({ kind: 'saved', record });
+      props.onSaved(record);
+    }, failed);
+  };
+  const run = (research: boolean): void => {
+    setOutcome({ kind: 'busy', what: 'Submitting the run' });
+    submitRun(state.doc, research).then((id) => navigate(`/runs/${id}`), failed);
+  };
+
+  return (
+    <section className="editor" aria-label="Scenario editor">
+      <div className="editor-toolbar">
+        <ValidationStatus state={validation} yamlError={state.yamlError !== null} />
+        <div className="editor-actions">
+          <button type="button" onClick={save} disabled={state.yamlError !== null}>
+            Save
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => run(false)}
+            disabled={state.yamlError !== null}
+          >
+            ▶ Run
+          </button>
+        </div>
+      </div>
+      <Outcome outcome={outcome} onRunAnyway={() => run(true)} />
+      <IssueSummary issues={issues} />
+      <div className="editor-columns">
+        <ScenarioForm doc={state.doc} issues={issues} set={set} remove={remove} />
+        <div className="yaml-pane">
+          <label htmlFor="scenario-yaml">
+            YAML <span className="field-hint">edit here or in the form: both stay in sync</span>
+          </label>
+          <textarea
+            id="scenario-yaml"
+            spellCheck={false}
+            wrap="off"
+            value={state.yamlText}
+            aria-invalid={state.yamlError !== null}
+            onChange={(event) => {
+              const text = event.target.value;
+              setState((s) => withYaml(s, text));
+            }}
+          />
+          {state.yamlError ? (
+            <pre className="yaml-error" role="alert">
+              {state.yamlError}
+            </pre>
+          ) : null}
+          {validation.status === 'valid' ? <Findings screening={validation.screening} /> : null}
+        </div>
+      </div>
+    </section>
+  );
+}

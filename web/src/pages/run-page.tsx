@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+/**
+ * One run: its status with a progress bar while it is queued or running (polled), then its result. Failed and
+ * interrupted runs can be resubmitted; active ones cancelled.
+ */
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { cancelRun, describeError, getResult, getRun, resubmitRun } from '../api/client.js';
+import type { Result, RunView } from '../api/types.js';
+import { RunResult } from '../results/run-result.js';
+import { Link } from '../router.js';
+
+/** Time between two status polls while a run is active, ms. */
+export const POLL_MS = 600;
+
+/** `true` while a run may still change. */
+export function isActive(status: RunView['status']): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** A progress bar for a fraction 0..1. */
+export function ProgressBar({ value, label }: { value: number; label: string }): ReactNode {
+  const pct = Math.round(Math.min(Math.max(value, 0), 1) * 100);
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+    >
+      <div className="progress-fill" style={{ width: `${pct}%` }} />
+      <span className="progress-text">{pct}%</span>
+    </div>
+  );
+}
+
+/** Polls the run while it is active; `refresh` restarts polling (after a resubmit). */
+function useRun(runId: string): { run: RunView | null; error: string | null; refresh: () => void } {
+  const [run, setRun] = useState<RunView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let timer = 0;
+    let stopped = false;
+    const poll = (): void => {
+      getRun(runId).then(
+        (view) => {
+          if (stopped) return;
+          setRun(view);
+          setError(null);
+          if (isActive(view.status)) timer = window.setTimeout(poll, POLL_MS);
+        },
+        (e: unknown) => {
+          if (stopped) return;
+          setError(describeError(e));
+          timer = window.setTimeout(poll, POLL_MS * 5);
+        },
+      );
+    };
+    poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [runId, generation]);
+  return { run, error, refresh: () => setGeneration((g) => g + 1) };
+}
+
+function useResult(runId: string, done: boolean): { result: Result | null; error: string | null } {
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!done) return;
+    let current = true;
+    getResult(runId).then(
+      (r) => current && setResult(r),
+      (e: unknown) => current && setError(describeError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [runId, done]);
+  return { result, error };
+}
+
+function seconds(from: string | null, to: string | null): string {
+  if (!from) return '';
+  const ms = (to ? Date.parse(to) : Date.now()) - Date.parse(from);
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '';
+}
+
+function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }): ReactNode {
+  const [actionError, setActionError] = useState<string | null>(null);
+  const act = (action: Promise<unknown>): void => {
+    setActionError(null);
+    action.then(onChanged, (e: unknown) => setActionError(describeError(e)));
+  };
+  return (
+    <div className="run-status" data-testid="run-status" data-status={run.status}>
+      <p>
+        <span className={`badge badge-run-${run.status}`}>{run.status}</span>{' '}
+        {run.status === 'done' ? `finished in ${seconds(run.started_at, run.finished_at)}` : null}
+        {run.status === 'running' ? `running for ${seconds(run.started_at, null)}` : null}
+        {run.status === 'queued' ? 'waiting for a free worker' : null}
+        {run.attempts > 1 ? ` · attempt ${run.attempts}` : null}
+      </p>
+      {isActive(run.status) ? <ProgressBar value={run.progress} label="Simulation progress" /> : null}
+      {run.error ? <p className="notice notice-error">{run.error}</p> : null}
+      {actionError ? <p className="notice notice-error">{actionError}</p> : null}
+      <div className="button-row">
+        {isActive(run.status) ? (
+          <button type="button" onClick={() => act(cancelRun(run.id))}>
+            Cancel run
+          </button>
+        ) : null}
+        {run.status === 'failed' || run.status === 'interrupted' ? (
+          <button type="button" onClick={() => act(resubmitRun(run.id))}>
+            Resubmit
+          </button>
+        ) : null}
+        <Link className="button" href={`/scenarios?run=${encodeURIComponent(run.id)}`}>
+          Edit this scenario
+        </Link>
+        {run.status === 'done' ? (
+          <Link className="button primary" href={`/compare?runs=${encodeURIComponent(run.id)}`}>
+            Compare with other runs
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** The page of one run. */
+export function RunPage({ runId }: { runId: string }): ReactNode {
+  const { run, error, refresh } = useRun(runId);
+  const { result, error: resultError } = useResult(runId, run?.status === 'done');
+  return (
+    <section className="run-page">
+      <p className="breadcrumb">
+        <Link href="/runs">Runs</Link> ›
+      </p>
+      <h1>{run?.name ?? 'Run'}</h1>
+      {error ? <p className="notice notice-error">{error}</p> : null}
+      {run ? <RunStatus run={run} onChanged={refresh} /> : !error ? <p className="muted">Loading…</p> : null}
+      {resultError ? <p className="notice notice-error">{resultError}</p> : null}
+      {run?.status === 'done' && !result && !resultError ? (
+        <p className="muted">Loading the result…</p>
+      ) : null}
+      {result ? <RunResult runId={runId} result={result} /> : null}
+    </section>
+  );
+}

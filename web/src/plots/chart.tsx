@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+/**
+ * A chart on screen: uPlot (canvas, fast for long series) drawn from a {@link ChartSpec}, with drag-to-zoom on x,
+ * double-click to reset, a live legend, dose markers, a shaded band, and PNG / SVG / CSV exports.
+ */
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { chartCsv, chartSvg, downloadBlob, exportFileName } from './export.js';
+import type { ChartSpec, ChartView, MarkerSpec, SeriesSpec } from './spec.js';
+import { usesRightAxis } from './spec.js';
+import { formatNumber, formatX } from './ticks.js';
+
+const DEFAULT_HEIGHT_PX = 280;
+
+/** Y range from 0 (hormone levels are positive) to a little above the visible maximum. */
+function positiveRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  if (min === null || max === null) return [0, 1];
+  const lo = Math.min(0, min);
+  const hi = max > lo ? max + (max - lo) * 0.08 : lo + 1;
+  return [lo, hi];
+}
+
+function categoryAxis(categories: readonly string[]): uPlot.Axis {
+  return {
+    scale: 'y',
+    size: 130,
+    splits: () => categories.map((_, i) => i + 1),
+    values: (_u, splits) => splits.map((v) => categories[v - 1] ?? ''),
+  };
+}
+
+function xAxis(spec: ChartSpec): uPlot.Axis {
+  return {
+    label: spec.xLabel,
+    values: (_u, splits) => splits.map((v) => formatX(v, spec.xFormat)),
+    // Whole days on a day axis; quarter hours at most on a clock axis.
+    ...(spec.xFormat === 'day' ? { incrs: [1, 2, 5, 7, 14, 28, 56, 91, 182, 364] } : {}),
+    ...(spec.xFormat === 'clock' ? { incrs: [0.25, 0.5, 1, 2, 3, 4, 6, 12, 24, 48, 96] } : {}),
+  };
+}
+
+function yAxes(spec: ChartSpec): uPlot.Axis[] {
+  const left: uPlot.Axis = spec.categories
+    ? categoryAxis(spec.categories)
+    : {
+        label: spec.yLabel,
+        scale: 'y',
+        size: 64,
+        values: (_u, splits) => splits.map((v) => formatNumber(v)),
+      };
+  if (!usesRightAxis(spec)) return [left];
+  const right: uPlot.Axis = {
+    label: spec.y2Label ?? '',
+    scale: 'y2',
+    side: 1,
+    size: 64,
+    grid: { show: false },
+    values: (_u, splits) => splits.map((v) => formatNumber(v)),
+  };
+  return [left, right];
+}
+
+function seriesOptions(s: SeriesSpec, categories: readonly string[] | undefined): uPlot.Series {
+  const base: uPlot.Series = {
+    label: s.label,
+    stroke: s.color,
+    width: s.width ?? 2,
+    scale: s.axis === 'right' ? 'y2' : 'y',
+    spanGaps: s.spanGaps ?? false,
+    value: (_u, v) => (v === null ? '—' : categories ? (categories[v - 1] ?? '') : formatNumber(v)),
+    ...(s.dash ? { dash: [...s.dash] } : {}),
+  };
+  if (s.style !== 'points') return { ...base, points: { show: false } };
+  return { ...base, paths: () => null, points: { show: true, size: 8, fill: s.color, stroke: s.color } };
+}
+
+/** Draws a dashed vertical line and a small triangle at each marker (dose times). */
+function markersPlugin(markers: readonly MarkerSpec[]): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: [
+        (u: uPlot) => {
+          const { ctx } = u;
+          const { left, top, width, height } = u.bbox;
+          const dpr = uPlot.pxRatio;
+          ctx.save();
+          for (const m of markers) {
+            const x = Math.round(u.valToPos(m.x, 'x', true));
+            if (x < left || x > left + width) continue;
+            ctx.strokeStyle = m.color;
+            ctx.fillStyle = m.color;
+            ctx.lineWidth = dpr;
+            ctx.setLineDash([4 * dpr, 3 * dpr]);
+            ctx.beginPath();
+            ctx.moveTo(x, top);
+            ctx.lineTo(x, top + height);
+            ctx.stroke();
+            ctx.setLineDash([]);
+            ctx.beginPath();
+            ctx.moveTo(x, top);
+            ctx.lineTo(x - 5 * dpr, top - 9 * dpr);
+            ctx.lineTo(x + 5 * dpr, top - 9 * dpr);
+            ctx.closePath();
+            ctx.fill();
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
+}
+
+function scales(spec: ChartSpec): uPlot.Scales {
+  const n = spec.categories?.length ?? 0;
+  const y: uPlot.Scale = spec.categories ? { range: () => [0.5, n + 0.5] } : { range: positiveRange };
+  return {
+    x: { time: false },
+    y,
+    ...(usesRightAxis(spec) ? { y2: { range: positiveRange } } : {}),
+  };
+}
+
+/** uPlot options for a spec at a width (px). */
+function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
+  const hasMarkers = (spec.markers?.length ?? 0) > 0;
+  return {
+    width,
+    height: spec.height ?? DEFAULT_HEIGHT_PX,
+    scales: scales(spec),
+    axes: [xAxis(spec), ...yAxes(spec)],
+    series: [
+      { label: spec.xLabel, value: (_u, v) => (v === null ? '—' : formatX(v, spec.xFormat)) },
+      ...spec.series.map((s) => seriesOptions(s, spec.categories)),
+    ],
+    ...(spec.band
+      ? { bands: [{ series: [spec.band.upper + 1, spec.band.lower + 1], fill: spec.band.fill }] }
+      : {}),
+    plugins: hasMarkers ? [markersPlugin(spec.markers ?? [])] : [],
+    // Room above the plot for the marker triangles.
+    padding: [hasMarkers ? 16 : 8, 8, 0, 0],
+    cursor: { drag: { x: true, y: false, setScale: true } },
+    legend: { live: true },
+  };
+}
+
+function alignedData(spec: ChartSpec): uPlot.AlignedData {
+  return [spec.x as number[], ...spec.series.map((s) => s.values as (number | null)[])];
+}
+
+/** The current (possibly zoomed) ranges of a plot. */
+function viewOf(u: uPlot): ChartView {
+  const { x, y, y2 } = u.scales;
+  return {
+    xMin: x.min ?? 0,
+    xMax: x.max ?? 1,
+    yMin: y.min ?? 0,
+    yMax: y.max ?? 1,
+    ...(y2 && y2.min != null && y2.max != null ? { y2Min: y2.min, y2Max: y2.max } : {}),
+  };
+}
+
+/** The plot canvas with a white background, the title above and a legend below, as a PNG blob. */
+function pngOf(u: uPlot, spec: ChartSpec): Promise<Blob | null> {
+  const source = u.ctx.canvas;
+  const dpr = uPlot.pxRatio;
+  const titleHeight = 34 * dpr;
+  const legendHeight = 30 * dpr;
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height + titleHeight + legendHeight;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return Promise.resolve(null);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#222';
+  ctx.font = `600 ${15 * dpr}px system-ui, sans-serif`;
+  ctx.fillText(spec.title, 12 * dpr, 23 * dpr);
+  ctx.drawImage(source, 0, titleHeight);
+  ctx.font = `${12 * dpr}px system-ui, sans-serif`;
+  let x = 12 * dpr;
+  const y = titleHeight + source.height + 18 * dpr;
+  for (const s of spec.series) {
+    ctx.fillStyle = s.color;
+    ctx.fillRect(x, y - 6 * dpr, 16 * dpr, 4 * dpr);
+    ctx.fillStyle = '#222';
+    ctx.fillText(s.label, x + 22 * dpr, y);
+    x += 22 * dpr + ctx.measureText(s.label).width + 18 * dpr;
+  }
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}
+
+function MarkerCaption({ markers }: { markers: readonly MarkerSpec[] }): ReactNode {
+  if (markers.length === 0) return null;
+  const shown = markers.slice(0, 8);
+  return (
+    <p className="chart-markers">
+      <span aria-hidden="true">▼</span> {shown.map((m) => m.label).join(' · ')}
+      {markers.length > shown.length ? ` · and ${markers.length - shown.length} more` : ''}
+    </p>
+  );
+}
+
+/** One chart with its title, toolbar (reset zoom, PNG, SVG, CSV) and legend. */
+export function Chart({ spec }: { spec: ChartSpec }): ReactNode {
+  const holder = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+
+  useEffect(() => {
+    const element = holder.current;
+    if (!element) return;
+    const u = new uPlot(optionsFor(spec, Math.max(element.clientWidth, 320)), alignedData(spec), element);
+    plot.current = u;
+    const resize = new ResizeObserver(() =>
+      u.setSize({ width: Math.max(element.clientWidth, 320), height: spec.height ?? DEFAULT_HEIGHT_PX }),
+    );
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+  }, [spec]);
+
+  const resetZoom = (): void => {
+    const u = plot.current;
+    if (u && spec.x.length > 0) u.setScale('x', { min: spec.x[0], max: spec.x[spec.x.length - 1] });
+  };
+  const exportPng = (): void => {
+    const u = plot.current;
+    if (!u) return;
+    void pngOf(u, spec).then((blob) => blob && downloadBlob(blob, exportFileName(spec.id, 'png')));
+  };
+  const exportSvg = (): void => {
+    const u = plot.current;
+    if (!u) return;
+    downloadBlob(
+      new Blob([chartSvg(spec, viewOf(u))], { type: 'image/svg+xml' }),
+      exportFileName(spec.id, 'svg'),
+    );
+  };
+  const exportCsv = (): void => {
+    downloadBlob(new Blob([chartCsv(spec)], { type: 'text/csv' }), exportFileName(spec.id, 'csv'));
+  };
+
+  return (
+    <figure className="chart" data-testid={`chart-${spec.id}`}>
+      <figcaption className="chart-head">
+        <div>
+          <h3>{spec.title}</h3>
+          {spec.subtitle ? <p className="chart-subtitle">{spec.subtitle}</p> : null}
+        </div>
+        <div className="chart-tools" role="toolbar" aria-label={`${spec.title}: zoom and export`}>
+          <button type="button" onClick={resetZoom} title="Show the whole range (or double-click the plot)">
+            Reset zoom
+          </button>
+          <button type="button" onClick={exportPng} title="Download the chart as a PNG image">
+            PNG
+          </button>
+          <button type="button" onClick={exportSvg} title="Download the chart as an SVG vector image">
+            SVG
+          </button>
+          <button type="button" onClick={exportCsv} title="Download the plotted data as CSV">
+            CSV
+          </button>
+        </div>
+      </figcaption>
+      <div className="chart-canvas" ref={holder} />
+      <MarkerCaption markers={spec.markers ?? []} />
+    </figure>
+  );
+}

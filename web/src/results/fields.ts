@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+/** Labels and units of the result's daily fields and sampled series, as charts and tables show them. */
+import type { DailyRow } from '../api/types.js';
+
+/** A daily field other than `day`. */
+export type DailyField = Exclude<keyof DailyRow, 'day'>;
+
+/** Name and unit of a quantity. */
+export interface FieldInfo {
+  readonly name: string;
+  /** Empty for dimensionless quantities. */
+  readonly unit: string;
+}
+
+/** Every daily field of the result contract. */
+export const DAILY_INFO: Readonly<Record<DailyField, FieldInfo>> = {
+  gh_mean_ug_l: { name: 'Mean GH', unit: 'µg/L' },
+  gh_trough_ug_l: { name: 'GH trough (10th percentile)', unit: 'µg/L' },
+  gh_pulses: { name: 'GH bursts', unit: 'per day' },
+  igf1_ng_ml: { name: 'IGF-1 (morning)', unit: 'ng/mL' },
+  igf1_sds: { name: 'IGF-1 SDS', unit: '' },
+  glucose_fasting_mg_dl: { name: 'Fasting glucose', unit: 'mg/dL' },
+  insulin_fasting_uU_ml: { name: 'Fasting insulin', unit: 'µU/mL' },
+  homa_ir: { name: 'HOMA-IR', unit: '' },
+  ffa_mean_mmol_l: { name: 'Mean FFA', unit: 'mmol/L' },
+  lipolysis_mean_umol_kg_min: { name: 'Mean lipolysis', unit: 'µmol/kg/min' },
+  weight_kg: { name: 'Weight', unit: 'kg' },
+  lean_mass_kg: { name: 'Lean mass', unit: 'kg' },
+  fat_mass_kg: { name: 'Fat mass', unit: 'kg' },
+  visceral_fat_cm2: { name: 'Visceral fat', unit: 'cm²' },
+  lh_mean_iu_l: { name: 'Mean LH', unit: 'IU/L' },
+  fsh_mean_iu_l: { name: 'Mean FSH', unit: 'IU/L' },
+  testosterone_mean_ng_dl: { name: 'Mean testosterone', unit: 'ng/dL' },
+  cortisol_mean_ug_dl: { name: 'Mean cortisol', unit: 'µg/dL' },
+  prolactin_mean_ng_ml: { name: 'Mean prolactin', unit: 'ng/mL' },
+};
+
+/** Units of sampled series, read from the suffix of their names (`gh_ug_l` → µg/L). */
+const SUFFIX_UNITS: readonly (readonly [string, string])[] = [
+  ['_ug_l', 'µg/L'],
+  ['_ng_ml', 'ng/mL'],
+  ['_ng_dl', 'ng/dL'],
+  ['_ug_dl', 'µg/dL'],
+  ['_mg_dl', 'mg/dL'],
+  ['_uU_ml', 'µU/mL'],
+  ['_iu_l', 'IU/L'],
+  ['_mmol_l', 'mmol/L'],
+  ['_pg_ml', 'pg/mL'],
+];
+
+/** Name and unit of a sampled series: `cortisol_ug_dl` → cortisol, µg/dL. */
+export function seriesInfo(name: string): FieldInfo {
+  if (name === 'gh_ug_l') return { name: 'GH', unit: 'µg/L' };
+  for (const [suffix, unit] of SUFFIX_UNITS) {
+    if (name.endsWith(suffix)) return { name: name.slice(0, -suffix.length).replace(/_/g, ' '), unit };
+  }
+  return { name: name.replace(/_/g, ' '), unit: '' };
+}
+
+/** `Mean GH (µg/L)`, or just the name for a dimensionless quantity. */
+export function labelOf(info: FieldInfo): string {
+  return info.unit === '' ? info.name : `${info.name} (${info.unit})`;
+}

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The result of one run: summary and endpoints, screening findings, the 24-hour GH profile with dose markers,
+ * IGF-1 with its age/sex reference band, the other daily summaries, sampled series, the events timeline and the
+ * monitoring labs. Charts whose fields are all null are replaced by a note.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { describeError, getDailyCsv, igf1Sds } from '../api/client.js';
+import { drugLabel } from '../api/contract.js';
+import type { Result, ResultEvent } from '../api/types.js';
+import { Findings } from '../components/findings.js';
+import { WindowSelect } from '../components/window-select.js';
+import { Chart } from '../plots/chart.js';
+import { downloadBlob } from '../plots/export.js';
+import { clockLabel, formatNumber } from '../plots/ticks.js';
+import {
+  dailyCharts,
+  defaultProfileWindow,
+  igf1Chart,
+  profileChart,
+  profileOptions,
+  timelineChart,
+} from './charts.js';
+import type { Igf1Band, ProfileWindow } from './charts.js';
+import { DAILY_INFO, labelOf } from './fields.js';
+
+/** Loads the IGF-1 reference band for the patient from `POST /analysis/igf1-sds`. */
+function useIgf1Band(result: Result): { band: Igf1Band | null; error: string | null } {
+  const [band, setBand] = useState<Igf1Band | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { age_years, sex } = result.scenario.patient;
+  const firstIgf1 = result.daily.find((d) => d.igf1_ng_ml !== null)?.igf1_ng_ml ?? null;
+  useEffect(() => {
+    let current = true;
+    // The interval depends on age and sex only; any positive IGF-1 value serves to ask for it.
+    igf1Sds(age_years, sex, firstIgf1 !== null && firstIgf1 > 0 ? firstIgf1 : 100).then(
+      (r) => current && setBand({ lower: r.lower, upper: r.upper, referenceAgeYears: r.reference_age_years }),
+      (e: unknown) => current && setError(describeError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [age_years, sex, firstIgf1]);
+  return { band, error };
+}
+
+function regimenText(result: Result): string {
+  const lines = result.scenario.regimen;
+  if (lines.length === 0) return 'no treatment';
+  return lines
+    .map(
+      (l) =>
+        `${drugLabel(l.drug)} ${l.dose.amount} ${l.dose.unit} ${l.route.toUpperCase()} at ${[l.at].flat().join(', ')}`,
+    )
+    .join('; ');
+}
+
+function Summary({ result }: { result: Result }): ReactNode {
+  const { patient, duration_days, seed } = result.scenario;
+  return (
+    <p className="run-summary">
+      {patient.sex}, {patient.age_years} y, {patient.weight_kg} kg, {patient.height_cm} cm · {duration_days}{' '}
+      days · {regimenText(result)} · seed {seed} · model {result.engine.model}, solver {result.engine.solver},
+      engine {result.engine.version}
+      {result.optional_effects.length > 0
+        ? ` · weak-evidence effects on: ${result.optional_effects.join(', ')}`
+        : ''}
+    </p>
+  );
+}
+
+const ENDPOINT_LABELS: Readonly<Record<keyof Result['endpoints'], string>> = {
+  igf1_change_pct: 'IGF-1 change (%)',
+  gh_mean_change_pct: 'Mean GH change (%)',
+  lean_mass_change_kg: 'Lean mass change (kg)',
+  fat_mass_change_kg: 'Fat mass change (kg)',
+  visceral_fat_change_pct: 'Visceral fat change (%)',
+  homa_ir_change_pct: 'HOMA-IR change (%)',
+  glucose_fasting_change_mg_dl: 'Fasting glucose change (mg/dL)',
+  testosterone_change_pct: 'Testosterone change (%)',
+};
+
+function Endpoints({ result }: { result: Result }): ReactNode {
+  const entries = (Object.keys(ENDPOINT_LABELS) as (keyof Result['endpoints'])[]).map(
+    (key) => [key, result.endpoints[key]] as const,
+  );
+  return (
+    <div className="endpoints">
+      <h2>Endpoints: last day against day 0</h2>
+      <dl>
+        {entries.map(([key, value]) => (
+          <div key={key} className={value === null ? 'endpoint endpoint-null' : 'endpoint'}>
+            <dt>{ENDPOINT_LABELS[key]}</dt>
+            <dd>{value === null ? 'not modelled' : `${value > 0 ? '+' : ''}${formatNumber(value, 3)}`}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function eventTime(t: number): string {
+  return `day ${Math.floor(t / 1440)} ${clockLabel((t % 1440) / 60)}`;
+}
+
+function EventList({ events }: { events: readonly ResultEvent[] }): ReactNode {
+  const doses = events.filter((e) => e.kind === 'dose');
+  const others = events.filter((e) => e.kind !== 'dose');
+  const perDrug = new Map<string, number>();
+  for (const d of doses) perDrug.set(d.drug, (perDrug.get(d.drug) ?? 0) + 1);
+  return (
+    <div className="event-list">
+      <p>
+        {doses.length === 0
+          ? 'No doses.'
+          : `Doses: ${[...perDrug].map(([drug, n]) => `${n} × ${drugLabel(drug)}`).join(', ')}.`}{' '}
+        {others.length === 0 ? 'No titrations or alerts.' : null}
+      </p>
+      {others.length > 0 ? (
+        <ul>
+          {others.map((e, i) => (
+            <li key={i}>
+              <span className={`badge badge-${e.kind}`}>{e.kind}</span> {eventTime(e.t_min)}:{' '}
+              {e.kind === 'titration'
+                ? `${drugLabel(e.drug)} ${formatNumber(e.from_mcg)} → ${formatNumber(e.to_mcg)} mcg (${e.reason})`
+                : e.kind === 'alert'
+                  ? `${e.code}: ${e.message}`
+                  : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function LabsTable({ result }: { result: Result }): ReactNode {
+  if (result.labs.length === 0) return <p className="muted">No monitoring draws.</p>;
+  const requested = [...new Set(result.labs.flatMap((row) => Object.keys(row)))].filter(
+    (k) => k !== 'day' && k !== 'time',
+  );
+  const columns = requested.filter((c) => result.labs.some((row) => typeof row[c] === 'number'));
+  const empty = requested.filter((c) => !columns.includes(c));
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>day</th>
+              <th>time</th>
+              {columns.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.labs.map((row, i) => (
+              <tr key={i}>
+                <td>{row.day}</td>
+                <td>{row.time}</td>
+                {columns.map((c) => {
+                  const v = row[c];
+                  return <td key={c}>{typeof v === 'number' ? formatNumber(v) : '—'}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {empty.length > 0 ? (
+        <p className="muted">
+          Requested but without values (the model part is not there yet): {empty.join(', ')}.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function MissingNotes({ missing }: { missing: ReturnType<typeof dailyCharts>['missing'] }): ReactNode {
+  if (missing.length === 0) return null;
+  return (
+    <div className="notice" data-testid="missing-parts">
+      <strong>Not shown, no values in this result:</strong>
+      <ul>
+        {missing.map((m) => (
+          <li key={m.id}>
+            {m.title} ({m.fields.map((f) => labelOf(DAILY_INFO[f])).join(', ')}): this part of the model is
+            not there yet, or it does not apply to this patient.
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Downloads({ runId, result }: { runId: string; result: Result }): ReactNode {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="button-row">
+      <button
+        type="button"
+        onClick={() =>
+          downloadBlob(
+            new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' }),
+            `endotwin-${runId}.json`,
+          )
+        }
+      >
+        Result (JSON)
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          getDailyCsv(runId).then(
+            (csv) => downloadBlob(new Blob([csv], { type: 'text/csv' }), `endotwin-${runId}-daily.csv`),
+            (e: unknown) => setError(describeError(e)),
+          );
+        }}
+      >
+        Daily table (CSV)
+      </button>
+      {error ? <span className="notice notice-error">{error}</span> : null}
+    </div>
+  );
+}
+
+/** The whole result view of a run. */
+export function RunResult({ runId, result }: { runId: string; result: Result }): ReactNode {
+  const options = useMemo(() => profileOptions(result), [result]);
+  const [profileWindow, setProfileWindow] = useState<ProfileWindow>(() => defaultProfileWindow(result));
+  const { band, error: bandError } = useIgf1Band(result);
+
+  const gh = useMemo(() => profileChart(result, 'gh_ug_l', profileWindow), [result, profileWindow]);
+  const igf1 = useMemo(() => igf1Chart(result, band), [result, band]);
+  const daily = useMemo(() => dailyCharts(result), [result]);
+  // Sampled series other than GH (IGF-1 is slow: its daily chart says more than a 24-hour trace).
+  const sampled = useMemo(
+    () =>
+      Object.keys(result.series)
+        .filter((name) => !['t_min', 'gh_ug_l', 'igf1_ng_ml'].includes(name))
+        .map((name) => profileChart(result, name, profileWindow))
+        .filter((spec) => spec !== null),
+    [result, profileWindow],
+  );
+  const timeline = useMemo(() => timelineChart(result), [result]);
+
+  return (
+    <div className="run-result" data-testid="run-result">
+      <Summary result={result} />
+      <Downloads runId={runId} result={result} />
+      <Findings screening={result.screening} />
+      <Endpoints result={result} />
+
+      <h2>Plots</h2>
+      <p className="muted">
+        Drag across a plot to zoom in on a time range; double-click it (or “Reset zoom”) to zoom out.
+      </p>
+      <WindowSelect
+        label="24 hours shown"
+        options={options}
+        value={profileWindow}
+        onChange={setProfileWindow}
+      />
+      {gh ? <Chart spec={gh} /> : <p className="notice">GH was not sampled: add gh_ug_l to output.series.</p>}
+      <Chart spec={igf1} />
+      {bandError ? <p className="notice notice-error">Reference band unavailable: {bandError}</p> : null}
+      {daily.charts.map((spec) => (
+        <Chart key={spec.id} spec={spec} />
+      ))}
+      {sampled.map((spec) => (
+        <Chart key={spec.id} spec={spec} />
+      ))}
+      <MissingNotes missing={daily.missing} />
+
+      <h2>Events</h2>
+      {timeline ? <Chart spec={timeline} /> : null}
+      <EventList events={result.events} />
+
+      <h2>Monitoring labs</h2>
+      <LabsTable result={result} />
+    </div>
+  );
+}
