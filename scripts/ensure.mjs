@@ -36,3 +36,20 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js')) || sourcesChanged) {
   run('npx tsc -p tsconfig.build.json');
   execSync(`touch ${JSON.stringify(stamp)}`);
 }
+
+// The web app (web/dist, served by `endotwin serve`) is rebuilt when its sources, the contract modules it imports
+// or the validation report it embeds are newer than its index.html.
+const webIndex = join(root, 'web', 'dist', 'index.html');
+const webChanged =
+  Math.max(
+    newestUnder(join(root, 'web', 'src')),
+    mtime(join(root, 'web', 'index.html')),
+    mtime(join(root, 'web', 'vite.config.ts')),
+    newestUnder(join(root, 'src', 'scenario')),
+    mtime(join(root, 'src', 'physiology', 'drug-catalog.ts')),
+    mtime(join(root, 'validation', 'REPORT.md')),
+  ) > mtime(webIndex);
+if (webChanged) {
+  console.error('endotwin: building the web app (vite)…');
+  run('npx vite build --config web/vite.config.ts --logLevel warn');
+}
