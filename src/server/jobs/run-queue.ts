@@ -28,18 +28,13 @@ export interface RunQueueOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-/** Why a run was stopped from outside the worker. */
-interface StopReason {
-  readonly status: 'failed' | 'interrupted';
-  readonly message: string;
-}
-
 interface Job {
   readonly runId: string;
   readonly clientId: string;
   readonly scenario: Scenario;
   readonly controller: AbortController;
-  stopReason?: StopReason;
+  /** Set when the run was stopped from outside (cancel, time limit, shutdown); whoever stops it records why. */
+  stopped?: true;
 }
 
 /** Thrown by {@link RunQueue.admit} when the client already has its maximum of active runs. */
@@ -104,6 +99,12 @@ export class RunQueue {
       this.release(clientId);
       throw error;
     }
+    if (this.closed) {
+      // The queue shut down while the run was being stored: it will not run here.
+      this.release(clientId);
+      await this.store.runs.stop(run.id, 'interrupted', INTERRUPTED_BY_SHUTDOWN);
+      throw new Error('the run queue is shut down');
+    }
     const job: Job = { runId: run.id, clientId, scenario: run.scenario, controller: new AbortController() };
     this.jobs.set(run.id, job);
     this.waiting.push(job);
@@ -117,31 +118,33 @@ export class RunQueue {
    */
   async cancel(runId: string, message: string = CANCELLED): Promise<boolean> {
     const job = this.jobs.get(runId);
-    if (job) this.stopJob(job, { status: 'interrupted', message });
+    if (job) this.stopJob(job);
     return this.store.runs.stop(runId, 'interrupted', message);
   }
 
   /** Stops accepting runs, stops the ones in flight (they become `interrupted`) and closes the pool. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of [...this.jobs.values()]) {
-      this.stopJob(job, { status: 'interrupted', message: INTERRUPTED_BY_SHUTDOWN });
-    }
+    const jobs = [...this.jobs.values()];
+    for (const job of jobs) this.stopJob(job);
     await Promise.allSettled([...this.executing]);
-    await this.store.runs.interruptAllActive(INTERRUPTED_BY_SHUTDOWN);
+    // Only this process's runs: another server sharing the database keeps its own.
+    await Promise.all(
+      jobs.map((job) => this.store.runs.stop(job.runId, 'interrupted', INTERRUPTED_BY_SHUTDOWN)),
+    );
     await this.pool?.destroy();
     this.pool = undefined;
   }
 
-  private stopJob(job: Job, reason: StopReason): void {
-    job.stopReason ??= reason;
+  /** Takes a job off the queue or aborts its worker; the caller records the new status in the store. */
+  private stopJob(job: Job): void {
+    job.stopped = true;
     const queuedAt = this.waiting.indexOf(job);
-    if (queuedAt >= 0) {
-      this.waiting.splice(queuedAt, 1);
-      this.forget(job);
-    } else {
-      job.controller.abort();
-    }
+    if (queuedAt >= 0) this.waiting.splice(queuedAt, 1);
+    else job.controller.abort();
+    // The client's slot is free as soon as the stop is acknowledged, not when the worker has wound down (the
+    // worker itself stays counted in `running` until then).
+    this.forget(job);
   }
 
   private release(clientId: string): void {
@@ -185,7 +188,7 @@ export class RunQueue {
   }
 
   private async execute(job: Job): Promise<void> {
-    if (job.stopReason || !(await this.store.runs.markRunning(job.runId))) return;
+    if (job.stopped || !(await this.store.runs.markRunning(job.runId))) return;
     const onError = (error: unknown): void => this.options.onError?.(error);
     const progress = new ProgressWriter(
       this.store,
@@ -199,10 +202,9 @@ export class RunQueue {
     });
     const maxRunMs = this.options.maxRunMs ?? 3_600_000;
     const timer = setTimeout(() => {
-      this.stopJob(job, {
-        status: 'failed',
-        message: `the run exceeded the time limit of ${maxRunMs / 1000} s`,
-      });
+      this.stopJob(job);
+      const message = `the run exceeded the time limit of ${maxRunMs / 1000} s`;
+      this.store.runs.stop(job.runId, 'failed', message).catch(onError);
     }, maxRunMs);
     try {
       const result = await this.getPool().run(
@@ -213,8 +215,9 @@ export class RunQueue {
       await this.store.runs.complete(job.runId, result);
     } catch (error) {
       await progress.stop();
-      const reason: StopReason = job.stopReason ?? { status: 'failed', message: messageOf(error) };
-      await this.store.runs.stop(job.runId, reason.status, reason.message);
+      // A run stopped from outside has its status written by whoever stopped it; writing here as well would race
+      // with that write (on PostgreSQL they go through different connections).
+      if (!job.stopped) await this.store.runs.stop(job.runId, 'failed', messageOf(error));
     } finally {
       clearTimeout(timer);
       channel.port1.close();
