@@ -292,7 +292,9 @@ export const hypothalamus: SubModel = {
       100000,
       'pg/mL',
       'acyl-ghrelin concentration half-activating the GHS receptor',
-      'calibrated: endogenous ghrelin is a modest GH driver (load ≈ 0.05); in-vitro EC50 ≈ 0.3–3 nM',
+      'calibrated: endogenous ghrelin is a modest GH driver; set so that its load (≈ 6·10⁻⁴) keeps interpulse GH ' +
+        'low (Winer 1990). This is ≈ 30 nM, far above the in-vitro EC50 of ghrelin (≈ 0.3–3 nM): the model ' +
+        'gives fasting-related GH changes to the pulse generator rather than to ghrelin',
       'weak',
     ),
   ],

@@ -2,11 +2,11 @@
 /**
  * Liver and IGF-1.
  *
- * GH acts on hepatocytes through a saturating receptor response (half-maximal near the interpulse-to-pulse range),
- * followed by a signalling lag of hours (JAK2/STAT5 → IGF-1 transcription). Because the response saturates, basal
- * (interpulse) GH drives IGF-1 more than pulse mass does: a pulse of 10 µg/L adds little over one of 5 µg/L, while
- * lifting the trough from 0.05 to 0.4 µg/L raises the response for most of the day (log nadir GH vs IGF-1
- * r² = 0.77, pulse mass r² ≈ 0, PMC2869549).
+ * GH acts on hepatocytes through a concave receptor response (Hill coefficient 0.8, half-maximal far above
+ * physiological GH), followed by a signalling lag of hours (JAK2/STAT5 → IGF-1 transcription). Because the response
+ * is concave, basal (interpulse) GH drives IGF-1 more than pulse mass does: doubling a pulse adds less than spreading
+ * the same GH over the day, and lifting the trough from 0.05 to 0.4 µg/L raises the response for most of the day
+ * (log nadir GH vs IGF-1 r² = 0.77, pulse mass r² ≈ 0, PMC2869549).
  *
  * IGF-1 circulates mostly in the ternary complex with IGFBP-3 and ALS (half-life ≈ 12–16 h). The complex's
  * binding capacity is itself made by the liver under GH, slowly (days). IGF-1 beyond that capacity is cleared
@@ -31,9 +31,10 @@ export const liverIgf1: SubModel = {
       50,
       'ug/L',
       'plasma GH giving half of the maximal hepatic response',
-      'calibrated: saturating GH → IGF-1 response; Skjaerbaek 1996: doubling rhGH (3 → 6 IU/m²/d) raised ' +
-        'IGF-1 only 525 → 655 µg/L; basal GH predicts IGF-1 (PMC2869549)',
-      'moderate',
+      'calibrated jointly with the Hill coefficient: a concave response, far from saturation at physiological GH, ' +
+        'that fits IGF-1 by age and Skjaerbaek 1996 (doubling rhGH from 3 to 6 IU/m²/d raised IGF-1 only ' +
+        '525 → 655 µg/L); basal GH predicts IGF-1 (PMC2869549)',
+      'weak',
     ),
     param(
       'liver_gh_hill_n',
@@ -105,8 +106,9 @@ export const liverIgf1: SubModel = {
       150,
       'ng/mL',
       'ternary-complex binding capacity without GH signal',
-      'calibrated: IGFBP-3 and ALS roughly double on GH replacement in GHD (1874 → 3520 and 9182 → 16872 µg/L, ' +
-        'Horm Res 1998;49:269)',
+      'calibrated: sets the 1–2-week IGF-1 plateau under rhGH (Skjaerbaek 1996). The effective capacity rises ' +
+        'about fourfold from GHD to replacement, more than measured IGFBP-3 and ALS (≈ twofold: 1874 → 3520 and ' +
+        '9182 → 16872 µg/L, Horm Res 1998;49:269)',
       'weak',
     ),
     param(
@@ -131,7 +133,7 @@ export const liverIgf1: SubModel = {
       name: 'hepatic_gh_response',
       expr: 'hill(gh, liver_gh_ec50, liver_gh_hill_n)',
       unit: '1',
-      description: 'instantaneous saturating hepatic response to plasma GH',
+      description: 'instantaneous concave hepatic response to plasma GH',
     },
     {
       name: 'igf1_production',

@@ -38,9 +38,9 @@ export const somatotroph: SubModel = {
       'pool_k_refill',
       0.0015,
       '1/min',
-      'first-order refilling of the releasable pool by synthesis (time constant ≈ 7 h)',
-      'calibrated: sustained secretion ceiling k·capacity ≈ 2 mg/day (continuous GHRH); repeated bursts keep ' +
-        'their size (Hartman 1992)',
+      'first-order refilling of the releasable pool by synthesis (time constant ≈ 11 h)',
+      'calibrated: sustained secretion ceiling k·capacity ≈ 3 mg/day (continuous GHRH keeps GH elevated for days); ' +
+        'repeated bursts keep their size (Hartman 1992)',
       'weak',
     ),
     param(
@@ -56,8 +56,9 @@ export const somatotroph: SubModel = {
       2,
       '1',
       'direct release at full GHS-receptor activation relative to full GHRH-receptor activation',
-      'Farhy 2007: g0 = 1 (GHS stimulates GH additively with GHRH)',
-      'moderate',
+      'calibrated: GHRPs release more GH than GHRH (hexarelin plateau 140 mU/L, Massoud 1996); Farhy 2007 has ' +
+        'g0 = 1 with GHS adding to GHRH',
+      'weak',
     ),
     param(
       'ghs_srif_opposition',
