@@ -819,14 +819,20 @@ function labRows(scenario: Scenario, run: TreatmentRun, columns: Columns): LabRo
   });
 }
 
-/** IGF-1 above the age/sex range: an alert at each daily draw where the SDS crosses above the limit. */
+/** SDS below which IGF-1 must fall before another above-range alert (hysteresis against day-to-day noise). */
+const IGF1_ALERT_REARM_SDS = IGF1_ABOVE_RANGE_SDS - 0.5;
+
+/**
+ * IGF-1 above the age/sex range: an alert at the daily draw where the SDS first exceeds +1.96, and again only
+ * after it has fallen below {@link IGF1_ALERT_REARM_SDS} in between.
+ */
 function igf1Alerts(rows: readonly DailyRow[], drawMin: number): ResultEvent[] {
   const alerts: ResultEvent[] = [];
-  let above = false;
+  let armed = true;
   for (const row of rows) {
     if (row.igf1_sds === null || row.igf1_ng_ml === null) continue;
-    const now = row.igf1_sds > IGF1_ABOVE_RANGE_SDS;
-    if (now && !above) {
+    if (armed && row.igf1_sds > IGF1_ABOVE_RANGE_SDS) {
+      armed = false;
       alerts.push({
         t_min: row.day * MIN_PER_DAY + drawMin,
         kind: 'alert',
@@ -835,8 +841,7 @@ function igf1Alerts(rows: readonly DailyRow[], drawMin: number): ResultEvent[] {
           `IGF-1 ${row.igf1_ng_ml} ng/mL (SDS ${row.igf1_sds.toFixed(2)}) is above the age- and sex-specific ` +
           `range (SDS > ${IGF1_ABOVE_RANGE_SDS}) on day ${row.day}`,
       });
-    }
-    above = now;
+    } else if (row.igf1_sds < IGF1_ALERT_REARM_SDS) armed = true;
   }
   return alerts;
 }
