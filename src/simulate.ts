@@ -183,7 +183,7 @@ export function screen(scenario: Scenario): Screening {
 // Stage 2: model and patient
 
 /** The compiled model and the patient's parameters. */
-interface Setup {
+export interface Setup {
   readonly model: CompiledModel;
   readonly p: Float64Array;
   readonly patient: PatientParameters;
@@ -226,8 +226,8 @@ function uniformOf(random: Random): () => number {
 // ---------------------------------------------------------------------------------------------------------------
 // Stage 3: lifestyle and GHRH pulses
 
-/** Lifestyle events and GHRH pulses from the burn-in's start to the run's end. */
-interface Timeline {
+/** Lifestyle events and GHRH pulses from the burn-in's start to the run's end (times in minutes). */
+export interface Timeline {
   readonly startMin: number;
   readonly endMin: number;
   readonly changes: readonly LifestyleChange[];
@@ -304,7 +304,7 @@ function eventsIn(events: readonly TimedEvent[], from: number, to: number, last:
 // Stage 4: burn-in
 
 /** State and inputs at the end of a stretch of integration. */
-interface EndState {
+export interface EndState {
   readonly y: Float64Array;
   readonly u: Float64Array;
 }
@@ -422,7 +422,7 @@ export function burnIn(
 // Stage 5: treatment
 
 /** Everything the reducers collect during the treatment run. */
-interface TreatmentRun {
+export interface TreatmentRun {
   readonly days: DayStats[];
   readonly draws: Map<number, Float64Array>;
   readonly series: { t: number[]; values: number[][] };
@@ -432,7 +432,7 @@ interface TreatmentRun {
 }
 
 /** Per-day accumulators of the internal samples. */
-interface DayStats {
+export interface DayStats {
   ghSum: number;
   cortisolSum: number;
   prolactinSum: number;

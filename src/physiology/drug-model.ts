@@ -81,6 +81,8 @@ export interface DrugModel {
   readonly drug: DrugName;
   readonly subModel: SubModel;
   readonly target: DrugTarget;
+  /** Potency at the target receptor: plasma concentration (ng/mL) of half-maximal occupancy; absent for rhGH. */
+  readonly ec50NgMl?: number;
   /** Assignment giving the receptor load (concentration over EC50); absent for rhGH, which is GH itself. */
   readonly receptorLoad?: string;
   readonly cortisolLoad?: string;
@@ -227,6 +229,7 @@ export function pkSubModel(spec: PkSpec): DrugModel {
     drug: d,
     subModel,
     target: spec.target,
+    ec50NgMl: spec.ec50NgMl.value,
     receptorLoad: `${d}_load`,
     ...offTarget.loads,
     routes,
