@@ -71,6 +71,11 @@ const caseSchema = z.strictObject({
     'body',
     'gonadal',
   ]),
+  /**
+   * How independent the case is: `input` (the figure is itself a model parameter, so the case checks the
+   * implementation), `calibration` (the figure was used to set parameters) or `held-out` (not used to build the model).
+   */
+  role: z.enum(['input', 'calibration', 'held-out']),
   scenario: z.unknown(),
   /** Optional second run (a placebo or baseline arm); the case then combines the metric of both runs. */
   reference_scenario: z.unknown().optional(),

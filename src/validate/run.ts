@@ -16,6 +16,7 @@ export interface CaseOutcome {
   readonly title: string;
   readonly source: string;
   readonly area: string;
+  readonly role: ValidationCase['role'];
   readonly published: string;
   readonly expected: { readonly min: number; readonly max: number; readonly unit: string };
   /** The simulated value, or null when it could not be computed (see `error`). */
@@ -54,6 +55,7 @@ export function runCase(c: ValidationCase): CaseOutcome {
     title: c.title,
     source: c.source,
     area: c.area,
+    role: c.role,
     published: c.published,
     expected: c.expected,
     ...(c.notes === undefined ? {} : { notes: c.notes }),
@@ -89,6 +91,10 @@ function formatNumber(x: number | null): string {
 /** The Markdown report: a summary line, one table row per case, then the notes of failing cases. */
 export function renderReport(outcomes: readonly CaseOutcome[], generated: string): string {
   const passed = outcomes.filter((o) => o.passed).length;
+  const byRole = (role: CaseOutcome['role']) => {
+    const of = outcomes.filter((o) => o.role === role);
+    return `${of.filter((o) => o.passed).length} of ${of.length} ${role}`;
+  };
   const lines = [
     '# Validation report',
     '',
@@ -97,11 +103,16 @@ export function renderReport(outcomes: readonly CaseOutcome[], generated: string
     'published figure allows (its reported spread, widened where the study population is not the modelled one, as',
     'the case notes say). A failing case stays here with what the model would need.',
     '',
-    '| case | area | source | published | expected | simulated | result |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    'Role says how independent a case is: **input** — the figure is itself a model parameter, so the case checks',
+    'the implementation; **calibration** — the figure was used to set parameters (see `docs/model.md`), so passing',
+    'shows the fit, not a prediction; **held-out** — the figure was not used to build the model.',
+    `By role: ${byRole('input')}, ${byRole('calibration')}, ${byRole('held-out')} pass.`,
+    '',
+    '| case | area | role | source | published | expected | simulated | result |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...outcomes.map(
       (o) =>
-        `| ${o.title} (\`${o.id}\`) | ${o.area} | ${o.source} | ${o.published} | ` +
+        `| ${o.title} (\`${o.id}\`) | ${o.area} | ${o.role} | ${o.source} | ${o.published} | ` +
         `${formatNumber(o.expected.min)}–${formatNumber(o.expected.max)} ${o.expected.unit} | ` +
         `${formatNumber(o.simulated)} | ${o.passed ? 'pass' : '**fail**'} |`,
     ),
