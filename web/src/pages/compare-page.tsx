@@ -96,15 +96,17 @@ export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
   const chosen = picked === null ? undefined : options.find((o) => o.value === windowValue(picked));
   const shown: ProfileWindow = chosen?.window ?? options[0]?.window ?? 'all';
 
-  const charts = useMemo(() => {
-    if (named.length === 0) return [];
-    const profile = compareProfileChart(named, shown);
-    return [
-      compareDailyChart(named, 'igf1_ng_ml', 'compare-igf1', 'IGF-1 over the days (morning)'),
-      compareDailyChart(named, 'gh_mean_ug_l', 'compare-gh-mean', 'Mean GH per day'),
-      ...(profile ? [profile] : []),
-    ];
-  }, [named, shown]);
+  const daily = useMemo(
+    () =>
+      named.length === 0
+        ? []
+        : [
+            compareDailyChart(named, 'igf1_ng_ml', 'compare-igf1', 'IGF-1 over the days (morning)'),
+            compareDailyChart(named, 'gh_mean_ug_l', 'compare-gh-mean', 'Mean GH per day'),
+          ],
+    [named],
+  );
+  const profile = useMemo(() => compareProfileChart(named, shown), [named, shown]);
 
   const setSelected = (ids: string[]): void => {
     navigate(ids.length > 0 ? `/compare?runs=${ids.map(encodeURIComponent).join(',')}` : '/compare', {
@@ -129,15 +131,20 @@ export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
       {named.length < selected.length ? <p className="muted">Loading results…</p> : null}
       {named.length > 0 ? (
         <div data-testid="compare-charts">
+          {daily.map((spec) => (
+            <Chart key={spec.id} spec={spec} />
+          ))}
           <WindowSelect
             label="24 hours of the GH profile"
             options={options}
             value={shown}
             onChange={setPicked}
           />
-          {charts.map((spec) => (
-            <Chart key={spec.id} spec={spec} />
-          ))}
+          {profile ? (
+            <Chart spec={profile} />
+          ) : (
+            <p className="notice">No selected run sampled GH (output.series).</p>
+          )}
         </div>
       ) : null}
     </section>

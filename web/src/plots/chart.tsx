@@ -138,8 +138,8 @@ function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
       ? { bands: [{ series: [spec.band.upper + 1, spec.band.lower + 1], fill: spec.band.fill }] }
       : {}),
     plugins: hasMarkers ? [markersPlugin(spec.markers ?? [])] : [],
-    // Room above the plot for the marker triangles.
-    padding: [hasMarkers ? 16 : 8, 8, 0, 0],
+    // Room above the plot for the marker triangles, and on the right for the last x tick label.
+    padding: [hasMarkers ? 16 : 8, usesRightAxis(spec) ? 8 : 24, 0, 0],
     cursor: { drag: { x: true, y: false, setScale: true } },
     legend: { live: true },
   };

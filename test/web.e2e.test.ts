@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+// Browser end-to-end test of the web app: the real API server (in-process, temporary SQLite file, examples
+// preloaded) serving the built app, driven by Debian's chromium through playwright-core. It goes the way a user
+// would: an example scenario (shortened to 14 days) from the list, an edit in the form and one in the YAML, Run,
+// the plots, an export, a second scenario, Compare, and the validation report. Screenshots go to
+// test-artifacts/web/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const DISCLAIMER =
+  'Research and education software — not a medical device. Model outputs are not dosing advice.';
+const MISSING_CHROMIUM =
+  `${CHROMIUM} is missing: install the Debian package \`chromium\` (apt-get install -y chromium) to run the ` +
+  'browser end-to-end test';
+
+const hasChromium = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+
+function newestUnder(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs;
+    }),
+  );
+}
+
+/** Builds web/dist when it is missing or older than the app's sources (the rule of scripts/ensure.mjs). */
+function buildWebIfStale(): void {
+  const index = join(root, 'web', 'dist', 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(
+    newestUnder(join(root, 'web', 'src')),
+    statSync(join(root, 'web', 'index.html')).mtimeMs,
+    statSync(join(root, 'web', 'vite.config.ts')).mtimeMs,
+    newestUnder(join(root, 'src', 'scenario')),
+  );
+  if (sources > built) {
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      timeout: 180_000,
+    });
+  }
+}
+
+/** An example scenario shortened to `days` days (regimen lines and monitoring cut to match), renamed. */
+function shortenedExample(file: string, days: number, name: string): Record<string, unknown> {
+  const doc = parse(readFileSync(join(root, 'examples', file), 'utf8')) as Record<string, unknown>;
+  const regimen = (doc.regimen as Record<string, unknown>[] | undefined) ?? [];
+  const monitoring = doc.monitoring as Record<string, unknown> | undefined;
+  return {
+    ...doc,
+    name,
+    duration_days: days,
+    regimen: regimen.map((line) => ({ ...line, end_day: days })),
+    ...(monitoring ? { monitoring: { ...monitoring, at_days: [0, 7, days] } } : {}),
+  };
+}
+
+const SERMORELIN = 'Sermorelin 300 mcg nightly, 5 on / 2 off, 14 days (e2e)';
+const RHGH = 'rhGH 0.2 mg daily, adult GH deficiency, 14 days (e2e)';
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The real server on a free loopback port with a temporary SQLite file, examples and the two short copies saved. */
+async function startServer(dbFile: string): Promise<Server> {
+  const { openStore } = await import('../src/store/index.js');
+  const { buildServer } = await import('../src/server/index.js');
+  const { preloadExamples } = await import('../src/cli/commands/serve.js');
+  const store = await openStore(dbFile);
+  await preloadExamples(store, join(root, 'examples'));
+  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), workers: 1 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+  const url = `http://127.0.0.1:${address.port}`;
+  for (const doc of [
+    shortenedExample('sermorelin-nightly.yaml', 14, SERMORELIN),
+    shortenedExample('rhgh-daily.yaml', 14, RHGH),
+  ]) {
+    const response = await fetch(`${url}/api/v1/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(doc),
+    });
+    if (response.status !== 201) throw new Error(`saving ${String(doc.name)}: ${await response.text()}`);
+  }
+  return {
+    url,
+    async stop() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function expectDisclaimer(page: Page): Promise<void> {
+  const disclaimer = page.getByTestId('disclaimer');
+  await disclaimer.waitFor({ state: 'visible' });
+  expect(await disclaimer.textContent()).toBe(DISCLAIMER);
+}
+
+/** Opens a saved scenario from the list and waits until the API has validated it. */
+async function openScenario(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenarios' }).click();
+  await page.getByRole('navigation', { name: 'Saved scenarios' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByText('✓ Valid scenario').waitFor();
+}
+
+/** Clicks Run and waits for the run's IGF-1 chart; returns the run id. */
+async function runAndWaitForPlots(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForURL(/\/runs\/[^/]+$/);
+  const runId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await page.locator('[data-testid="chart-igf1-daily"] canvas').first().waitFor({ timeout: 120_000 });
+  return runId;
+}
+
+if (!hasChromium && !inCi) console.warn(`skipping test/web.e2e.test.ts: ${MISSING_CHROMIUM}`);
+
+describe.runIf(!hasChromium && inCi)('web app in a browser (CI)', () => {
+  it('has Debian chromium', () => {
+    throw new Error(MISSING_CHROMIUM);
+  });
+});
+
+describe.runIf(hasChromium)('web app in a browser', () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let scratch: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    scratch = mkdtempSync(join(tmpdir(), 'endotwin-web-e2e-'));
+    server = await startServer(join(scratch, 'e2e.db'));
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
+      timezoneId: 'UTC',
+      locale: 'en-GB',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('shows the disclaimer and the preloaded examples', async () => {
+    await page.goto(server.url);
+    await page.waitForURL(/\/scenarios$/);
+    await expectDisclaimer(page);
+    const list = page.getByRole('navigation', { name: 'Saved scenarios' });
+    await list.getByRole('link', { name: SERMORELIN }).waitFor();
+    expect(await list.getByRole('link').count()).toBeGreaterThanOrEqual(8 + 2);
+    await screenshot(page, '1-scenarios');
+  });
+
+  it('keeps form and YAML in sync and shows the API’s issue next to the field', async () => {
+    await openScenario(page, SERMORELIN);
+    const yaml = page.getByLabel(/^YAML/);
+    const age = page.getByLabel(/^Age/);
+
+    await age.fill('10');
+    expect(await yaml.inputValue()).toContain('age_years: 10');
+    const issue = page.locator('.field-issues').filter({ hasText: 'patient.age_years' });
+    await issue.waitFor();
+    expect(await issue.textContent()).toMatch(/18/); // the schema's minimum age
+    await screenshot(page, '2-editor-invalid');
+
+    await age.fill('62');
+    await page.getByText('✓ Valid scenario').waitFor();
+    await yaml.fill((await yaml.inputValue()).replace('seed: 42', 'seed: 7'));
+    expect(await page.getByLabel(/^Seed/).inputValue()).toBe('7');
+    await page.getByText('✓ Valid scenario').waitFor();
+  });
+
+  it('runs the sermorelin scenario and draws its plots', async () => {
+    await runAndWaitForPlots(page);
+    await expectDisclaimer(page);
+    expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('done');
+    const profile = page.getByTestId('chart-gh-profile');
+    await profile.locator('canvas').first().waitFor();
+    expect(await profile.locator('.chart-markers').textContent()).toContain('Sermorelin');
+    expect(await page.getByTestId('chart-gh-daily').locator('canvas').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-events').locator('canvas').count()).toBeGreaterThan(0);
+
+    const igf1 = page.getByTestId('chart-igf1-daily');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      igf1.getByRole('button', { name: 'PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('endotwin-igf1-daily.png');
+    const pngBytes = readFileSync(await png.path());
+    expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      igf1.getByRole('button', { name: 'CSV' }).click(),
+    ]);
+    const rows = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows[0]).toBe('day,IGF-1 (morning) (ng/mL),97.5th percentile,2.5th percentile');
+    // One row per simulated day, 0 to 13 of the 14, with the reference bounds on every row.
+    expect(rows.slice(1).map((row) => Number(row.split(',')[0]))).toEqual([...Array(14).keys()]);
+    expect(rows.slice(1).every((row) => row.split(',').every((cell) => cell !== ''))).toBe(true);
+
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      igf1.getByRole('button', { name: 'SVG' }).click(),
+    ]);
+    expect(readFileSync(await svg.path(), 'utf8')).toMatch(
+      /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
+    await screenshot(page, '3-run-sermorelin');
+  }, 180_000);
+
+  it('runs a second scenario and compares both on the same axes', async () => {
+    await openScenario(page, RHGH);
+    await runAndWaitForPlots(page);
+    await screenshot(page, '4-run-rhgh');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
+    await expectDisclaimer(page);
+    const picker = page.locator('.run-picker');
+    await picker.getByLabel(new RegExp(`^${SERMORELIN.replace(/[()/+]/g, '\\$&')}`)).check();
+    await picker.getByLabel(new RegExp(`^${RHGH.replace(/[()/+]/g, '\\$&')}`)).check();
+    const legend = page.getByTestId('chart-compare-igf1').locator('.u-legend');
+    await legend.waitFor();
+    await expect.poll(() => legend.textContent()).toContain(SERMORELIN);
+    expect(await legend.textContent()).toContain(RHGH);
+    expect(await page.getByTestId('chart-compare-gh-profile').locator('canvas').count()).toBeGreaterThan(0);
+    await screenshot(page, '5-compare');
+  }, 180_000);
+
+  it('renders the validation page and raises no page error', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Validation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Validation against published data' }).waitFor();
+    await expectDisclaimer(page);
+    await screenshot(page, '6-validation');
+    expect(pageErrors).toEqual([]);
+  });
+});
