@@ -40,7 +40,18 @@ function ValidationStatus({ state, yamlError }: { state: ValidationState; yamlEr
     case 'checking':
       return <span className="status status-checking">Checking…</span>;
     case 'valid':
-      return <span className="status status-valid">✓ Valid scenario</span>;
+      if (state.screening.status === 'contraindicated') {
+        return (
+          <span className="status status-invalid">
+            ✓ Valid scenario, but contraindicated (see the screening)
+          </span>
+        );
+      }
+      return (
+        <span className="status status-valid">
+          ✓ Valid scenario{state.screening.status === 'caution' ? ', with cautions (see the screening)' : ''}
+        </span>
+      );
     case 'invalid':
       return (
         <span className="status status-invalid">

@@ -23,9 +23,11 @@ function positiveRange(_u: uPlot, min: number | null, max: number | null): uPlot
 }
 
 function categoryAxis(categories: readonly string[]): uPlot.Axis {
+  const longest = Math.max(...categories.map((c) => c.length));
   return {
     scale: 'y',
-    size: 130,
+    // Wide enough for the longest row name (about 7 px per character at the axis font size).
+    size: 24 + 7 * longest,
     splits: () => categories.map((_, i) => i + 1),
     values: (_u, splits) => splits.map((v) => categories[v - 1] ?? ''),
   };
