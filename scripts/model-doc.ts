@@ -15,7 +15,7 @@ import type { SubModel } from '../src/engine/types.js';
 import { modelDefinition } from '../src/physiology/model.js';
 import { RANDOM_EFFECTS, RELATIONS } from '../src/physiology/patient.js';
 import { parseScenario } from '../src/scenario/parse.js';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/simulate/index.js';
 import { loadCases } from '../src/validate/cases.js';
 import { runCase, VALIDATION_DIR } from '../src/validate/run.js';
 

@@ -7,7 +7,13 @@
  * const result = simulate(parseScenarioText(yamlText));
  * console.log(result.daily.at(-1)?.igf1_ng_ml);
  */
-export { simulate, seriesNames, ENGINE_VERSION, BURN_IN_DAYS, type SimulateOptions } from './simulate.js';
+export {
+  simulate,
+  seriesNames,
+  ENGINE_VERSION,
+  BURN_IN_DAYS,
+  type SimulateOptions,
+} from './simulate/index.js';
 export {
   parseScenario,
   parseScenarioText,

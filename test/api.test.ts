@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_FIELDS, RESULT_SCHEMA_ID, parseScenario } from '../src/scenario/index.js';
 import type { Result } from '../src/scenario/index.js';
 import { buildServer, packageVersion } from '../src/server/index.js';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/simulate/index.js';
 import { GH_SYNTHETIC_DEFAULTS, seededRandom, syntheticGhSeries } from '../src/analysis/pulses/synthetic.js';
 import { preloadExamples } from '../src/cli/commands/serve.js';
 import { packageRoot } from '../src/server/index.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const hasSimulate = existsSync(join(root, 'src/simulate.ts'));
+const hasSimulate = existsSync(join(root, 'src/simulate/index.ts'));
 
 interface Run {
   status: number | null;
@@ -149,11 +149,14 @@ describe('endotwin simulate: results', () => {
     expect(r.stdout).toMatch(/run time +\d+\.\d\d s/);
   });
 
-  it.runIf(!hasSimulate)('explains that the model is missing (exit 1) when src/simulate.ts is absent', () => {
-    const r = endotwin('simulate', file('short.yaml'));
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('the model is not available in this build');
-  });
+  it.runIf(!hasSimulate)(
+    'explains that the model is missing (exit 1) when src/simulate/index.ts is absent',
+    () => {
+      const r = endotwin('simulate', file('short.yaml'));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('the model is not available in this build');
+    },
+  );
 });
 
 describe('endotwin check', () => {

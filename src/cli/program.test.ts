@@ -8,7 +8,7 @@ import { runCli } from './program.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
-const hasSimulate = existsSync(fileURLToPath(new URL('../simulate.ts', import.meta.url)));
+const hasSimulate = existsSync(fileURLToPath(new URL('../simulate/index.ts', import.meta.url)));
 
 async function runWith(errIsTty: boolean, ...args: string[]) {
   let out = '';

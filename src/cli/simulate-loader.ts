@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /**
- * Loads `simulate` from `src/simulate.ts` at run time. The import is dynamic so that the commands that do not need
+ * Loads `simulate` from `src/simulate/index.ts` at run time. The import is dynamic so that the commands that do not need
  * the model (`check`, `homa`, `igf1-sds`) work, and the CLI compiles, in a build where the model is absent.
  */
 import type { Result, Scenario } from '../scenario/index.js';
@@ -12,16 +12,18 @@ export interface SimulateOptions {
   onProgress?(fraction: number): void;
 }
 
-/** The signature of `simulate` in `src/simulate.ts`. */
+/** The signature of `simulate` in `src/simulate/index.ts`. */
 export type SimulateFunction = (scenario: Scenario, options?: SimulateOptions) => Result;
 
 // A variable specifier keeps TypeScript from requiring the module at compile time.
-const SIMULATE_MODULE = '../simulate.js';
+const SIMULATE_MODULE = '../simulate/index.js';
 
 function isMissingSimulateModule(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   return (
-    code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && /[/\\]simulate\.(js|ts)\b/.test(message)
+    code === 'ERR_MODULE_NOT_FOUND' &&
+    typeof message === 'string' &&
+    /[/\\]simulate[/\\]index\.(js|ts)\b/.test(message)
   );
 }
 
@@ -36,7 +38,7 @@ export async function loadSimulate(): Promise<SimulateFunction> {
   } catch (error) {
     if (isMissingSimulateModule(error)) {
       throw new CliError(
-        'the model is not available in this build (src/simulate.ts is missing), so scenarios cannot be simulated; ' +
+        'the model is not available in this build (src/simulate/index.ts is missing), so scenarios cannot be simulated; ' +
           '`check`, `homa` and `igf1-sds` work without it',
         ExitCode.FAILURE,
       );
@@ -45,7 +47,7 @@ export async function loadSimulate(): Promise<SimulateFunction> {
   }
   const simulate = (module as { simulate?: unknown }).simulate;
   if (typeof simulate !== 'function') {
-    throw new CliError('src/simulate.ts does not export a function named simulate', ExitCode.FAILURE);
+    throw new CliError('src/simulate/index.ts does not export a function named simulate', ExitCode.FAILURE);
   }
   return simulate as SimulateFunction;
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse.js';
 import type { Result } from '../scenario/result.js';
-import { simulate } from '../simulate.js';
+import { simulate } from '../simulate/index.js';
 
 interface Summary {
   readonly ghMean: number;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse.js';
 import type { Result } from '../scenario/result.js';
-import { simulate } from '../simulate.js';
+import { simulate } from '../simulate/index.js';
 
 const youngMan = { age_years: 30, sex: 'male', weight_kg: 75, height_cm: 178 };
 const olderMan = { age_years: 62, sex: 'male', weight_kg: 88, height_cm: 178, body_fat_pct: 28 };

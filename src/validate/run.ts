@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../scenario/parse.js';
-import { simulate } from '../simulate.js';
+import { simulate } from '../simulate/index.js';
 import type { ValidationCase } from './cases.js';
 import { computeMetric } from './metrics.js';
 

@@ -4,7 +4,7 @@
  * task's MessagePort, at most every {@link POST_INTERVAL_MS} or every percent, whichever comes first.
  */
 import type { Result } from '../../scenario/index.js';
-import { simulate } from '../../simulate.js';
+import { simulate } from '../../simulate/index.js';
 import type { ProgressMessage, SimulationTask } from './protocol.js';
 
 /** Minimum time between two progress messages, ms (the main thread persists them less often still). */

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { expandLifestyle, expandRegimen } from '../../protocol/index.js';
 import { ScenarioError, parseScenario } from '../../scenario/index.js';
 import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
-import { seriesNames } from '../../simulate.js';
+import { seriesNames } from '../../simulate/index.js';
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import type { AnalysisPool } from '../jobs/analysis-pool.js';

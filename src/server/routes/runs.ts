@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
-import { screen } from '../../simulate.js';
+import { screen } from '../../simulate/index.js';
 import { scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
 import { dailyCsv } from '../csv.js';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Scenario routes: validation with screening, and the saved-scenario library. */
-import { screen } from '../../simulate.js';
+import { screen } from '../../simulate/index.js';
 import { scenarioSchema } from '../../scenario/index.js';
 import {
   errorSchema,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from './scenario/parse.js';
-import { DAILY_FIELDS, type Result } from './scenario/result.js';
-import { seriesNames, simulate } from './simulate.js';
+import { parseScenario, ScenarioError } from '../scenario/parse.js';
+import { DAILY_FIELDS, type Result } from '../scenario/result.js';
+import { seriesNames, simulate } from './index.js';
 
 const patient = { age_years: 45, sex: 'male', weight_kg: 82, height_cm: 180 };
 const sermorelin = { drug: 'sermorelin', dose: { amount: 300, unit: 'mcg' }, route: 'sc', at: 'bedtime' };

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+/** Stage 3: lifestyle events and GHRH pulses from the burn-in's start to the run's end, and event-list helpers. */
+import { Random } from '../engine/random.js';
+import type { TimedEvent } from '../engine/types.js';
+import {
+  exerciseIntensityLt,
+  lifestyleEvents,
+  lifestyleSlots,
+  mealKcal,
+  STRESS_LEVEL,
+  SWS_BY_QUALITY,
+  type LifestyleChange,
+} from '../physiology/clock-lifestyle.js';
+import {
+  generateGhrhPulses,
+  ghrhPulseEvents,
+  pulseSettings,
+  type GhrhPulse,
+} from '../physiology/hypothalamus.js';
+import { clockToMinutes } from '../protocol/clock.js';
+import { expandLifestyle, type LifestyleRecord } from '../protocol/lifestyle.js';
+import type { Scenario } from '../scenario/schema.js';
+import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
+import { STREAM_PULSES, uniformOf, type Setup } from './setup.js';
+
+/** Lifestyle events and GHRH pulses from the burn-in's start to the run's end (times in minutes). */
+export interface Timeline {
+  readonly startMin: number;
+  readonly endMin: number;
+  readonly changes: readonly LifestyleChange[];
+  readonly lifestyle: readonly TimedEvent[];
+  readonly pulses: readonly GhrhPulse[];
+  readonly pulseEvents: readonly TimedEvent[];
+  /** Lifestyle and pulse events merged, sorted. */
+  readonly background: readonly TimedEvent[];
+  readonly drawMin: number;
+}
+
+/** A protocol lifestyle record in the physiology's terms. */
+function toChange(r: LifestyleRecord): LifestyleChange {
+  switch (r.kind) {
+    case 'sleep_start':
+      return { t_min: r.t_min, kind: 'sleep_start', quality: SWS_BY_QUALITY[r.quality] };
+    case 'meal':
+      return { t_min: r.t_min, kind: 'meal', kcal: mealKcal(r.carbs_g, r.fat_g, r.protein_g) };
+    case 'exercise_start':
+      return {
+        t_min: r.t_min,
+        kind: 'exercise_start',
+        intensity_lt: exerciseIntensityLt(r.exercise, r.intensity),
+      };
+    case 'stress':
+      return { t_min: r.t_min, kind: 'stress', level: STRESS_LEVEL[r.level] };
+    default:
+      return { t_min: r.t_min, kind: r.kind };
+  }
+}
+
+/** The last minute the run must reach: the end of the last day, or a later monitoring draw. */
+function runEndMin(scenario: Scenario, drawMin: number): number {
+  const lastLabDay = Math.max(0, ...scenario.monitoring.at_days);
+  return Math.max(scenario.duration_days * MIN_PER_DAY, lastLabDay * MIN_PER_DAY + drawMin);
+}
+
+/** Lifestyle and pulses over [−burn-in, end]. */
+export function buildTimeline(scenario: Scenario, setup: Setup): Timeline {
+  const drawMin = clockToMinutes(scenario.monitoring.draw_time);
+  const startMin = -BURN_IN_DAYS * MIN_PER_DAY;
+  const endMin = runEndMin(scenario, drawMin);
+  const records = expandLifestyle(scenario, {
+    fromDay: -BURN_IN_DAYS,
+    toDay: Math.ceil(endMin / MIN_PER_DAY) + 1,
+  });
+  const changes = records.map(toChange).filter((c) => c.t_min <= endMin);
+  const lifestyle = lifestyleEvents(changes, lifestyleSlots(setup.model)).filter((e) => e.t <= endMin);
+  const uniform =
+    scenario.model.pulse_generator === 'deterministic'
+      ? null
+      : uniformOf(Random.fromSeed(scenario.seed).split(STREAM_PULSES));
+  const pulses = generateGhrhPulses(pulseSettings(setup.model, setup.p), changes, startMin, endMin, uniform);
+  const pulseEvents = ghrhPulseEvents(pulses, setup.model.stateIndex('ghrh'));
+  const background = mergeEvents(lifestyle, pulseEvents);
+  return { startMin, endMin, changes, lifestyle, pulses, pulseEvents, background, drawMin };
+}
+
+/** Merges event lists (each sorted) into one sorted list; stable for equal times (earlier lists first). */
+export function mergeEvents(...lists: (readonly TimedEvent[])[]): TimedEvent[] {
+  return lists
+    .flat()
+    .map((event, order) => ({ event, order }))
+    .sort((a, b) => a.event.t - b.event.t || a.order - b.order)
+    .map(({ event }) => event);
+}
+
+/** Events with from ≤ t < to (the last segment also takes t = to). */
+export function eventsIn(
+  events: readonly TimedEvent[],
+  from: number,
+  to: number,
+  last: boolean,
+): TimedEvent[] {
+  return events.filter((e) => e.t >= from && (e.t < to || (last && e.t === to)));
+}

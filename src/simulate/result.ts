@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+/** Stage 6: the result document from the treatment run's reducers. */
+import type { DoseRecord } from '../protocol/regimen.js';
+import { RESULT_SCHEMA_ID, type Result, type ResultEvent, type Screening } from '../scenario/result.js';
+import type { Scenario } from '../scenario/schema.js';
+import { MODEL_NAME } from '../physiology/model.js';
+import { igf1Alerts } from './alerts.js';
+import { dailyRows } from './daily.js';
+import { columnsOf, type TreatmentRun } from './daily-reducer.js';
+import { endpointsOf } from './endpoints.js';
+import type { Timeline } from './events.js';
+import { labRows } from './labs.js';
+import { seriesOf } from './series.js';
+import { ENGINE_VERSION, round, SOLVER } from './settings.js';
+import type { Setup } from './setup.js';
+
+function doseEventsOf(doses: readonly DoseRecord[]): ResultEvent[] {
+  return doses.map((d) => ({
+    t_min: d.t_min,
+    kind: 'dose',
+    drug: d.drug,
+    amount_mcg: round(d.amount_mcg),
+    route: d.route,
+    ...(d.over_min > 0 ? { over_min: d.over_min } : {}),
+  }));
+}
+
+const EVENT_ORDER: Readonly<Record<ResultEvent['kind'], number>> = { dose: 0, titration: 1, alert: 2 };
+
+/** Puts the result document together. */
+export function assembleResult(
+  scenario: Scenario,
+  screening: Screening,
+  setup: Setup,
+  timeline: Timeline,
+  run: TreatmentRun,
+): Result {
+  const columns = columnsOf(setup.model, scenario.output.series);
+  const daily = dailyRows(scenario, run, columns);
+  const events = [...doseEventsOf(run.doses), ...run.titrations, ...igf1Alerts(daily, timeline.drawMin)].sort(
+    (a, b) => a.t_min - b.t_min || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind],
+  );
+  return {
+    schema: RESULT_SCHEMA_ID,
+    engine: { version: ENGINE_VERSION, model: MODEL_NAME, solver: SOLVER, seed: scenario.seed },
+    scenario,
+    screening,
+    daily,
+    labs: labRows(scenario, run, columns),
+    series: seriesOf(scenario, run),
+    events,
+    endpoints: endpointsOf(daily),
+    optional_effects: [],
+  };
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+/** Stage 1: the requested series checked against the model's outputs, and the screening of the scenario. */
+import { isModelledDrug, MODEL_NAME, modelDefinition } from '../physiology/model.js';
+import { screenScenario } from '../protocol/screening.js';
+import { ScenarioError } from '../scenario/parse.js';
+import type { Finding, Screening } from '../scenario/result.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/** Every series name a scenario may request: the outputs of the full model (all drugs). */
+export function seriesNames(): readonly string[] {
+  return allOutputs;
+}
+const allOutputs: readonly string[] = modelDefinition().subModels.flatMap((sm) =>
+  (sm.outputs ?? []).map((o) => o.name),
+);
+
+/** The requested series, checked against the model's outputs. @throws ScenarioError naming the bad entry. */
+export function checkSeriesNames(scenario: Scenario): readonly string[] {
+  const issues = scenario.output.series.flatMap((name, i) =>
+    allOutputs.includes(name)
+      ? []
+      : [
+          {
+            path: `output.series[${i}]`,
+            message: `unknown series '${name}'; allowed: ${allOutputs.join(', ')}`,
+          },
+        ],
+  );
+  if (issues.length > 0) throw new ScenarioError(issues);
+  return scenario.output.series;
+}
+
+/** Screening of the protocol layer, plus information on the parts of a scenario this model version ignores. */
+export function screen(scenario: Scenario): Screening {
+  const base = screenScenario(scenario);
+  const notes: Finding[] = [];
+  for (const drug of new Set(scenario.regimen.map((line) => line.drug))) {
+    if (!isModelledDrug(drug)) {
+      notes.push({
+        code: 'INFO_DRUG_NOT_MODELLED',
+        severity: 'info',
+        message: `${drug}: the gonadal-axis model is not part of ${MODEL_NAME} yet; its doses are listed but act on nothing`,
+      });
+    }
+  }
+  for (const effect of scenario.model.optional_effects) {
+    notes.push({
+      code: 'INFO_OPTIONAL_EFFECT_NOT_MODELLED',
+      severity: 'info',
+      message: `optional effect '${effect}' is not implemented in ${MODEL_NAME}; it was not switched on`,
+    });
+  }
+  return { status: base.status, findings: [...base.findings, ...notes] };
+}
