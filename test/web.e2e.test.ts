@@ -256,6 +256,39 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await screenshot(page, '3-run-sermorelin');
   }, 180_000);
 
+  it('zooms a plot by dragging and resets it on double-click (the SVG export follows the view)', async () => {
+    const igf1 = page.getByTestId('chart-igf1-daily');
+    const xTicks = async (): Promise<number[]> => {
+      const [svg] = await Promise.all([
+        page.waitForEvent('download'),
+        igf1.getByRole('button', { name: 'SVG' }).click(),
+      ]);
+      const text = readFileSync(await svg.path(), 'utf8');
+      // x tick labels sit 18 px below the plot frame (y = 366 in the export's layout).
+      return [...text.matchAll(/<text x="[\d.]+" y="366" text-anchor="middle">([^<]+)<\/text>/g)].map((m) =>
+        Number(m[1]),
+      );
+    };
+    // Days 0 to 13 in nice steps of 2.
+    expect(await xTicks()).toEqual([0, 2, 4, 6, 8, 10, 12]);
+
+    const over = igf1.locator('.u-over');
+    const box = await over.boundingBox();
+    if (!box) throw new Error('the IGF-1 plot has no drawing area');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+    await page.mouse.up();
+    const zoomed = await xTicks();
+    expect(Math.min(...zoomed)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...zoomed)).toBeLessThanOrEqual(7);
+
+    await over.dblclick();
+    expect(await xTicks()).toEqual([0, 2, 4, 6, 8, 10, 12]);
+  });
+
   it('runs a second scenario and compares both on the same axes', async () => {
     await openScenario(page, RHGH);
     await runAndWaitForPlots(page);
