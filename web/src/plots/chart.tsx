@@ -10,7 +10,7 @@ import 'uplot/dist/uPlot.min.css';
 import { chartCsv, chartSvg, downloadBlob, exportFileName } from './export.js';
 import type { ChartSpec, ChartView, MarkerSpec, SeriesSpec } from './spec.js';
 import { usesRightAxis } from './spec.js';
-import { formatNumber, formatX } from './ticks.js';
+import { CLOCK_STEPS_H, formatNumber, formatX } from './ticks.js';
 
 const DEFAULT_HEIGHT_PX = 280;
 
@@ -39,7 +39,7 @@ function xAxis(spec: ChartSpec): uPlot.Axis {
     values: (_u, splits) => splits.map((v) => formatX(v, spec.xFormat)),
     // Whole days on a day axis; quarter hours at most on a clock axis.
     ...(spec.xFormat === 'day' ? { incrs: [1, 2, 5, 7, 14, 28, 56, 91, 182, 364] } : {}),
-    ...(spec.xFormat === 'clock' ? { incrs: [0.25, 0.5, 1, 2, 3, 4, 6, 12, 24, 48, 96] } : {}),
+    ...(spec.xFormat === 'clock' ? { incrs: [...CLOCK_STEPS_H, 48, 96] } : {}),
   };
 }
 
@@ -184,8 +184,14 @@ function pngOf(u: uPlot, spec: ChartSpec): Promise<Blob | null> {
   let x = 12 * dpr;
   const y = titleHeight + source.height + 18 * dpr;
   for (const s of spec.series) {
-    ctx.fillStyle = s.color;
-    ctx.fillRect(x, y - 6 * dpr, 16 * dpr, 4 * dpr);
+    ctx.strokeStyle = s.color;
+    ctx.lineWidth = 3 * dpr;
+    ctx.setLineDash((s.dash ?? []).map((d) => d * dpr));
+    ctx.beginPath();
+    ctx.moveTo(x, y - 4 * dpr);
+    ctx.lineTo(x + 18 * dpr, y - 4 * dpr);
+    ctx.stroke();
+    ctx.setLineDash([]);
     ctx.fillStyle = '#222';
     ctx.fillText(s.label, x + 22 * dpr, y);
     x += 22 * dpr + ctx.measureText(s.label).width + 18 * dpr;

@@ -5,7 +5,7 @@
  */
 import type { ChartSpec, ChartView, SeriesSpec } from './spec.js';
 import { usesRightAxis } from './spec.js';
-import { formatNumber, formatX, niceTicks } from './ticks.js';
+import { CLOCK_STEPS_H, formatNumber, formatX, niceTicks, ticksWithSteps } from './ticks.js';
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(text: string): string {
@@ -44,9 +44,15 @@ interface Frame {
   readonly view: ChartView;
 }
 
+/** Left margin: room for the y tick labels, more for the row names of a timeline (about 7 px a character). */
+function leftMargin(spec: ChartSpec): number {
+  if (!spec.categories || spec.categories.length === 0) return SVG.left;
+  return Math.max(SVG.left, 16 + 7 * Math.max(...spec.categories.map((c) => c.length)));
+}
+
 function frameOf(spec: ChartSpec, view: ChartView): Frame {
   return {
-    left: SVG.left,
+    left: leftMargin(spec),
     right: SVG.width - (usesRightAxis(spec) ? SVG.rightAxis : SVG.right),
     top: SVG.top,
     bottom: SVG.height - SVG.bottom,
@@ -133,7 +139,10 @@ function yTickLabel(spec: ChartSpec, v: number): string {
 function axesSvg(spec: ChartSpec, f: Frame): string {
   const { view } = f;
   const parts: string[] = [];
-  const xTicks = niceTicks(view.xMin, view.xMax, 8, spec.xFormat === 'day' ? 1 : 0);
+  const xTicks =
+    spec.xFormat === 'clock'
+      ? ticksWithSteps(view.xMin, view.xMax, 8, CLOCK_STEPS_H)
+      : niceTicks(view.xMin, view.xMax, 8, spec.xFormat === 'day' ? 1 : 0);
   for (const t of xTicks) {
     const x = r1(px(f, t));
     parts.push(`<line x1="${x}" x2="${x}" y1="${f.top}" y2="${f.bottom}" stroke="#e3e3e3"/>`);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { clockLabel, formatNumber, niceStep, niceTicks } from './ticks.js';
+import { CLOCK_STEPS_H, clockLabel, formatNumber, niceStep, niceTicks, ticksWithSteps } from './ticks.js';
 
 describe('niceStep and niceTicks', () => {
   it('picks 1, 2 or 5 times a power of ten', () => {
@@ -23,6 +23,16 @@ describe('niceStep and niceTicks', () => {
   it('handles degenerate ranges', () => {
     expect(niceTicks(5, 5)).toEqual([5]);
     expect(niceTicks(Number.NaN, 1)).toEqual([]);
+  });
+});
+
+describe('ticksWithSteps', () => {
+  it('puts clock ticks on whole hours that divide the day', () => {
+    expect(ticksWithSteps(12, 36, 8, CLOCK_STEPS_H)).toEqual([12, 15, 18, 21, 24, 27, 30, 33, 36]);
+    expect(ticksWithSteps(22, 23.2, 8, CLOCK_STEPS_H)).toEqual([22, 22.25, 22.5, 22.75, 23]);
+    expect(ticksWithSteps(0, 240, 8, CLOCK_STEPS_H)).toEqual([
+      0, 24, 48, 72, 96, 120, 144, 168, 192, 216, 240,
+    ]);
   });
 });
 

@@ -26,6 +26,20 @@ export function niceTicks(min: number, max: number, count = 5, minStep = 0): num
   return ticks;
 }
 
+/** Steps of a clock axis, hours: quarter hours up to whole days. */
+export const CLOCK_STEPS_H = [0.25, 0.5, 1, 2, 3, 4, 6, 12, 24] as const;
+
+/** Ticks at multiples of the smallest of `steps` that gives at most `count` intervals over [min, max]. */
+export function ticksWithSteps(min: number, max: number, count: number, steps: readonly number[]): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return niceTicks(min, max, count);
+  const step = steps.find((s) => (max - min) / s <= count) ?? steps[steps.length - 1];
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) {
+    ticks.push(Number(v.toPrecision(12)));
+  }
+  return ticks;
+}
+
 /** Hours as a clock time, wrapping at midnight: 6 → `06:00`, 25.5 → `01:30`. */
 export function clockLabel(hours: number): string {
   const minutes = Math.round(hours * 60);
