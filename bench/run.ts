@@ -11,7 +11,7 @@ import { compileModel } from '../src/engine/compile.js';
 import { emitC } from '../src/engine/emit-c.js';
 import type { IntegrateResult } from '../src/engine/integrate.js';
 import { BENCH_CASES } from './cases/index.js';
-import type { BenchCase, Tolerances } from './cases/types.js';
+import type { BenchCase, BenchStage, Tolerances } from './cases/types.js';
 import { scaledMaxError, type SampledSeries } from './lib/accuracy.js';
 import {
   buildHarness,
@@ -20,7 +20,7 @@ import {
   type CvodePeer,
   type CvodeRunResult,
 } from './lib/cvode.js';
-import { runOurs, sinkFor, type PreparedProblem } from './lib/ours.js';
+import { runOurs, scaleTolerances, sinkFor, type PreparedProblem } from './lib/ours.js';
 import { formatCount, formatTable, type BenchRow, type RowDetails } from './lib/report.js';
 import { DEFAULT_REPETITIONS, measure, type RepetitionRule } from './lib/timing.js';
 
@@ -100,7 +100,15 @@ function overrides(values: Float64Array, defaults: Float64Array): Map<number, nu
 
 /** `1e-6`, `3.2e-7`: two significant digits, no trailing `.0`. */
 const fmtNum = (x: number): string => x.toExponential(1).replace('.0e', 'e');
-const fmtTol = (t: Tolerances): string => `rtol=${fmtNum(t.rtol)} atol=${fmtNum(t.atol)}`;
+const fmtTol = (t: Tolerances): string => {
+  const own = Object.entries(t.atolStates ?? {}).map(([name, v]) => `${name} ${fmtNum(v)}`);
+  return `rtol=${fmtNum(t.rtol)} atol=${fmtNum(t.atol)}${own.length > 0 ? ` (${own.join(', ')})` : ''}`;
+};
+
+/** Per-state absolute tolerances by state index, for the C harness. */
+function atolStatesByIndex(problem: PreparedProblem, t: Tolerances): Map<number, number> {
+  return new Map(Object.entries(t.atolStates ?? {}).map(([name, v]) => [problem.model.stateIndex(name), v]));
+}
 
 /** Stage 1: compileModel of each case's model (no peer). */
 function benchCompile(cases: readonly BenchCase[], rule: RepetitionRule, results: Results): void {
@@ -180,7 +188,9 @@ function runPeer(
       t0: problem.t0,
       t1: problem.t1,
       dt: problem.dt,
-      ...tolerances,
+      rtol: tolerances.rtol,
+      atol: tolerances.atol,
+      atolStates: atolStatesByIndex(problem, tolerances),
       peer,
       repetitions: rule,
       sampleAfterEvent: true,
@@ -207,7 +217,7 @@ function matchPeerTolerances(
 ): Tolerances {
   const tried: { tol: Tolerances; error: number }[] = [];
   const tryFactor = (f: number): number => {
-    const tol = { rtol: ctx.c.ours.rtol * f, atol: ctx.c.ours.atol * f };
+    const tol = scaleTolerances(ctx.c.ours, f);
     const { error } = runPeer(ctx, binary, peer, tol, SINGLE_RUN);
     tried.push({ tol, error });
     log(
@@ -275,6 +285,26 @@ function benchCase(c: BenchCase, peerState: PeerState, rule: RepetitionRule, res
       },
     );
   }
+  for (const stage of c.stages ?? []) benchStage(c, stage, ctx.rule, results);
+}
+
+/** A stage with no peer (e.g. simulate() end to end): its median time as a row `<stage>:<case>`. */
+function benchStage(c: BenchCase, stage: BenchStage, rule: RepetitionRule, results: Results): void {
+  const timing = measure(() => stage.run(), rule);
+  log(
+    `${c.name}: ${stage.label}: median ${timing.medianMs.toFixed(1)} ms over ${timing.timesMs.length} runs ` +
+      `(cpu ${timing.cpuMedianMs.toFixed(1)} ms)`,
+  );
+  results.rows.push({
+    case: `${stage.name}:${c.name}`,
+    ours_ms: timing.medianMs,
+    peer: null,
+    peer_ms: null,
+    ratio: null,
+    error_ours: null,
+    error_peer: null,
+  });
+  results.details.push({ ours: stage.label, peerSetting: '', steps: '', cpuRatio: null });
 }
 
 function pushRow(
@@ -296,20 +326,35 @@ function pushRow(
   results.details.push(details);
 }
 
-/** One sentence per case with a stated speed goal: met when every peer's ratio is at most 1/goal. */
+/** One sentence per stated goal of each case: the speed-up over every peer, and the time goals of its stages. */
 function goalVerdicts(cases: readonly BenchCase[], rows: readonly BenchRow[]): string[] {
-  return cases.flatMap((c) => {
-    if (c.goalSpeedup === undefined) return [];
-    const peerRows = rows.filter((r) => r.case === c.name && r.peer !== null);
-    if (peerRows.length === 0 || peerRows.some((r) => r.ratio === null)) {
-      return [`${c.name}: goal (ours ≥ ${c.goalSpeedup}× faster than every peer) not measured: no peer`];
-    }
-    const speedups = peerRows.map((r) => `${(1 / r.ratio!).toFixed(2)}× vs ${r.peer}`).join(', ');
-    const met = peerRows.every((r) => r.ratio! <= 1 / c.goalSpeedup!);
+  return cases.flatMap((c) => [...speedupVerdict(c, rows), ...stageVerdicts(c, rows)]);
+}
+
+/** Stages with a time goal: met when the median is at most the goal. */
+function stageVerdicts(c: BenchCase, rows: readonly BenchRow[]): string[] {
+  return (c.stages ?? []).flatMap((stage) => {
+    const row = rows.find((r) => r.case === `${stage.name}:${c.name}`);
+    if (stage.goalMs === undefined || row === undefined) return [];
+    const met = row.ours_ms <= stage.goalMs;
     return [
-      `${c.name}: goal (ours ≥ ${c.goalSpeedup}× faster than every peer) ${met ? 'MET' : 'NOT MET'}: ${speedups}`,
+      `${c.name}: goal (${stage.label} ≤ ${stage.goalMs} ms) ${met ? 'MET' : 'NOT MET'}: median ${row.ours_ms.toFixed(1)} ms`,
     ];
   });
+}
+
+/** Met when every peer's ratio is at most 1/goalSpeedup. */
+function speedupVerdict(c: BenchCase, rows: readonly BenchRow[]): string[] {
+  if (c.goalSpeedup === undefined) return [];
+  const peerRows = rows.filter((r) => r.case === c.name && r.peer !== null);
+  if (peerRows.length === 0 || peerRows.some((r) => r.ratio === null)) {
+    return [`${c.name}: goal (ours ≥ ${c.goalSpeedup}× faster than every peer) not measured: no peer`];
+  }
+  const speedups = peerRows.map((r) => `${(1 / r.ratio!).toFixed(2)}× vs ${r.peer}`).join(', ');
+  const met = peerRows.every((r) => r.ratio! <= 1 / c.goalSpeedup!);
+  return [
+    `${c.name}: goal (ours ≥ ${c.goalSpeedup}× faster than every peer) ${met ? 'MET' : 'NOT MET'}: ${speedups}`,
+  ];
 }
 
 function main(): void {

@@ -10,6 +10,26 @@ export type OurSolverName = 'dopri5' | 'rodas4' | 'auto';
 export interface Tolerances {
   readonly rtol: number;
   readonly atol: number;
+  /**
+   * Absolute tolerances of single states, by name, overriding `atol` for them (e.g. a state whose values are far
+   * below 1, as simulate() does for portal GHRH). Scaled together with rtol and atol when peers are matched.
+   */
+  readonly atolStates?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A timed stage with no peer (e.g. the whole `simulate()` pipeline of a case's scenario): one row
+ * `<name>:<case>` with its median time.
+ */
+export interface BenchStage {
+  /** Row prefix, e.g. `simulate`. */
+  readonly name: string;
+  /** What is timed, for the table's `ours` column, e.g. `simulate() end to end, 182 days`. */
+  readonly label: string;
+  /** One run of the stage. */
+  run(): void;
+  /** A stated goal: median at most this many milliseconds. */
+  readonly goalMs?: number;
 }
 
 /**
@@ -49,4 +69,6 @@ export interface BenchCase {
   readonly reference: Tolerances & { readonly solver: 'dopri5' | 'rodas4' };
   /** A stated goal: ours at least this many times faster than every peer (ratio ≤ 1/goalSpeedup). */
   readonly goalSpeedup?: number;
+  /** Further stages timed after the case's solve rows (no peer). */
+  readonly stages?: readonly BenchStage[];
 }

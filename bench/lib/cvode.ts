@@ -46,6 +46,8 @@ export interface CvodeRunSpec {
   readonly dt: number;
   readonly rtol: number;
   readonly atol: number;
+  /** Absolute tolerances of single states, by index, overriding `atol` for them (CVodeSVtolerances). */
+  readonly atolStates?: ReadonlyMap<number, number>;
   readonly peer: CvodePeer;
   readonly repetitions: RepetitionRule;
   /** Whether a sample that falls exactly on an event time sees the state after the event (as integrate() does). */
@@ -171,6 +173,7 @@ export function formatSpec(spec: CvodeRunSpec): string {
     `max_reps ${r.maxReps}`,
     `sample_at_event ${spec.sampleAfterEvent ? 'AFTER' : 'BEFORE'}`,
   ];
+  for (const [i, v] of spec.atolStates ?? []) lines.push(`atol_state ${i} ${v}`);
   for (const [i, v] of spec.parameters ?? []) lines.push(`param ${i} ${v}`);
   for (const [i, v] of spec.initialState ?? []) lines.push(`state ${i} ${v}`);
   for (const [i, v] of spec.initialInputs ?? []) lines.push(`input ${i} ${v}`);

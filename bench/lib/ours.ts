@@ -77,6 +77,26 @@ export function sinkFor(problem: PreparedProblem): GridSink {
   return new GridSink(problem.model.outputNames.length, gridSize(problem.t0, problem.t1, problem.dt));
 }
 
+/** The absolute tolerance of a run: the scalar, or one per state when some states have their own. */
+export function absoluteTolerance(model: CompiledModel, tolerances: Tolerances): number | Float64Array {
+  const own = tolerances.atolStates;
+  if (own === undefined) return tolerances.atol;
+  const atol = new Float64Array(model.stateNames.length).fill(tolerances.atol);
+  for (const [name, value] of Object.entries(own)) atol[model.stateIndex(name)] = value;
+  return atol;
+}
+
+/** Tolerances with rtol, atol and every per-state atol multiplied by `factor`. */
+export function scaleTolerances(tolerances: Tolerances, factor: number): Tolerances {
+  const own = tolerances.atolStates;
+  const scaled = { rtol: tolerances.rtol * factor, atol: tolerances.atol * factor };
+  if (own === undefined) return scaled;
+  return {
+    ...scaled,
+    atolStates: Object.fromEntries(Object.entries(own).map(([name, v]) => [name, v * factor])),
+  };
+}
+
 /** One full run of the problem with our solver `solver` at the given tolerances; the sink is reset first. */
 export function runOurs(
   problem: PreparedProblem,
@@ -94,7 +114,11 @@ export function runOurs(
     u0: problem.u0,
     events: problem.events,
     solver,
-    options: { rtol: tolerances.rtol, atol: tolerances.atol, maxSteps: 10_000_000 },
+    options: {
+      rtol: tolerances.rtol,
+      atol: absoluteTolerance(problem.model, tolerances),
+      maxSteps: 10_000_000,
+    },
     sink,
     sampleEvery: problem.dt,
   });

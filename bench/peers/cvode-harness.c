@@ -15,6 +15,7 @@
  *             t0, t1        start and end of the run (minutes)
  *             dt            sample interval (minutes); samples at t0 + k*dt (k = 0, 1, ...) while <= t1
  *             rtol, atol    scalar tolerances
+ *             atol_state I V   absolute tolerance of state I (the others keep atol): CVodeSVtolerances
  *             method        ADAMS or BDF
  *             nls           FIXEDPOINT or NEWTON (nonlinear solver of ADAMS; BDF always uses NEWTON)
  *             max_steps     step budget per CVode call (default 1000000)
@@ -97,6 +98,8 @@ typedef struct {
   double min_seconds;
   int sample_after_event;
   int reuse_step;     /* after a restart, start from the last step size instead of CVODE's own estimate */
+  int per_state_atol; /* 1 once an atol_state line was read: atolv holds one tolerance per state */
+  double atolv[ET_SIZE(ET_N_STATES)];
   double params[ET_SIZE(ET_N_PARAMS)];
   double y0[ET_SIZE(ET_N_STATES)];
   double u0[ET_SIZE(ET_N_INPUTS)];
@@ -183,6 +186,12 @@ static void spec_set(Spec *s, const char *key, const char *a, const char *b) {
     if (!strcmp(a, "AFTER")) s->sample_after_event = 1;
     else if (!strcmp(a, "BEFORE")) s->sample_after_event = 0;
     else die("sample_at_event must be BEFORE or AFTER, got", a);
+  } else if (!strcmp(key, "atol_state")) {
+    if (!b) die("missing value for", key);
+    double v = parse_number(b, key);
+    if (!(v > 0)) die("atol_state values must be > 0, got", b);
+    s->atolv[parse_index(a, ET_N_STATES, key)] = v;
+    s->per_state_atol = 1;
   } else if (!strcmp(key, "param") || !strcmp(key, "state") || !strcmp(key, "input")) {
     if (!b) die("missing value for", key);
     int limit = key[0] == 'p' ? ET_N_PARAMS : key[0] == 's' ? ET_N_STATES : ET_N_INPUTS;
@@ -207,6 +216,9 @@ static void read_spec(const char *path, Spec *s) {
     spec_set(s, key, a, strtok(NULL, " \t\r\n"));
   }
   fclose(f);
+  /* States without their own atol_state line take the scalar atol (0 marks "not given": tolerances are > 0). */
+  for (int i = 0; i < ET_N_STATES; i++)
+    if (s->atolv[i] == 0) s->atolv[i] = s->atol;
   if (!(s->t1 > s->t0)) die("spec: t1 must be > t0", NULL);
   if (!(s->dt > 0)) die("spec: dt must be > 0", NULL);
   if (!(s->rtol > 0) || !(s->atol > 0)) die("spec: rtol and atol must be > 0", NULL);
@@ -270,7 +282,13 @@ static Solver create_solver(const Spec *s, SUNContext ctx, N_Vector y, UserData 
   sv.mem = CVodeCreate(s->bdf ? CV_BDF : CV_ADAMS, ctx);
   if (!sv.mem) die("CVodeCreate failed", NULL);
   check_flag(CVodeInit(sv.mem, rhs, s->t0, y), "CVodeInit");
-  check_flag(CVodeSStolerances(sv.mem, s->rtol, s->atol), "CVodeSStolerances");
+  if (s->per_state_atol) {
+    /* CVODE keeps its own copy of the tolerance vector. */
+    N_Vector abstol = N_VMake_Serial(ET_N_STATES, (realtype *)s->atolv, ctx);
+    check_flag(CVodeSVtolerances(sv.mem, s->rtol, abstol), "CVodeSVtolerances");
+    N_VDestroy(abstol);
+  } else
+    check_flag(CVodeSStolerances(sv.mem, s->rtol, s->atol), "CVodeSStolerances");
   check_flag(CVodeSetUserData(sv.mem, data), "CVodeSetUserData");
   check_flag(CVodeSetMaxNumSteps(sv.mem, s->max_steps), "CVodeSetMaxNumSteps");
   if (s->max_step > 0) check_flag(CVodeSetMaxStep(sv.mem, s->max_step), "CVodeSetMaxStep");
