@@ -46,17 +46,21 @@ function newestUnder(dir: string): number {
   );
 }
 
-/** Builds web/dist when it is missing or older than the app's sources (the rule of scripts/ensure.mjs). */
+function mtime(path: string): number {
+  return existsSync(path) ? statSync(path).mtimeMs : 0;
+}
+
+/** Builds web/dist when it is missing or older than what it is built from (the rule of scripts/ensure.mjs). */
 function buildWebIfStale(): void {
-  const index = join(root, 'web', 'dist', 'index.html');
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(
     newestUnder(join(root, 'web', 'src')),
-    statSync(join(root, 'web', 'index.html')).mtimeMs,
-    statSync(join(root, 'web', 'vite.config.ts')).mtimeMs,
+    mtime(join(root, 'web', 'index.html')),
+    mtime(join(root, 'web', 'vite.config.ts')),
     newestUnder(join(root, 'src', 'scenario')),
+    mtime(join(root, 'src', 'physiology', 'drug-catalog.ts')),
+    mtime(join(root, 'validation', 'REPORT.md')),
   );
-  if (sources > built) {
+  if (sources > mtime(join(root, 'web', 'dist', 'index.html'))) {
     execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
