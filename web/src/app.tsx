@@ -2,6 +2,7 @@
 /** The app shell: header with navigation, the disclaimer on every page, and the page for the current path. */
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { TokenSettings } from './components/token-settings.js';
 import { ComparePage } from './pages/compare-page.js';
 import { RunPage } from './pages/run-page.js';
 import { RunsPage } from './pages/runs-page.js';
@@ -85,7 +86,7 @@ export function App(): ReactNode {
       </p>
       <main>{page(location)}</main>
       <footer className="app-footer">
-        endotwin · <a href="/docs">API documentation (OpenAPI)</a> · MIT licence
+        endotwin · <a href="/docs">API documentation (OpenAPI)</a> · <TokenSettings /> · MIT licence
       </footer>
     </>
   );

@@ -180,6 +180,9 @@ export function igf1Sds(
 
 /** A readable one-line message for any error the app shows. */
 export function describeError(error: unknown): string {
+  if (error instanceof ApiRequestError && error.status === 401) {
+    return `${error.message}: this server requires an API token; set it at the bottom of the page (${error.code})`;
+  }
   if (error instanceof ApiRequestError) return `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
 }
