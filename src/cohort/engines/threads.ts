@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The one-machine engine: shards on a piscina worker-thread pool (`endotwin trial --workers N`, default the
+ * number of cores). Each thread simulates whole shards; the main thread only collects outcomes and reports
+ * progress, so the result is the same JSON as in one thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { TrialEngine, TrialPlan, TrialProgress } from '../run.js';
+import type { PatientOutcome } from '../shards.js';
+import type { ShardTask } from './thread-worker.js';
+import { workerScript } from './worker-script.js';
+
+/** Options of {@link ThreadEngine}. */
+export interface ThreadEngineOptions {
+  /** Worker threads (default: the number of cores). */
+  readonly workers?: number;
+}
+
+/** Shards per worker the pool is cut into: enough for an even finish and a lively progress bar. */
+const SHARDS_PER_WORKER = 50;
+
+/** Runs a trial's shards on a pool of worker threads, created for the run and destroyed after it. */
+export class ThreadEngine implements TrialEngine {
+  readonly workers: number;
+  readonly targetShards: number;
+
+  constructor(options: ThreadEngineOptions = {}) {
+    const workers = options.workers ?? availableParallelism();
+    if (!(Number.isInteger(workers) && workers >= 1)) {
+      throw new RangeError(`workers must be an integer ≥ 1, got ${workers}`);
+    }
+    this.workers = workers;
+    this.targetShards = workers * SHARDS_PER_WORKER;
+  }
+
+  async run(plan: TrialPlan, onProgress: (progress: TrialProgress) => void): Promise<PatientOutcome[]> {
+    const { filename, execArgv } = workerScript('thread-worker');
+    const pool = new Piscina<ShardTask, PatientOutcome[]>({
+      filename,
+      execArgv,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      // Every shard is queued at once; piscina's default queue cap would refuse large trials.
+      maxQueue: Number.POSITIVE_INFINITY,
+    });
+    let done = 0;
+    try {
+      const parts = await Promise.all(
+        plan.shards.map(async (shard) => {
+          const rows = plan.cohort.rows.slice(shard.from, shard.to);
+          const outcomes = await pool.run({ trial: plan.trial, rows });
+          done += outcomes.length;
+          onProgress({ done, total: plan.units });
+          return outcomes;
+        }),
+      );
+      return parts.flat();
+    } finally {
+      await pool.destroy();
+    }
+  }
+}
