@@ -217,6 +217,13 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await yaml.fill((await yaml.inputValue()).replace('seed: 42', 'seed: 7'));
     expect(await page.getByLabel(/^Seed/).inputValue()).toBe('7');
     await page.getByText('✓ Valid scenario').waitFor();
+
+    // Save keeps the edited document as a new saved scenario and opens it.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved. It is in the list on the left').waitFor();
+    expect(page.url()).toMatch(/\/scenarios\/[^/?]+\?saved=1$/);
+    expect(await page.getByLabel(/^Seed/).inputValue()).toBe('7');
+    await page.getByText('✓ Valid scenario').waitFor();
   });
 
   it('runs the sermorelin scenario and draws its plots', async () => {

@@ -9,8 +9,11 @@ import { DRUGS, DRUG_NAMES } from '../../../src/physiology/drug-catalog.js';
 import type { DrugName, Route } from '../../../src/physiology/drug-catalog.js';
 import type { Condition, Dose, Weekday } from '../../../src/scenario/schema.js';
 
+/** Every drug a regimen line may name, in the catalogue's order. */
 export { DRUG_NAMES };
+/** Names of drugs, routes and weekdays of the contract. */
 export type { DrugName, Route, Weekday };
+/** A dose unit of the contract (`mcg`, `mg`, `iu`, `mcg_per_kg`, `mg_per_kg`). */
 export type DoseUnit = Dose['unit'];
 
 /** `true` only when A and B are the same union. */
@@ -76,7 +79,7 @@ export function drugUnits(name: string): readonly DoseUnit[] {
   return DOSE_UNITS.filter((u) => u !== 'iu' || iu);
 }
 
-/** Labels of the dose units and routes as the form shows them. */
+/** Dose units as the form shows them. */
 export const UNIT_LABELS: Readonly<Record<DoseUnit, string>> = {
   mcg: 'mcg',
   mg: 'mg',
@@ -85,6 +88,7 @@ export const UNIT_LABELS: Readonly<Record<DoseUnit, string>> = {
   mg_per_kg: 'mg/kg',
 };
 
+/** Short route names for the route menu. */
 export const ROUTE_LABELS: Readonly<Record<Route, string>> = {
   sc: 'SC',
   iv: 'IV',

@@ -6,6 +6,7 @@
  */
 import type { Screening } from '../../../src/scenario/index.js';
 
+/** The result contract's types (`endotwin/result/v1`) and the scenario document as users write it. */
 export type {
   DailyRow,
   Endpoints,

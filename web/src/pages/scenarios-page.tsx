@@ -102,6 +102,11 @@ export function ScenariosPage({
         {loaded.kind === 'ready' ? (
           <>
             <h1>{loaded.title}</h1>
+            {query.get('saved') === '1' ? (
+              <p className="notice notice-ok" role="status">
+                Saved. It is in the list on the left; Run it from here.
+              </p>
+            ) : null}
             <p className="lead">
               Edit the patient, lifestyle and regimen in the form or in the YAML, then <strong>Run</strong>.
               Each run gets its own page with plots; <Link href="/compare">Compare</Link> overlays finished
@@ -112,7 +117,7 @@ export function ScenariosPage({
               initial={loaded.doc}
               onSaved={(record) => {
                 setListVersion((v) => v + 1);
-                navigate(`/scenarios/${record.id}`, { replace: true });
+                navigate(`/scenarios/${record.id}?saved=1`, { replace: true });
               }}
             />
           </>
