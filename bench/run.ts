@@ -20,7 +20,7 @@ import {
   type CvodePeer,
   type CvodeRunResult,
 } from './lib/cvode.js';
-import { runOurs, scaleTolerances, sinkFor, type PreparedProblem } from './lib/ours.js';
+import { prepareProblem, runOurs, scaleTolerances, sinkFor, type PreparedProblem } from './lib/ours.js';
 import { formatCount, formatTable, type BenchRow, type RowDetails } from './lib/report.js';
 import { DEFAULT_REPETITIONS, measure, type RepetitionRule } from './lib/timing.js';
 
@@ -75,18 +75,6 @@ function preparePeer(): PeerState {
   }
   log(`CVODE peer unavailable, peer fields will be null: ${toolchain.reason}`);
   return { available: false, reason: toolchain.reason };
-}
-
-/** Compiles the case's model and resolves its events, parameters and initial state. */
-function prepareProblem(c: BenchCase): PreparedProblem {
-  const model = compileModel(c.model);
-  const p = model.defaultParameters();
-  for (const [name, value] of Object.entries(c.parameters ?? {})) p[model.parameterIndex(name)] = value;
-  const y0 = model.initialState();
-  for (const [name, value] of Object.entries(c.initialState ?? {})) y0[model.stateIndex(name)] = value;
-  const u0 = model.defaultInputs();
-  for (const [name, value] of Object.entries(c.initialInputs ?? {})) u0[model.inputIndex(name)] = value;
-  return { model, events: c.events(model), t0: c.t0Min, t1: c.t1Min, dt: c.sampleIntervalMin, p, y0, u0 };
 }
 
 /** Overrides of the model's defaults, by index, for the C harness (which starts from the emitted defaults). */

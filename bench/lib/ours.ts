@@ -2,7 +2,8 @@
 /** Runs endotwin's own engine on a bench problem, sampling into preallocated memory as the C peer does. */
 import { integrate, type IntegrateResult } from '../../src/engine/integrate.js';
 import type { CompiledModel, SampleSink, TimedEvent } from '../../src/engine/types.js';
-import type { OurSolverName, Tolerances } from '../cases/types.js';
+import { compileModel } from '../../src/engine/compile.js';
+import type { BenchCase, OurSolverName, Tolerances } from '../cases/types.js';
 import type { SampledSeries } from './accuracy.js';
 
 /** A problem ready to run: compiled model, resolved events, parameters and initial state. */
@@ -17,6 +18,18 @@ export interface PreparedProblem {
   readonly y0: Float64Array;
   /** Initial input values. */
   readonly u0: Float64Array;
+}
+
+/** Compiles the case's model and resolves its events, parameters and initial state. */
+export function prepareProblem(c: BenchCase): PreparedProblem {
+  const model = compileModel(c.model);
+  const p = model.defaultParameters();
+  for (const [name, value] of Object.entries(c.parameters ?? {})) p[model.parameterIndex(name)] = value;
+  const y0 = model.initialState();
+  for (const [name, value] of Object.entries(c.initialState ?? {})) y0[model.stateIndex(name)] = value;
+  const u0 = model.defaultInputs();
+  for (const [name, value] of Object.entries(c.initialInputs ?? {})) u0[model.inputIndex(name)] = value;
+  return { model, events: c.events(model), t0: c.t0Min, t1: c.t1Min, dt: c.sampleIntervalMin, p, y0, u0 };
 }
 
 /** Number of grid times t0 + k·dt within [t0, t1] (the rule of integrate() and of the C harness). */
