@@ -159,7 +159,11 @@ async function runServe(options: ServeCliOptions, context: CommandContext): Prom
       `${server.store.interruptedAtOpen} unfinished run(s) of a previous server marked interrupted\n`,
     );
   }
-  context.io.out(`endotwin API listening on ${server.url} (OpenAPI docs at ${server.url}/docs)\n`);
+  context.io.out(
+    `endotwin is running: open ${server.url} in a browser (API docs at ${server.url}/docs).\n` +
+      'Research and education software, not a medical device: model outputs are not dosing advice.\n' +
+      'Press Ctrl+C to stop.\n',
+  );
   const signal = await nextStopSignal();
   context.io.err(`${signal}: stopping; unfinished runs are marked interrupted\n`);
   await server.stop();
