@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /**
  * Runs only our solve of one bench case, many times, for a profiler: no reference, no peer, no table. Prints on
- * stderr the median time, the counters and the bytes allocated on the JS heap per run (garbage included).
+ * stderr the median time, the counters, the bytes allocated on the JS heap per run (garbage included) and the sum
+ * of every sampled output (a change of the engine that must not change results must keep it bit for bit).
  *
  *   node --import tsx bench/profile.ts --case pulsatile [--runs 20]
  *   node --cpu-prof --cpu-prof-dir bench/out/prof --import tsx bench/profile.ts --case gh-axis
@@ -79,8 +80,9 @@ async function main(): Promise<void> {
       : `${(median(growth) / 1e6).toFixed(2)} MB allocated per run (${(median(growth) / steps).toFixed(1)} B per ` +
         `step, median of ${growth.length} runs without GC)`;
   process.stderr.write(
-    `${c.name}: median ${ms.toFixed(2)} ms over ${runs} runs, ${steps} steps, ${rhsEvals} rhs evals, ` +
-      `${((ms * 1e3) / steps).toFixed(2)} us per step; ${allocation}\n`,
+    `${c.name}: median ${ms.toFixed(2)} ms (fastest ${Math.min(...times).toFixed(2)}) over ${runs} runs, ` +
+      `${steps} steps, ${rhsEvals} rhs evals, ` +
+      `${((ms * 1e3) / steps).toFixed(2)} us per step; ${allocation}; checksum of the outputs ${sink.checksum}\n`,
   );
 }
 

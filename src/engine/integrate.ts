@@ -114,9 +114,11 @@ export function modelSystem(model: IntegrableModel, p: Float64Array, u: Float64A
 
 /** Sample times `start + k·every`, walked in order without accumulating rounding. */
 class SampleGrid {
-  private k: number;
+  // Initialised here so that V8 keeps them as a small integer and an unboxed double (an uninitialised class
+  // field starts as `undefined`, and every later double stored in it would be a fresh heap number).
+  private k = 0;
   /** Next grid time not yet sampled (minutes); Infinity when there is no grid. */
-  next: number;
+  next = Number.NaN;
 
   constructor(
     private readonly start: number,
@@ -181,7 +183,9 @@ class ProgressReporter {
 
 /**
  * Runs `request.model` from t0 to t1 through its events, pushing outputs on the sample grid into the sink.
- * Allocates only at start-up; the loop itself allocates nothing.
+ * Allocates its buffers at start-up; the loop creates no arrays or objects. The one garbage left is V8's: each
+ * call of the generated right-hand side receives its time as a boxed number (16 bytes, about 80 bytes per DOPRI5
+ * step, reclaimed by the cheapest young-generation collections).
  * @throws InvalidOptionError for bad times, tolerances, parameters, initial values or events (naming the field,
  * e.g. `events[3].t`); NonFiniteStateError, StepSizeUnderflowError or TooManyStepsError when the solver fails.
  * @example

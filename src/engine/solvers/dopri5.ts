@@ -81,8 +81,10 @@ const NONSTIFF_STEPS = 6;
 
 /** A DOPRI5 integration in progress; implements {@link OdeStepper} and reports Hairer's stiffness test. */
 export class Dopri5Stepper implements OdeStepper {
-  t: number;
-  tPrev: number;
+  // Time fields start as NaN, not undeclared: a class field without an initialiser is first defined as
+  // `undefined` (ES2022 semantics), after which V8 stores every double written to it in a fresh heap number.
+  t = Number.NaN;
+  tPrev = Number.NaN;
   readonly y: Float64Array;
   readonly stats: SolverStats = createStats();
   /** True once Hairer's test has seen h·|λ| > 3.25 on 15 accepted steps: the problem looks stiff here. */
@@ -108,7 +110,7 @@ export class Dopri5Stepper implements OdeStepper {
   private readonly r5: Float64Array;
   private hDense = 0;
   /** Step size to try next (minutes): the controller's proposal, not shortened by stop times. */
-  private h: number;
+  private h = Number.NaN;
   private facOld = 1e-4;
   private lastRejected = false;
   private attemptsSinceReset = 0;
@@ -118,6 +120,12 @@ export class Dopri5Stepper implements OdeStepper {
   private nonFiniteIndex = -1;
   /** State index with the largest scaled error in the last rejected step. */
   private largestErrorIndex: number | undefined;
+  // The step being tried, its end time and its scaled error norm (NaN when a stage blew up) pass between step(),
+  // attempt() and accept() in fields, not as arguments or return values: a double crossing a call that V8 does
+  // not inline is boxed in a fresh heap number, several per step.
+  private hTry = Number.NaN;
+  private tEnd = Number.NaN;
+  private lastError = Number.NaN;
 
   constructor(
     private readonly system: OdeSystem,
@@ -157,8 +165,10 @@ export class Dopri5Stepper implements OdeStepper {
     for (;;) {
       const clipped = this.t + 1.01 * Math.min(hNatural, this.opts.maxStep) >= tStop;
       const h = clipped ? tStop - this.t : Math.min(hNatural, this.opts.maxStep);
-      this.guardAttempt(h);
-      const err = this.attempt(h);
+      this.hTry = h;
+      this.guardAttempt();
+      this.attempt();
+      const err = this.lastError;
       if (!Number.isFinite(err)) {
         // A stage blew up: shrink hard and retry; persistent blow-up ends in guardAttempt.
         this.rejectNonFinite();
@@ -177,7 +187,8 @@ export class Dopri5Stepper implements OdeStepper {
         // A step cut short by tStop says little about the natural step: keep the larger proposal.
         this.h = clipped ? Math.max(hNew, Math.min(hNatural, this.opts.maxStep)) : hNew;
         this.facOld = Math.max(err, 1e-4);
-        this.accept(h, clipped ? tStop : this.t + h);
+        this.tEnd = clipped ? tStop : this.t + h;
+        this.accept();
         return;
       }
       this.stats.rejected++;
@@ -231,8 +242,9 @@ export class Dopri5Stepper implements OdeStepper {
     return initialStepSize(this.system, this.t, this.y, this.k1, 5, this.opts, this.yStage, this.k2);
   }
 
-  /** Throws when the step is too small to move time or the attempt budget is spent. */
-  private guardAttempt(h: number): void {
+  /** Throws when the step `hTry` is too small to move time or the attempt budget is spent. */
+  private guardAttempt(): void {
+    const h = this.hTry;
     if (h < minStepAt(this.t)) {
       if (this.nonFiniteIndex >= 0) {
         throw new NonFiniteStateError({ t: this.t, stateIndex: this.nonFiniteIndex, stepSize: h });
@@ -248,10 +260,11 @@ export class Dopri5Stepper implements OdeStepper {
     }
   }
 
-  /** Computes stages 2–7 and the 5th-order solution for step h; returns the scaled error norm (NaN on blow-up). */
-  private attempt(h: number): number {
+  /** Computes stages 2–7 and the 5th-order solution for the step `hTry`; sets `lastError` (NaN on blow-up). */
+  private attempt(): void {
     const { n, system, y, k1, k2, k3, k4, k5, k6, k7, yStage, yNew, errVec } = this;
     const t = this.t;
+    const h = this.hTry;
     for (let i = 0; i < n; i++) yStage[i] = y[i] + h * A21 * k1[i];
     system.rhs(t + C2 * h, yStage, k2);
     for (let i = 0; i < n; i++) yStage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
@@ -275,7 +288,7 @@ export class Dopri5Stepper implements OdeStepper {
     for (let i = 0; i < n; i++) {
       errVec[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
     }
-    return scaledErrorNorm(errVec, y, yNew, this.opts.atol, this.opts.rtol);
+    this.lastError = scaledErrorNorm(errVec, y, yNew, this.opts.atol, this.opts.rtol);
   }
 
   private rejectNonFinite(): void {
@@ -285,9 +298,11 @@ export class Dopri5Stepper implements OdeStepper {
     this.nonFiniteIndex = inY >= 0 ? inY : Math.max(0, firstNonFinite(this.k7));
   }
 
-  /** Commits the step: dense-output coefficients, stiffness test, then y ← yNew and the FSAL swap. */
-  private accept(h: number, tNew: number): void {
+  /** Commits the step `hTry` ending at `tEnd`: dense-output coefficients, stiffness test, y ← yNew, FSAL swap. */
+  private accept(): void {
     const { n, y, k1, k3, k4, k5, k6, k7, yNew, r1, r2, r3, r4, r5 } = this;
+    const h = this.hTry;
+    const tNew = this.tEnd;
     for (let i = 0; i < n; i++) {
       const yDiff = yNew[i] - y[i];
       const bspl = h * k1[i] - yDiff;

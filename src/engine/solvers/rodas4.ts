@@ -86,8 +86,10 @@ const SQRT_EPS = Math.sqrt(EPS);
 
 /** A RODAS4 integration in progress; implements {@link OdeStepper}. */
 export class Rodas4Stepper implements OdeStepper {
-  t: number;
-  tPrev: number;
+  // Time fields start as NaN, not undeclared: a class field without an initialiser is first defined as
+  // `undefined` (ES2022 semantics), after which V8 stores every double written to it in a fresh heap number.
+  t = Number.NaN;
+  tPrev = Number.NaN;
   readonly y: Float64Array;
   readonly stats: SolverStats = createStats();
 
@@ -114,7 +116,7 @@ export class Rodas4Stepper implements OdeStepper {
   private readonly q2: Float64Array;
   private readonly q3: Float64Array;
   private hDense = 0;
-  private h: number;
+  private h = Number.NaN;
   private jacobianFresh = false;
   private lastRejected = false;
   private hAcc = 0;
