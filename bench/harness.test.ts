@@ -141,4 +141,33 @@ describe.skipIf(!toolchain.ok && !inCi)(`CVODE harness (Debian package ${SUNDIAL
       expect(scaledMaxError(runCvode(peer, EVENTS, 150), sink.series())).toBeLessThan(1e-6);
     });
   }
+
+  it('per-state absolute tolerances (atol_state): equal to the scalar, the same run; looser, fewer steps', () => {
+    const binary = buildHarness(emitC(decayModel), 'test-harness-decay');
+    const run = (atolStates?: ReadonlyMap<number, number>) =>
+      runHarness(
+        binary,
+        {
+          t0: 0,
+          t1: 150,
+          dt: 5,
+          rtol: 1e-8,
+          atol: 1e-10,
+          ...(atolStates ? { atolStates } : {}),
+          peer: 'cvode-adams',
+          repetitions: { warmup: 0, minReps: 1, minSeconds: 0, maxReps: 1 },
+          sampleAfterEvent: true,
+        },
+        EVENTS,
+        `atol-${atolStates?.get(0) ?? 'scalar'}`,
+        1,
+      );
+    const scalar = run();
+    const same = run(new Map([[0, 1e-10]]));
+    expect(same.steps).toBe(scalar.steps);
+    expect(same.series!.values).toEqual(scalar.series!.values);
+    // x stays between 0.5 and 5 mg: an atol of 1e-2 mg dominates rtol·|x| and lets CVODE take longer steps.
+    const loose = run(new Map([[0, 1e-2]]));
+    expect(loose.steps).toBeLessThan(scalar.steps);
+  });
 });
