@@ -21,7 +21,14 @@ function newestUnder(dir) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || mtime(join(root, 'package-lock.json')) > mtime(installed)) {
   console.error('endotwin: installing dependencies (npm ci)…');
-  run('npm ci --no-audit --no-fund');
+  try {
+    run('npm ci --no-audit --no-fund');
+  } catch {
+    // npm ci refuses a lock file that lacks optional packages for other platforms when the registry in use does
+    // not serve them (msgpackr-extract's macOS and Windows builds here); npm install accepts the same lock file.
+    console.error('endotwin: npm ci failed; installing with npm install from the same lock file…');
+    run('npm install --no-audit --no-fund');
+  }
 }
 
 const stamp = join(root, '.build-stamp');
