@@ -13,7 +13,9 @@ import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerTrial } from './commands/trial.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import type { CommandContext } from './context.js';
 import { ExitCode, describeError } from './errors.js';
 import type { ExitCodeValue } from './errors.js';
@@ -44,6 +46,8 @@ export function buildProgram(context: CommandContext): Command {
   registerDemo(program, context);
   registerValidate(program, context);
   registerServe(program, context);
+  registerTrial(program, context);
+  registerWorker(program, context);
   return program;
 }
 

@@ -36,6 +36,8 @@ export interface TrialEngine {
 
 /** Options of {@link runTrial}. */
 export interface RunTrialOptions {
+  /** Called once the cohort is sampled and split, before any simulation. */
+  readonly onPlan?: (plan: TrialPlan) => void;
   /** Called as simulations finish (at least once per shard), last with done = total. */
   readonly onProgress?: (progress: TrialProgress) => void;
 }
@@ -62,6 +64,7 @@ export async function runTrial(
   options: RunTrialOptions = {},
 ): Promise<TrialResult> {
   const plan = planTrial(trial, engine.targetShards);
+  options.onPlan?.(plan);
   const outcomes = await engine.run(plan, (p) => options.onProgress?.(p));
   return analyseTrial(trial, plan.cohort, outcomes);
 }
