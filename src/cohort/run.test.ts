@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrial } from './analyse.js';
 import { ThreadEngine } from './engines/threads.js';
+import { formatTrialTable } from './format.js';
 import { parseTrial } from './parse.js';
 import { planTrial, runTrial, runTrialInProcess } from './run.js';
 import { runShard } from './shards.js';
@@ -53,14 +54,24 @@ describe('runTrial', () => {
     expect(() => analyseTrial(trial, plan.cohort, [...outcomes, outcomes[3]])).toThrow(/counted twice/);
   });
 
-  it('paired arms hold the same patients; an endpoint the model lacks is missing in every arm', () => {
-    expect(reference.arms.map((a) => a.patients)).toEqual([10, 10]);
-    expect(reference.not_modelled).toEqual(['lean_mass_change_kg']);
-    expect(reference.arms[1].endpoints['lean_mass_change_kg']).toMatchObject({
+  it('an endpoint null for every patient is missing (n 0), listed as not modelled, never a number', () => {
+    const plan = planTrial(trial, 1);
+    const outcomes = plan.shards
+      .flatMap((shard) => runShard(trial, plan.cohort.rows, shard))
+      .map((o) => ({ ...o, values: [o.values[0], o.values[1], null] }));
+    const result = analyseTrial(trial, plan.cohort, outcomes);
+    expect(result.not_modelled).toEqual(['lean_mass_change_kg']);
+    expect(result.arms[1].endpoints['lean_mass_change_kg']).toMatchObject({ n: 0, missing: 10, mean: null });
+    expect(result.arms[1].difference?.['lean_mass_change_kg']).toMatchObject({
       n: 0,
-      missing: 10,
       mean: null,
+      ci95: null,
     });
+    expect(formatTrialTable(result)).toMatch(/lean_mass_change_kg \(kg\)\s+all\s+not modelled yet/);
+  });
+
+  it('paired arms hold the same patients; sermorelin raises IGF-1 against the same patients untreated', () => {
+    expect(reference.arms.map((a) => a.patients)).toEqual([10, 10]);
     const diff = reference.arms[1].difference?.['igf1_change_pct'];
     expect(diff?.method).toBe('paired');
     // Sermorelin nightly raises IGF-1 against the same patients untreated (Vittone 1997; Khorram 1997).

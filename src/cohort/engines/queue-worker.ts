@@ -6,6 +6,7 @@
  * a job carries only two ids. Between simulations the worker returns to the event loop, so BullMQ keeps renewing
  * its lock; a worker killed mid-shard stops renewing it, and the stalled-job check hands the shard to another.
  */
+import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -62,6 +63,11 @@ async function loadTrial(redis: Redis, trialId: string): Promise<TrialContext> {
   return { trial, cohort: sampleCohort(trial), shards: JSON.parse(meta['shards']) as Shard[] };
 }
 
+/** This process's name on the jobs it takes: `host:pid`. */
+export function workerName(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
 /**
  * Starts a worker on the queue; it runs until closed.
  * @example const worker = await startQueueWorker({ url: 'redis://127.0.0.1:6379' }); … await worker.close();
@@ -100,6 +106,8 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorkerHandle
   const workerConnection = new Redis(options.url, { maxRetriesPerRequest: null });
   workerConnection.on('error', () => undefined);
   const worker = new Worker<ShardJobData, number>(QUEUE_NAME, processShard, {
+    // Stored on each job it takes (`processedBy`), so an operator can tell which process holds a shard.
+    name: workerName(),
     connection: workerConnection,
     concurrency: options.concurrency ?? 1,
     lockDuration: lockMs,
