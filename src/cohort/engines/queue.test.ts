@@ -94,7 +94,7 @@ describe.skipIf(!hasRedis)('BullMQ engine on a real Redis', () => {
     await until(async () => (await redis.ping().catch(() => '')) === 'PONG', 10_000, 'redis-server');
   }, 20_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
     redis?.disconnect();
     redisServer?.kill('SIGTERM');
