@@ -10,6 +10,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
     env: { TZ: 'UTC' },
   },

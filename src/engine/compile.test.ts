@@ -170,7 +170,7 @@ describe('compileModel: a composed model', () => {
           model.rhs(t, y, p, u, generated);
           handRhs(t, y, p, u, expected);
           for (let i = 0; i < 4; i++) {
-            const scale = Math.max(1e-300, Math.abs(expected[i]));
+            const scale = Math.max(1e-9, Math.abs(expected[i]));
             expect(Math.abs(generated[i] - expected[i]) / scale).toBeLessThan(1e-12);
           }
         },
