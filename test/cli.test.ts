@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const hasSimulate = existsSync(join(root, 'src/simulate/index.ts'));
 
 interface Run {
   status: number | null;
@@ -106,7 +105,7 @@ describe('endotwin simulate: contraindications', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it.skipIf(!hasSimulate)('runs with --research and keeps the findings in the result', () => {
+  it('runs with --research and keeps the findings in the result', () => {
     const r = endotwin('simulate', file('pregnant.yaml'), '--research');
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout) as {
@@ -120,7 +119,7 @@ describe('endotwin simulate: contraindications', () => {
 });
 
 describe('endotwin simulate: results', () => {
-  it.skipIf(!hasSimulate)('writes the JSON result atomically to --out and nothing to stdout', () => {
+  it('writes the JSON result atomically to --out and nothing to stdout', () => {
     const out = file('short.json');
     const r = endotwin('simulate', file('short.yaml'), '--out', out);
     expect(r.status).toBe(0);
@@ -131,7 +130,7 @@ describe('endotwin simulate: results', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it.skipIf(!hasSimulate)('prints the daily table as CSV with the contract header', () => {
+  it('prints the daily table as CSV with the contract header', () => {
     const r = endotwin('simulate', file('short.yaml'), '--format', 'csv');
     expect(r.status).toBe(0);
     const [header, firstRow] = r.stdout.trim().split('\n');
@@ -139,7 +138,7 @@ describe('endotwin simulate: results', () => {
     expect(firstRow.split(',')[0]).toBe('0');
   });
 
-  it.skipIf(!hasSimulate)('demo summarises each scenario of a folder with the disclaimer', () => {
+  it('demo summarises each scenario of a folder with the disclaimer', () => {
     const demoDir = mkdtempSync(join(dir, 'demo-'));
     writeFileSync(join(demoDir, 'short.yaml'), SHORT_SCENARIO);
     const r = endotwin('demo', demoDir);
@@ -148,15 +147,6 @@ describe('endotwin simulate: results', () => {
     expect(r.stdout).toMatch(/IGF-1 +day 0: .* → day \d+:/);
     expect(r.stdout).toMatch(/run time +\d+\.\d\d s/);
   });
-
-  it.runIf(!hasSimulate)(
-    'explains that the model is missing (exit 1) when src/simulate/index.ts is absent',
-    () => {
-      const r = endotwin('simulate', file('short.yaml'));
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('the model is not available in this build');
-    },
-  );
 });
 
 describe('endotwin check', () => {

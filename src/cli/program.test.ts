@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The CLI in-process with captured streams: exit-code mapping and output routing, without a child process.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io.js';
 import { runCli } from './program.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
-
-const hasSimulate = existsSync(fileURLToPath(new URL('../simulate/index.ts', import.meta.url)));
 
 async function runWith(errIsTty: boolean, ...args: string[]) {
   let out = '';
@@ -57,7 +54,7 @@ describe('runCli', () => {
     expect(r.out).toContain('reference read at 75 y');
   });
 
-  it.skipIf(!hasSimulate)('shows progress on stderr only when stderr is a terminal', async () => {
+  it('shows progress on stderr only when stderr is a terminal', async () => {
     const file = `${examples}hexarelin-iv-test.yaml`;
     const tty = await runWith(true, 'simulate', file);
     expect(tty.code).toBe(0);
