@@ -14,7 +14,7 @@ const allowed = {
   analysis: ['scenario'],
   simulate: ['engine', 'physiology', 'scenario', 'protocol', 'analysis'],
   cohort: ['simulate', 'analysis', 'scenario', 'physiology', 'protocol', 'engine'],
-  validate: ['simulate', 'analysis', 'scenario'],
+  validate: ['simulate', 'analysis', 'scenario', 'cohort'], // the virtual-trials section runs trial documents
   store: ['scenario'],
   server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store'],
   cli: [

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 /**
  * `endotwin validate [--report F] [--update-baseline] [--only ID…] [--json]`: runs every published validation case
+ * and the published trials of `validation/trials/` (the report's "Virtual trials" section; skipped with `--only`),
  * and writes the Markdown report. Exits 1 when a case that passed in the recorded baseline fails now.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { ThreadEngine } from '../../cohort/engines/threads.js';
 import { loadCases } from '../../validate/cases.js';
+import { loadValidationTrials, renderTrialsSection, runValidationTrials } from '../../validate/trials.js';
 import { readBaseline, regressions, renderReport, runCase, VALIDATION_DIR } from '../../validate/run.js';
 import type { CaseOutcome } from '../../validate/run.js';
 import type { CommandContext } from '../context.js';
@@ -37,7 +40,12 @@ async function runValidate(options: ValidateOptions, context: CommandContext): P
   }
   const reportPath = options.report ?? join(VALIDATION_DIR, 'REPORT.md');
   if (!options.only) {
-    await writeFileAtomic(reportPath, renderReport(outcomes, new Date().toISOString().slice(0, 10)));
+    const trials = await runValidationTrials(loadValidationTrials(), new ThreadEngine(), (file, p) => {
+      if (p.done === p.total) context.io.err(`trial ${file}: ${p.total} simulations done\n`);
+    });
+    const cases = renderReport(outcomes, new Date().toISOString().slice(0, 10));
+    const report = `${cases}\n${renderTrialsSection(trials)}`;
+    await writeFileAtomic(reportPath, report);
   }
   const baselinePath = join(VALIDATION_DIR, 'baseline.json');
   if (options.updateBaseline === true) {
