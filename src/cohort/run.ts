@@ -27,11 +27,21 @@ export interface TrialPlan {
   readonly units: number;
 }
 
-/** Where shards run. `run` resolves with the outcomes of every shard, in any order. */
+/** What an engine reports back while it runs, and how it is stopped. */
+export interface EngineHooks {
+  /** Called as simulations finish (at least once per shard). */
+  readonly onProgress: (progress: TrialProgress) => void;
+  /** Called with each shard's outcomes as it finishes (to keep partial results). */
+  readonly onShard?: (shard: Shard, outcomes: readonly PatientOutcome[]) => void;
+  /** Aborts the run: it then rejects, and shards not yet finished are not reported. */
+  readonly signal?: AbortSignal;
+}
+
+/** Where shards run. `run` resolves with the outcomes of every shard of the plan, in any order. */
 export interface TrialEngine {
   /** Shards this engine would like (about); the plan is cut to it unless the trial sets `output.shard_size`. */
   readonly targetShards: number;
-  run(plan: TrialPlan, onProgress: (progress: TrialProgress) => void): Promise<PatientOutcome[]>;
+  run(plan: TrialPlan, hooks: EngineHooks): Promise<PatientOutcome[]>;
 }
 
 /** Options of {@link runTrial}. */
@@ -65,18 +75,23 @@ export async function runTrial(
 ): Promise<TrialResult> {
   const plan = planTrial(trial, engine.targetShards);
   options.onPlan?.(plan);
-  const outcomes = await engine.run(plan, (p) => options.onProgress?.(p));
+  const outcomes = await engine.run(plan, { onProgress: (p) => options.onProgress?.(p) });
   return analyseTrial(trial, plan.cohort, outcomes);
 }
 
 /** The simplest engine: every shard in this thread, one after the other. */
 export const inProcessEngine: TrialEngine = {
   targetShards: 1,
-  run(plan, onProgress) {
+  run(plan, hooks) {
     let done = 0;
-    const outcomes = plan.shards.flatMap((shard) =>
-      runShard(plan.trial, plan.cohort.rows, shard, () => onProgress({ done: ++done, total: plan.units })),
-    );
+    const outcomes = plan.shards.flatMap((shard) => {
+      hooks.signal?.throwIfAborted();
+      const part = runShard(plan.trial, plan.cohort.rows, shard, () =>
+        hooks.onProgress({ done: ++done, total: plan.units }),
+      );
+      hooks.onShard?.(shard, part);
+      return part;
+    });
     return Promise.resolve(outcomes);
   },
 };

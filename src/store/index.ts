@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
-/** Persistence of patients, scenarios, runs, results and API tokens (SQLite or PostgreSQL, one schema). */
-export { openStore, isPostgresUrl, Store, INTERRUPTED_BY_RESTART } from './store.js';
+/** Persistence of patients, scenarios, runs, results, API tokens and trials (SQLite or PostgreSQL, one schema). */
+export {
+  openStore,
+  isPostgresUrl,
+  Store,
+  INTERRUPTED_BY_RESTART,
+  TRIAL_INTERRUPTED_BY_RESTART,
+} from './store.js';
+export type { TrialRecord, TrialSummary } from './trials.js';
 export type { DialectName } from './migrations.js';
 export { RUN_STATUSES } from './tables.js';
 export type { RunStatus, Database } from './tables.js';

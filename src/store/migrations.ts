@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { trialsMigration } from './trials.js';
 
 /** The two supported back-ends. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -89,7 +90,7 @@ function initialSchema(dialect: DialectName): Migration {
 
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initialSchema(dialect) };
+  return { '0001_initial': initialSchema(dialect), '0002_trials': trialsMigration() };
 }
 
 /** A Kysely migration provider over the in-code migrations (no file-system scanning, so it works when bundled). */

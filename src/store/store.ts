@@ -17,10 +17,15 @@ import { RunRepository } from './runs.js';
 import { ScenarioRepository } from './scenarios.js';
 import type { Database } from './tables.js';
 import { TokenRepository } from './tokens.js';
+import { TrialRepository } from './trials.js';
 
 /** The message stored on runs found unfinished when the store opens. */
 export const INTERRUPTED_BY_RESTART =
   'the server stopped before this run finished; resubmit it to run it again';
+
+/** The message stored on trials found unfinished when the store opens (their finished shards are kept). */
+export const TRIAL_INTERRUPTED_BY_RESTART =
+  'the server stopped before this trial finished; resubmit it to continue from its finished shards';
 
 /** An open store: one repository per table group. */
 export class Store {
@@ -29,6 +34,7 @@ export class Store {
   readonly runs: RunRepository;
   readonly results: ResultRepository;
   readonly tokens: TokenRepository;
+  readonly trials: TrialRepository;
 
   constructor(
     /** The Kysely handle, for callers that need a query the repositories do not offer. */
@@ -42,6 +48,7 @@ export class Store {
     this.runs = new RunRepository(db);
     this.results = new ResultRepository(db);
     this.tokens = new TokenRepository(db);
+    this.trials = new TrialRepository(db);
   }
 
   /** Closes the connection (SQLite file or PostgreSQL pool). */
@@ -94,6 +101,7 @@ export async function openStore(location: string): Promise<Store> {
   try {
     await migrate(db, dialectName);
     const interrupted = await new RunRepository(db).interruptAllActive(INTERRUPTED_BY_RESTART);
+    await new TrialRepository(db).interruptAllActive(TRIAL_INTERRUPTED_BY_RESTART);
     return new Store(db, dialectName, interrupted);
   } catch (error) {
     await db.destroy();

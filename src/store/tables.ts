@@ -81,6 +81,39 @@ export interface ApiTokensTable {
   created_at: string;
 }
 
+/** `trials`: virtual trials (migration 0002) and their life cycle, as for runs. */
+export interface TrialsTable {
+  id: string;
+  name: string;
+  /** JSON: the normalised trial document (endotwin/trial/v1). */
+  document: string;
+  status: RunStatus;
+  /** Fraction of simulations done, 0..1. */
+  progress: number;
+  error: string | null;
+  client_id: string;
+  attempts: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** `trial_shards`: the outcomes of one finished shard of a trial, written once. */
+export interface TrialShardsTable {
+  trial_id: string;
+  shard_id: number;
+  /** JSON: the shard's patient outcomes. */
+  outcomes: string;
+  created_at: string;
+}
+
+/** `trial_results`: the result document of a finished trial (endotwin/trial-result/v1). */
+export interface TrialResultsTable {
+  trial_id: string;
+  document: string;
+  created_at: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   patients: PatientsTable;
@@ -89,4 +122,7 @@ export interface Database {
   results: ResultsTable;
   result_series: ResultSeriesTable;
   api_tokens: ApiTokensTable;
+  trials: TrialsTable;
+  trial_shards: TrialShardsTable;
+  trial_results: TrialResultsTable;
 }

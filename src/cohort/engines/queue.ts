@@ -12,7 +12,7 @@
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { TrialEngine, TrialPlan, TrialProgress } from '../run.js';
+import type { EngineHooks, TrialEngine, TrialPlan } from '../run.js';
 import { unitCount } from '../shards.js';
 import type { PatientOutcome, Shard } from '../shards.js';
 import { MODEL_IDENTITY, QUEUE_NAME, shardJobId, TRIAL_TTL_S, trialId, trialKeys } from './queue-keys.js';
@@ -73,7 +73,7 @@ export class QueueEngine implements TrialEngine {
     return trialId(plan.trial, plan.shards);
   }
 
-  async run(plan: TrialPlan, onProgress: (progress: TrialProgress) => void): Promise<PatientOutcome[]> {
+  async run(plan: TrialPlan, hooks: EngineHooks): Promise<PatientOutcome[]> {
     const id = this.idOf(plan);
     const keys = trialKeys(id);
     if (this.options.fresh === true) await this.forget(id, plan.shards);
@@ -82,10 +82,12 @@ export class QueueEngine implements TrialEngine {
     await this.enqueueMissing(id, plan.shards);
     let lastCheck = Date.now();
     for (;;) {
-      if (this.closed) throw new QueueClosedError(`coordinator closed; trial ${id} can be resumed`);
+      if (this.closed || hooks.signal?.aborted === true) {
+        throw new QueueClosedError(`coordinator stopped; trial ${id} can be resumed`);
+      }
       const done = new Set((await this.redis.hkeys(keys.results)).map(Number));
       const units = plan.shards.reduce((n, s, i) => n + (done.has(s.id) ? unitsOf[i] : 0), 0);
-      onProgress({ done: units, total: plan.units });
+      hooks.onProgress({ done: units, total: plan.units });
       if (done.size === plan.shards.length) break;
       if (Date.now() - lastCheck >= (this.options.checkJobsMs ?? 2000)) {
         lastCheck = Date.now();

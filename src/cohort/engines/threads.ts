@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { TrialEngine, TrialPlan, TrialProgress } from '../run.js';
+import type { EngineHooks, TrialEngine, TrialPlan } from '../run.js';
 import type { PatientOutcome } from '../shards.js';
 import type { ShardTask } from './thread-worker.js';
 import { workerScript } from './worker-script.js';
@@ -34,7 +34,7 @@ export class ThreadEngine implements TrialEngine {
     this.targetShards = workers * SHARDS_PER_WORKER;
   }
 
-  async run(plan: TrialPlan, onProgress: (progress: TrialProgress) => void): Promise<PatientOutcome[]> {
+  async run(plan: TrialPlan, hooks: EngineHooks): Promise<PatientOutcome[]> {
     const { filename, execArgv } = workerScript('thread-worker');
     const pool = new Piscina<ShardTask, PatientOutcome[]>({
       filename,
@@ -49,9 +49,13 @@ export class ThreadEngine implements TrialEngine {
       const parts = await Promise.all(
         plan.shards.map(async (shard) => {
           const rows = plan.cohort.rows.slice(shard.from, shard.to);
-          const outcomes = await pool.run({ trial: plan.trial, rows });
+          const outcomes = await pool.run(
+            { trial: plan.trial, rows },
+            hooks.signal === undefined ? {} : { signal: hooks.signal },
+          );
           done += outcomes.length;
-          onProgress({ done, total: plan.units });
+          hooks.onShard?.(shard, outcomes);
+          hooks.onProgress({ done, total: plan.units });
           return outcomes;
         }),
       );
