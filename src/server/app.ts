@@ -21,6 +21,7 @@ import { registerHealthRoute } from './routes/health.js';
 import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
+import { registerTrialRoutes } from './routes/trials.js';
 import { registerStaticFiles } from './static-files.js';
 import { packageVersion } from './version.js';
 
@@ -89,6 +90,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerPatientRoutes(app, ctx);
     registerRunRoutes(app, ctx);
     registerAnalysisRoutes(app, ctx);
+    registerTrialRoutes(app, ctx);
     return Promise.resolve();
   };
 }
