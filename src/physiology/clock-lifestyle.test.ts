@@ -9,14 +9,22 @@ import {
   type LifestyleSlots,
 } from './clock-lifestyle.js';
 
-const slots: LifestyleSlots = { asleep: 0, exercise: 1, stress: 2, fasting: 3, gut: 5 };
+const slots: LifestyleSlots = {
+  asleep: 0,
+  exercise: 1,
+  stress: 2,
+  fasting: 3,
+  resistance: 4,
+  gut: 5,
+  gutCarbs: 6,
+};
 
 describe('lifestyle events', () => {
   it('turns a schedule into sorted set/add events on the right slots', () => {
     const changes: LifestyleChange[] = [
       { t_min: 0, kind: 'stress', level: 0.5 },
-      { t_min: 450, kind: 'meal', kcal: 600 },
-      { t_min: 1080, kind: 'exercise_start', intensity_lt: 1.2 },
+      { t_min: 450, kind: 'meal', kcal: 600, carbs_g: 70 },
+      { t_min: 1080, kind: 'exercise_start', intensity_lt: 1.2, resistance: true },
       { t_min: 1140, kind: 'exercise_end' },
       { t_min: 1380, kind: 'sleep_start', quality: 1 },
       { t_min: 1860, kind: 'sleep_end' },
@@ -24,8 +32,11 @@ describe('lifestyle events', () => {
     expect(lifestyleEvents(changes, slots)).toEqual([
       { t: 0, target: 'input', index: 2, op: 'set', value: 0.5 },
       { t: 450, target: 'state', index: 5, op: 'add', value: 600 },
+      { t: 450, target: 'state', index: 6, op: 'add', value: 70 },
       { t: 1080, target: 'input', index: 1, op: 'set', value: 1.2 },
+      { t: 1080, target: 'input', index: 4, op: 'set', value: 1 },
       { t: 1140, target: 'input', index: 1, op: 'set', value: 0 },
+      { t: 1140, target: 'input', index: 4, op: 'set', value: 0 },
       { t: 1380, target: 'input', index: 0, op: 'set', value: 1 },
       { t: 1860, target: 'input', index: 0, op: 'set', value: 0 },
     ]);

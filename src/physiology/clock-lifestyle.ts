@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 /**
- * Clock and lifestyle: the inputs every other sub-model reads (sleep, exercise intensity, stress, fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
- * piecewise-constant engine inputs switched by events; a meal is an `add` event on the gut state, which empties
- * with first-order kinetics. {@link lifestyleEvents} turns a plain lifestyle schedule into those events.
+ * Clock and lifestyle: the inputs every other sub-model reads (sleep, exercise intensity and kind, stress,
+ * fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
+ * piecewise-constant engine inputs switched by events; a meal is an `add` event on the gut energy (which empties
+ * with first-order kinetics) and on the stomach's carbohydrate, which passes through the intestine into plasma
+ * glucose (two first-order steps, as in the oral-glucose models of Dalla Man 2007). {@link lifestyleEvents} turns a
+ * plain lifestyle schedule into those events.
  */
 import type { CompiledModel, SubModel, TimedEvent } from '../engine/types.js';
 import { input, param, rateFromHalfLife, state } from './declare.js';
@@ -21,8 +24,13 @@ export const clockLifestyle: SubModel = {
     input('exercise_lt', '1', 'exercise intensity as a multiple of the lactate threshold, 0 at rest'),
     input('stress_level', '1', 'psychological stress level: 0 low, 0.5 moderate, 1 high'),
     input('fasting', '1', '1 during a prolonged (water-only) fast, else 0'),
+    input('resistance_exercise', '1', '1 during a resistance-exercise bout, else 0'),
   ],
-  states: [state('gut_kcal', 'kcal', 'energy of the last meals still in the stomach and gut', 0)],
+  states: [
+    state('gut_kcal', 'kcal', 'energy of the last meals still in the stomach and gut', 0),
+    state('gut_carbs_stomach_g', 'g', 'carbohydrate of the last meals still in the stomach', 0),
+    state('gut_carbs_g', 'g', 'carbohydrate in the small intestine, being absorbed as glucose', 0),
+  ],
   parameters: [
     param(
       'gut_k_empty',
@@ -39,6 +47,23 @@ export const clockLifestyle: SubModel = {
       'gut energy content giving half of the maximal fed signal',
       'calibrated: a standard 500–700 kcal meal gives a fed signal near 0.8 for about 2 h',
       'weak',
+    ),
+    param(
+      'gut_k_gastric',
+      0.03,
+      '1/min',
+      'first-order gastric emptying of meal carbohydrate into the small intestine',
+      'calibrated: glucose appearance after a mixed meal peaks ≈ 30–60 min and is mostly over by 2–3 h (Dalla ' +
+        'Man, Rizza & Cobelli 2007 oral glucose model, structure; values recalled)',
+      'moderate',
+    ),
+    param(
+      'gut_k_absorb',
+      0.03,
+      '1/min',
+      'first-order absorption of intestinal carbohydrate as glucose',
+      'as gut_k_gastric (Dalla Man 2007 structure, recalled)',
+      'moderate',
     ),
     param(
       'wake_clock_min',
@@ -59,12 +84,24 @@ export const clockLifestyle: SubModel = {
     },
     {
       name: 'fed_signal',
-      expr: 'hill(gut_kcal, fed_half_kcal, 1)',
+      expr: 'gut_kcal / (gut_kcal + fed_half_kcal)',
       unit: '1',
       description: 'fed state from 0 (empty gut) towards 1',
     },
   ],
-  rates: [{ state: 'gut_kcal', expr: '-gut_k_empty * gut_kcal' }],
+  rates: [
+    { state: 'gut_kcal', expr: '-gut_k_empty * gut_kcal' },
+    { state: 'gut_carbs_stomach_g', expr: '-gut_k_gastric * gut_carbs_stomach_g' },
+    { state: 'gut_carbs_g', expr: 'gut_k_gastric * gut_carbs_stomach_g - gut_k_absorb * gut_carbs_g' },
+  ],
+  outputs: [
+    {
+      name: 'energy_absorbed_kcal_min',
+      expr: 'gut_k_empty * gut_kcal',
+      unit: 'kcal/min',
+      description: 'meal energy leaving the gut into the body',
+    },
+  ],
 };
 
 /** Sleep quality of a night (scenario words). */
@@ -115,8 +152,14 @@ export function exerciseIntensityLt(kind: ExerciseKindName, level: IntensityLeve
 export type LifestyleChange =
   | { readonly t_min: number; readonly kind: 'sleep_start'; readonly quality: number }
   | { readonly t_min: number; readonly kind: 'sleep_end' }
-  | { readonly t_min: number; readonly kind: 'meal'; readonly kcal: number }
-  | { readonly t_min: number; readonly kind: 'exercise_start'; readonly intensity_lt: number }
+  | { readonly t_min: number; readonly kind: 'meal'; readonly kcal: number; readonly carbs_g: number }
+  | {
+      readonly t_min: number;
+      readonly kind: 'exercise_start';
+      readonly intensity_lt: number;
+      /** True for resistance exercise (the anabolic stimulus of `body-composition.ts`). */
+      readonly resistance: boolean;
+    }
   | { readonly t_min: number; readonly kind: 'exercise_end' }
   | { readonly t_min: number; readonly kind: 'stress'; readonly level: number }
   | { readonly t_min: number; readonly kind: 'fast_start' }
@@ -141,7 +184,9 @@ export interface LifestyleSlots {
   readonly exercise: number;
   readonly stress: number;
   readonly fasting: number;
+  readonly resistance: number;
   readonly gut: number;
+  readonly gutCarbs: number;
 }
 
 /** Looks the lifestyle slots up in a compiled model. */
@@ -151,7 +196,9 @@ export function lifestyleSlots(model: CompiledModel): LifestyleSlots {
     exercise: model.inputIndex('exercise_lt'),
     stress: model.inputIndex('stress_level'),
     fasting: model.inputIndex('fasting'),
+    resistance: model.inputIndex('resistance_exercise'),
     gut: model.stateIndex('gut_kcal'),
+    gutCarbs: model.stateIndex('gut_carbs_stomach_g'),
   };
 }
 
@@ -172,11 +219,16 @@ function eventsOfChange(change: LifestyleChange, s: LifestyleSlots): TimedEvent[
     case 'sleep_end':
       return [setInput(t, s.asleep, 0)];
     case 'meal':
-      return [{ t, target: 'state', index: s.gut, op: 'add', value: change.kcal }];
+      return [
+        { t, target: 'state', index: s.gut, op: 'add', value: change.kcal },
+        { t, target: 'state', index: s.gutCarbs, op: 'add', value: change.carbs_g },
+      ];
     case 'exercise_start':
-      return [setInput(t, s.exercise, change.intensity_lt)];
+      return change.resistance
+        ? [setInput(t, s.exercise, change.intensity_lt), setInput(t, s.resistance, 1)]
+        : [setInput(t, s.exercise, change.intensity_lt)];
     case 'exercise_end':
-      return [setInput(t, s.exercise, 0)];
+      return [setInput(t, s.exercise, 0), setInput(t, s.resistance, 0)];
     case 'stress':
       return [setInput(t, s.stress, change.level)];
     case 'fast_start':

@@ -28,8 +28,22 @@ export interface Sourced {
   readonly evidence: EvidenceLevel;
 }
 
-/** The receptor or pathway a drug acts on. */
-export type DrugTarget = 'ghrhr' | 'ghsr' | 'gh';
+/**
+ * The receptor or pathway a drug acts on: the GHRH receptor, the GHS receptor, plasma GH itself (rhGH), the LH/hCG
+ * receptor of Leydig cells, the hypothalamic oestrogen receptor (SERMs), or plasma testosterone itself.
+ */
+export type DrugTarget = 'ghrhr' | 'ghsr' | 'gh' | 'lhcgr' | 'estrogen_receptor' | 'testosterone';
+
+/** Targets reached through a receptor load (concentration over EC50), as {@link pkSubModel} builds them. */
+export type ReceptorTarget = Exclude<DrugTarget, 'gh' | 'testosterone'>;
+
+/** What a receptor load is called in descriptions. */
+const RECEPTOR_LABEL: Readonly<Record<ReceptorTarget, string>> = {
+  ghrhr: 'GHRH receptor',
+  ghsr: 'GHS receptor',
+  lhcgr: 'LH/hCG receptor',
+  estrogen_receptor: 'hypothalamic oestrogen receptor',
+};
 
 /** An extravascular route: bioavailability, absorption rate, number of transit depots. */
 export interface AbsorptionSpec {
@@ -53,7 +67,7 @@ export interface PkSpec {
   readonly absorption: readonly AbsorptionSpec[];
   /** True when the drug may be given intravenously (bolus into, or infusion to, the central compartment). */
   readonly intravenous: boolean;
-  readonly target: Exclude<DrugTarget, 'gh'>;
+  readonly target: ReceptorTarget;
   /** Plasma concentration (ng/mL) giving half-maximal receptor occupancy. */
   readonly ec50NgMl: Sourced;
   /** Off-target ACTH/cortisol and prolactin release (hexarelin, GHRP-6): EC50s in ng/mL. */
@@ -87,6 +101,10 @@ export interface DrugModel {
   readonly receptorLoad?: string;
   readonly cortisolLoad?: string;
   readonly prolactinLoad?: string;
+  /** Assignment of a load acting on GnRH-driven LH/FSH release (the optional sermorelin effect). */
+  readonly gonadotropinLoad?: string;
+  /** Assignment of exogenous testosterone entering plasma (ng/dL/min), for testosterone esters. */
+  readonly testosteroneInflow?: string;
   readonly routes: Partial<Record<Route, DoseRoute>>;
   /** Output with the plasma concentration, e.g. `sermorelin_ng_ml`. */
   readonly concentrationOutput: string;
@@ -214,7 +232,7 @@ export function pkSubModel(spec: PkSpec): DrugModel {
         name: `${d}_load`,
         expr: `${d}_conc / ${d}_ec50_ng_ml`,
         unit: '1',
-        description: `${d} load on the ${spec.target === 'ghrhr' ? 'GHRH' : 'GHS'} receptor`,
+        description: `${d} load on the ${RECEPTOR_LABEL[spec.target]}`,
       },
       ...offTarget.assignments,
     ],

@@ -308,8 +308,8 @@ export const hypothalamus: SubModel = {
     {
       name: 'srif_target',
       expr:
-        'srif_basal * srif_circadian * (1 - srif_sleep_drop * asleep) + srif_gh_gain * hill(gh, srif_gh_k, 2)' +
-        ' + srif_igf1_gain * igf1 / srif_igf1_ref',
+        'srif_basal * srif_circadian * (1 - srif_sleep_drop * asleep) + ' +
+        'srif_gh_gain * gh * gh / (srif_gh_k * srif_gh_k + gh * gh) + srif_igf1_gain * igf1 / srif_igf1_ref',
       unit: '1',
       description: 'somatostatin tone the hypothalamus is moving towards',
     },
@@ -322,7 +322,8 @@ export const hypothalamus: SubModel = {
     {
       name: 'ghrh_release',
       expr:
-        'ghrh_tonic * hillinv(somatostatin, ghrh_srif_k, 2) * (1 + ghrh_ghs_gain * ghsr_occ) + ' +
+        'ghrh_tonic * ghrh_srif_k * ghrh_srif_k / (ghrh_srif_k * ghrh_srif_k + somatostatin * somatostatin) * ' +
+        '(1 + ghrh_ghs_gain * ghsr_occ) + ' +
         'ghrh_exercise_drive + ghrh_infusion',
       unit: '1/min',
       description: 'continuous GHRH release (pulses are added by events)',
@@ -466,14 +467,14 @@ function standardNormal(uniform: () => number): number {
 }
 
 /** A log-normal multiplier of mean 1 and coefficient of variation `cv` (exactly 1 in deterministic mode). */
-function lognormalFactor(cv: number, uniform: UniformSource): number {
+export function lognormalFactor(cv: number, uniform: UniformSource): number {
   if (uniform === null || cv <= 0) return 1;
   const sigma2 = Math.log(1 + cv * cv);
   return Math.exp(Math.sqrt(sigma2) * standardNormal(uniform) - sigma2 / 2);
 }
 
 /** A gamma interval of integer shape `k` and mean `mean` (sum of k exponentials), or the mean itself. */
-function gammaInterval(mean: number, shape: number, uniform: UniformSource): number {
+export function gammaInterval(mean: number, shape: number, uniform: UniformSource): number {
   if (uniform === null) return mean;
   const k = Math.max(1, Math.round(shape));
   let sum = 0;

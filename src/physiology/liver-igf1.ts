@@ -16,6 +16,9 @@
 import type { SubModel } from '../engine/types.js';
 import { param, rateFromHalfLife, state } from './declare.js';
 
+/** Hill coefficient of the spill-over of IGF-1 beyond the ternary-complex capacity (calibrated, weak). */
+export const IGF1_SPILL_HILL_N = 6;
+
 /** The liver / IGF-1 sub-model. */
 export const liverIgf1: SubModel = {
   name: 'liver-igf1',
@@ -94,14 +97,6 @@ export const liverIgf1: SubModel = {
       'moderate',
     ),
     param(
-      'igf1_sat_n',
-      6,
-      '1',
-      'steepness of the spill-over of IGF-1 beyond the binding capacity',
-      'calibrated (structure assumption)',
-      'weak',
-    ),
-    param(
       'igfbp3_basal',
       150,
       'ng/mL',
@@ -142,10 +137,20 @@ export const liverIgf1: SubModel = {
       description: 'IGF-1 production',
     },
     {
-      name: 'igf1_spill',
-      expr: 'hill(igf1, igfbp3_capacity, igf1_sat_n)',
+      name: 'igf1_capacity_ratio_6',
+      expr:
+        '(igf1 / igfbp3_capacity) * (igf1 / igfbp3_capacity) * (igf1 / igfbp3_capacity) * ' +
+        '(igf1 / igfbp3_capacity) * (igf1 / igfbp3_capacity) * (igf1 / igfbp3_capacity)',
       unit: '1',
-      description: 'share of IGF-1 beyond the ternary-complex capacity',
+      description: '(IGF-1 / binding capacity)⁶, written as a product for speed',
+    },
+    {
+      name: 'igf1_spill',
+      expr: 'igf1_capacity_ratio_6 / (1 + igf1_capacity_ratio_6)',
+      unit: '1',
+      description:
+        'share of IGF-1 beyond the ternary-complex capacity: a Hill function of coefficient 6 (a steep spill-over; ' +
+        'calibrated, structure assumption)',
     },
     {
       name: 'igfbp3_target',

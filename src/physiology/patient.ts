@@ -31,6 +31,12 @@ export interface PatientCovariates {
   readonly visceralFatCm2?: number;
   /** Organic GH deficiency (pituitary disease). */
   readonly ghDeficient?: boolean;
+  /** Type 2 diabetes: lower β-cell capacity and insulin sensitivity, higher hepatic glucose output. */
+  readonly type2Diabetes?: boolean;
+  /** Impaired fasting glucose without diabetes: a smaller β-cell deficit. */
+  readonly impairedFastingGlucose?: boolean;
+  /** Male hypogonadism (treated as primary: lower Leydig capacity). */
+  readonly hypogonadism?: boolean;
   /** `typical` draws inter-individual random effects; `none` gives the typical patient of these covariates. */
   readonly variability: 'none' | 'typical';
 }
@@ -80,6 +86,38 @@ export const COEFFICIENTS = {
   femaleProlactin: 1.5,
   /** Releasable pool multiplier with organic GH deficiency. */
   ghDeficiencyPool: 0.12,
+  /** Relative fall of insulin sensitivity per cm² of visceral fat above the sex reference (as `si_visceral_k`). */
+  siPerVisceralCm2: 0.006,
+  /** Relative fall of insulin sensitivity per body-fat % above the sex reference. */
+  siPerFatPct: 0.015,
+  /** Relative fall of insulin sensitivity per year above 25. */
+  siPerYear: 0.004,
+  /** Insulin sensitivity, β-cell capacity and hepatic glucose output with type 2 diabetes. */
+  diabetesSi: 0.5,
+  diabetesBeta: 0.35,
+  diabetesEgp: 1.25,
+  /** β-cell capacity with impaired fasting glucose. */
+  impairedGlucoseBeta: 0.7,
+  /** Relative fall of β-cell capacity per year above 25. */
+  betaPerYear: 0.003,
+  /** Relative fall of Leydig output per year above 35 (men), and its floor. */
+  leydigPerYear: 0.015,
+  leydigFloor: 0.4,
+  /** Leydig output with (primary) hypogonadism. */
+  hypogonadismLeydig: 0.35,
+  /** Circadian testosterone amplitude at ≤ 35 and ≥ 75 years (linear between). */
+  testosteroneCircYoung: 0.16,
+  testosteroneCircOld: 0.06,
+  /** Relative fall of inhibin B per year above 30 (men), and its floor. */
+  inhibinPerYear: 0.01,
+  inhibinFloor: 0.4,
+  /** Oestrogen feedback normaliser in women (pg/mL), so that premenopausal feedback is ≈ 1.5–2. */
+  femaleE2Norm: 80,
+  /** Gonadotropin output of the female pituitary relative to the male one (LH, FSH). */
+  femaleLh: 1.7,
+  femaleFsh: 1.9,
+  /** Insulin sensitivity of women relative to men of the same adiposity and age. */
+  femaleSi: 1.6,
 } as const;
 
 const K = COEFFICIENTS;
@@ -144,6 +182,60 @@ export const RELATIONS: readonly Relation[] = [
     source:
       'assumption: severe GHD keeps ≈ 10–15 % of somatotroph capacity (mean 24-h GH 0.14 µg/L in Chapman 1997)',
   },
+  {
+    parameter: 'fat_mass_0_kg, lean_mass_0_kg, visceral_fat_0_cm2 (and the initial body-composition states)',
+    description: 'weight × body fat %, weight − fat mass, visceral fat (measured or estimated)',
+    source: 'the body measures above',
+  },
+  {
+    parameter: 'si_scale',
+    description:
+      `× exp(−${K.siPerVisceralCm2} per cm² of visceral fat and −${K.siPerFatPct} per body-fat % above the sex ` +
+      `reference) × (1 − ${K.siPerYear} per year above 25); × ${K.femaleSi} in women; × ${K.diabetesSi} with ` +
+      'type 2 diabetes',
+    source:
+      'visceral fat and adiposity are the main determinants of insulin resistance (Clasey 2001 for visceral fat ' +
+      'and insulin); sizes calibrated to minimal-model ranges (physiology.md §6: lean 4–8, obese 1–3 × 10⁻⁴); ' +
+      'women are more insulin-sensitive than men at equal adiposity (recalled)',
+  },
+  {
+    parameter: 'insulin_secretion_scale, egp_scale',
+    description:
+      `β-cell capacity × (1 − ${K.betaPerYear} per year above 25), × ${K.diabetesBeta} with type 2 diabetes, ` +
+      `× ${K.impairedGlucoseBeta} with impaired fasting glucose; hepatic glucose output × ${K.diabetesEgp} with ` +
+      'type 2 diabetes',
+    source:
+      'assumption: β-cell failure and hepatic insulin resistance define type 2 diabetes (textbook); sizes weak',
+  },
+  {
+    parameter: 'is_male, ovarian_capacity, feedback weights',
+    description:
+      'men: androgen and estradiol feedback (0.6 / 0.4); women: estradiol feedback only (normaliser ' +
+      `${K.femaleE2Norm} pg/mL) and ovarian capacity = oestrogen factor e`,
+    source:
+      'textbook physiology (recalled); the menstrual cycle is not modelled. Women: LH and FSH output × ' +
+      `${K.femaleLh} and × ${K.femaleFsh} (calibrated: LH ≈ 5–7, FSH ≈ 5–7 IU/L premenopausal; LH ≈ 25–40, ` +
+      'FSH ≈ 40–100 IU/L postmenopausal, textbook ranges, recalled)',
+  },
+  {
+    parameter: 'leydig_scale',
+    description:
+      `men: × max(${K.leydigFloor}, 1 − ${K.leydigPerYear} per year above 35); × ${K.hypogonadismLeydig} with ` +
+      'hypogonadism',
+    source: 'physiology.md §8: morning testosterone declines 0.2–2 %/yr after 40 (Luboshitzky 2003)',
+  },
+  {
+    parameter: 'testosterone_circ_amp',
+    description: `${K.testosteroneCircYoung} at ≤ 35 y falling linearly to ${K.testosteroneCircOld} at ≥ 75 y`,
+    source: 'Brambilla 2009: T 20–25 % lower at 16:00 than 08:00 at 30–40 y, ≈ 10 % at 70 y',
+  },
+  {
+    parameter: 'inhibin_level',
+    description: `men: × max(${K.inhibinFloor}, 1 − ${K.inhibinPerYear} per year above 30); women: 0.2 + 0.8·e`,
+    source:
+      'FSH rises with age in men and at the menopause as inhibin falls (textbook, recalled). SHBG has no age term: ' +
+      'its rise with age follows from the fall of IGF-1 in the model',
+  },
 ];
 
 /** A log-normal random effect on one parameter. */
@@ -184,6 +276,21 @@ export const RANDOM_EFFECTS: readonly RandomEffect[] = [
     source:
       'calibrated: IGF-1 reference intervals span ≈ ±1.96 × 0.31–0.38 on the log scale (physiology.md §3), ' +
       'part of which comes from GH variability',
+  },
+  {
+    parameter: 'si_scale',
+    cv: 0.3,
+    source: 'assumption: insulin sensitivity varies widely between people of the same adiposity (weak)',
+  },
+  {
+    parameter: 'insulin_secretion_scale',
+    cv: 0.2,
+    source: 'assumption (weak)',
+  },
+  {
+    parameter: 'leydig_scale',
+    cv: 0.25,
+    source: 'assumption: total testosterone varies ≈ ±40 % between healthy men of one age (recalled)',
   },
 ];
 
@@ -315,6 +422,8 @@ export function patientParameters(c: PatientCovariates, uniform?: () => number):
     (1 + K.oestrogenFrequency * e);
   const randomEffects =
     c.variability === 'typical' && uniform ? drawRandomEffects(uniform) : noRandomEffects();
+  const metabolic = metabolicMultipliers(c, measures);
+  const gonadal = gonadalSettings(c);
   const multiply: Record<string, number> = {
     ghrh_pulse_amplitude: amplitude,
     sleep_onset_pulse_amplitude: amplitude,
@@ -325,6 +434,8 @@ export function patientParameters(c: PatientCovariates, uniform?: () => number):
     prolactin_basal_ng_ml: c.sex === 'female' ? K.femaleProlactin : 1,
     pool_capacity_ug: c.ghDeficient ? K.ghDeficiencyPool : 1,
     liver_gh_ec50: 1 + K.oestrogenLiverEc50 * e,
+    ...metabolic,
+    ...gonadal.multiply,
   };
   for (const [name, factor] of Object.entries(randomEffects)) multiply[name] = (multiply[name] ?? 1) * factor;
   return {
@@ -332,9 +443,73 @@ export function patientParameters(c: PatientCovariates, uniform?: () => number):
     set: {
       body_weight_kg: c.weightKg,
       sws_capacity: slowWaveSleepPct(c.ageYears) / SWS_BY_AGE[0][1],
+      ...bodyCompositionSettings(c.weightKg, measures),
+      ...gonadal.set,
     },
     multiply,
     randomEffects,
+  };
+}
+
+/** Initial body composition as parameters (the initial states take the same values). */
+function bodyCompositionSettings(weightKg: number, m: BodyMeasures): Record<string, number> {
+  const fat = (weightKg * m.bodyFatPct) / 100;
+  return { fat_mass_0_kg: fat, lean_mass_0_kg: weightKg - fat, visceral_fat_0_cm2: m.visceralFatCm2 };
+}
+
+/** Insulin sensitivity, β-cell capacity and hepatic glucose output from adiposity, age and conditions. */
+function metabolicMultipliers(c: PatientCovariates, m: BodyMeasures): Record<string, number> {
+  const vatExcess = m.visceralFatCm2 - REFERENCE.visceralFatCm2[c.sex];
+  const fatExcess = m.bodyFatPct - REFERENCE.bodyFatPct[c.sex];
+  const years = Math.max(0, c.ageYears - REFERENCE.ageYears);
+  const si =
+    Math.exp(-K.siPerVisceralCm2 * vatExcess - K.siPerFatPct * fatExcess) *
+    Math.max(0.5, 1 - K.siPerYear * years) *
+    (c.sex === 'female' ? K.femaleSi : 1) *
+    (c.type2Diabetes ? K.diabetesSi : 1);
+  const beta =
+    Math.max(0.5, 1 - K.betaPerYear * years) *
+    (c.type2Diabetes ? K.diabetesBeta : c.impairedFastingGlucose ? K.impairedGlucoseBeta : 1);
+  return {
+    si_scale: Math.min(3, si),
+    insulin_secretion_scale: beta,
+    egp_scale: c.type2Diabetes ? K.diabetesEgp : 1,
+  };
+}
+
+/** Sex- and age-specific settings of the gonadal axis. */
+function gonadalSettings(c: PatientCovariates): {
+  set: Record<string, number>;
+  multiply: Record<string, number>;
+} {
+  const e = oestrogenFactor(c.ageYears, c.sex);
+  if (c.sex === 'female') {
+    return {
+      set: {
+        is_male: 0,
+        ovarian_capacity: e,
+        feedback_t_weight: 0,
+        feedback_e2_weight: 1,
+        feedback_e2_norm_pg_ml: K.femaleE2Norm,
+        inhibin_level: 0.2 + 0.8 * e,
+        testosterone_circ_amp: 0,
+      },
+      multiply: { leydig_scale: 0, lh_secretion_max: K.femaleLh, fsh_secretion_max: K.femaleFsh },
+    };
+  }
+  const ageFraction = Math.min(1, Math.max(0, (c.ageYears - 35) / 40));
+  const leydig =
+    Math.max(K.leydigFloor, 1 - K.leydigPerYear * Math.max(0, c.ageYears - 35)) *
+    (c.hypogonadism ? K.hypogonadismLeydig : 1);
+  return {
+    set: {
+      is_male: 1,
+      ovarian_capacity: 0,
+      inhibin_level: Math.max(K.inhibinFloor, 1 - K.inhibinPerYear * Math.max(0, c.ageYears - 30)),
+      testosterone_circ_amp:
+        K.testosteroneCircYoung + (K.testosteroneCircOld - K.testosteroneCircYoung) * ageFraction,
+    },
+    multiply: { leydig_scale: leydig },
   };
 }
 

@@ -77,7 +77,6 @@ export const somatotroph: SubModel = {
       'calibrated: Farhy 2007 t2 (in relative units)',
       'weak',
     ),
-    param('srif_pit_n', 2, '1', 'Hill coefficient of somatostatin gating', 'Farhy 2007: n2 = 2', 'moderate'),
     param(
       'igf1_pit_k',
       700,
@@ -207,13 +206,15 @@ export const somatotroph: SubModel = {
     },
     {
       name: 'srif_gate',
-      expr: '(1 + ghs_antisrif) / (1 + (somatostatin / srif_pit_k) ^ srif_pit_n + ghs_antisrif)',
+      expr: '(1 + ghs_antisrif) / (1 + (somatostatin / srif_pit_k) * (somatostatin / srif_pit_k) + ghs_antisrif)',
       unit: '1',
-      description: 'fraction of the stimulus that passes somatostatin (multiplicative gating)',
+      description:
+        'fraction of the stimulus that passes somatostatin (multiplicative gating, Hill coefficient 2 as n2 of ' +
+        'Farhy 2007)',
     },
     {
       name: 'igf1_gate',
-      expr: 'hillinv(igf1, igf1_pit_k, 1)',
+      expr: 'igf1_pit_k / (igf1_pit_k + igf1)',
       unit: '1',
       description: 'fraction of the stimulus that passes IGF-1 feedback at the pituitary',
     },

@@ -29,6 +29,17 @@ export interface DailyRow {
   testosterone_mean_ng_dl: Maybe;
   cortisol_mean_ug_dl: Maybe;
   prolactin_mean_ng_ml: Maybe;
+  // Fields beyond the v1 list of DAILY_FIELDS (added, not part of the contract's required set):
+  /** Insulin sensitivity S_I of the minimal model at the draw (10⁻⁴ min⁻¹ per µU/mL). */
+  insulin_sensitivity_si?: Maybe;
+  /** SHBG at the draw (nmol/L). */
+  shbg_nmol_l?: Maybe;
+  /** Free testosterone at the draw (pg/mL); null for women. */
+  free_testosterone_pg_ml?: Maybe;
+  /** Estradiol, 24-h mean (pg/mL). */
+  estradiol_mean_pg_ml?: Maybe;
+  /** Dermal thickness index at the draw (1 = day 0); null unless the optional `skin` effect is on. */
+  skin_thickness_index?: Maybe;
 }
 
 /** The `daily` fields, in contract order. */

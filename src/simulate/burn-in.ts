@@ -1,38 +1,80 @@
 // SPDX-License-Identifier: MIT
 /**
- * Stage 4: the untreated patient run to its own steady state before day 0, calibrated to a baseline IGF-1 when
- * the scenario gives one.
+ * Stage 4: the untreated patient run to its own steady state before day 0.
+ *
+ * The burn-in runs in weekly segments with the slow tissue states frozen (`tissue_on = 0`, so day 0 starts at the
+ * measured body composition) and the slow adaptations sped up (`adaptation_speed`, so the β-cells, SHBG, Leydig
+ * cells and training start day 0 at their steady state). After each of the first three weeks the parameters that
+ * baseline labs pin down are rescaled (`calibration.ts`); after the last, the patient's own untreated references
+ * (IGF-1, free testosterone, GH tissue signal) and the energy-balance constant K are set, and the run's parameters
+ * return to normal for the treatment.
  */
 import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
-import { igf1ProductionScaleFor, type Igf1Parameters } from '../physiology/patient.js';
+import type { CompiledModel } from '../engine/types.js';
 import type { Scenario } from '../scenario/schema.js';
+import { calibrateToLabs, setReferences, type BurnInReading } from './calibration.js';
 import { eventsIn, type Timeline } from './events.js';
 import { BURN_IN_DAYS, INTERNAL_STEP_MIN, MIN_PER_DAY, SOLVER, solverOptions } from './settings.js';
 import type { Setup } from './setup.js';
+import type { EndState, ProgressSpan } from './types.js';
 
-/** State and inputs at the end of a stretch of integration. */
-export interface EndState {
-  readonly y: Float64Array;
-  readonly u: Float64Array;
-}
-
-/** Progress callbacks by simulated span: a callback for [from, to], or undefined when nobody listens. */
-export type ProgressSpan = (from: number, to: number) => ((fraction: number) => void) | undefined;
-
-/** Days at the end of a burn-in segment over which IGF-1 and the hepatic signal are averaged (pulses are random). */
+/** Days at the end of a burn-in segment over which readings are averaged (pulses are random). */
 const READING_DAYS = 4;
 
-/** Mean hepatic signal and IGF-1 over the last days of a burn-in segment, and the final binding capacity. */
-interface BurnInReading {
-  readonly y: Float64Array;
-  readonly u: Float64Array;
-  readonly hepaticSignal: number;
-  readonly igf1: number;
-  readonly capacity: number;
+/** How much faster slow adaptations run in the burn-in than in the treatment. */
+export const BURN_IN_ADAPTATION_SPEED = 5;
+
+/** Burn-in segments (days): a reading at the end of each; calibration after each but the last. */
+const BREAKS_DAYS = [-BURN_IN_DAYS, -21, -14, -7, 0];
+
+/** Outputs averaged over the reading days. */
+const MEAN_OUTPUTS = [
+  'hepatic_gh_signal',
+  'igf1_ng_ml',
+  'socs_inhibition',
+  'log_free_t',
+  'energy_intake_kcal_per_d',
+  'energy_expenditure_kcal_per_d',
+] as const;
+
+/** Outputs averaged over the morning draws of the reading days. */
+const DRAW_OUTPUTS = [
+  'glucose_mg_dl',
+  'insulin_uU_ml',
+  'insulin_action_per_min',
+  'igf1_glucose_action_per_min',
+  'egp_rate_mg_dl_min',
+  'testosterone_ng_dl',
+] as const;
+
+/** Accumulates output means over a window and over the draws inside it. */
+function readingSink(model: CompiledModel, from: number, to: number, drawMin: number) {
+  const mean = MEAN_OUTPUTS.map((name) => model.outputIndex(name));
+  const draw = DRAW_OUTPUTS.map((name) => model.outputIndex(name));
+  const meanSums = new Float64Array(mean.length);
+  const drawSums = new Float64Array(draw.length);
+  let n = 0;
+  let draws = 0;
+  const sink = new CallbackSink((t, v) => {
+    if (t < from || t >= to) return;
+    mean.forEach((index, i) => (meanSums[i] += v[index]));
+    n++;
+    // The first internal sample at or after the draw time stands for the draw (≤ 5 min late).
+    const sinceDraw = (((t - drawMin) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
+    if (sinceDraw < INTERNAL_STEP_MIN) {
+      draw.forEach((index, i) => (drawSums[i] += v[index]));
+      draws++;
+    }
+  });
+  const read = (): { means: Record<string, number>; draws: Record<string, number> } => ({
+    means: Object.fromEntries(MEAN_OUTPUTS.map((name, i) => [name, meanSums[i] / n])),
+    draws: Object.fromEntries(DRAW_OUTPUTS.map((name, i) => [name, drawSums[i] / draws])),
+  });
+  return { sink, read };
 }
 
-/** Integrates an untreated stretch and reads the IGF-1 steady state off its last days. */
+/** Integrates an untreated stretch and reads the steady state off its last days. */
 function burnInSegment(
   setup: Setup,
   timeline: Timeline,
@@ -42,29 +84,18 @@ function burnInSegment(
   onProgress: ((fraction: number) => void) | undefined,
 ): BurnInReading {
   const { model, p } = setup;
-  const hi = model.outputIndex('hepatic_gh_signal');
-  const ii = model.outputIndex('igf1_ng_ml');
-  let sumH = 0;
-  let sumI = 0;
-  let n = 0;
-  const sink = new CallbackSink((t, v) => {
-    if (t >= to - READING_DAYS * MIN_PER_DAY && t < to) {
-      sumH += v[hi];
-      sumI += v[ii];
-      n++;
-    }
-  });
-  const events = eventsIn(timeline.background, from, to, false);
+  const reading = readingSink(model, to - READING_DAYS * MIN_PER_DAY, to, timeline.fastingDrawMin);
   const result = integrate({
     model,
     t0: from,
     t1: to,
     p,
-    ...(start ? { y0: start.y, u0: start.u } : {}),
-    events,
+    y0: start ? start.y : setup.y0,
+    ...(start ? { u0: start.u } : {}),
+    events: eventsIn(timeline.background, from, to, false),
     solver: SOLVER,
     options: solverOptions(model),
-    sink,
+    sink: reading.sink,
     sampleEvery: INTERNAL_STEP_MIN,
     sampleStart: from,
     ...(onProgress ? { onProgress } : {}),
@@ -72,33 +103,20 @@ function burnInSegment(
   return {
     y: result.y,
     u: result.u,
-    hepaticSignal: sumH / n,
-    igf1: sumI / n,
+    ...reading.read(),
     capacity: result.y[model.stateIndex('igfbp3_capacity')],
   };
 }
 
-function igf1Parameters(setup: Setup): Igf1Parameters {
-  const v = (name: string): number => setup.p[setup.model.parameterIndex(name)];
-  return {
-    prodMax: v('igf1_prod_max'),
-    prodBasal: v('igf1_prod_basal'),
-    kTernary: v('igf1_k_ternary'),
-    kUnbound: v('igf1_k_unbound'),
-    satN: v('igf1_sat_n'),
-  };
+/** Sets a parameter of the run by name. */
+function setParameter(setup: Setup, name: string, value: number): void {
+  setup.p[setup.model.parameterIndex(name)] = value;
 }
 
-/** Burn-in segments (days) when calibrating to a baseline IGF-1: a reading at the end of each but the last. */
-const CALIBRATION_BREAKS_DAYS = [-BURN_IN_DAYS, -21, -14, -7, 0];
-
 /**
- * Runs the untreated patient from the burn-in's start to day 0 and returns the state at day 0. With a baseline
- * IGF-1 in the labs, hepatic production is rescaled after each week of the burn-in so that the steady state
- * reproduces it: the scale balances IGF-1 clearance at the target with the hepatic signal and binding capacity of
- * the last days (`igf1ProductionScaleFor`); repeating it absorbs the GH feedback the balance ignores. The scale
- * replaces the random effect on production. The mean untreated IGF-1 then lands within a few per cent of the
- * target; single days vary by ±5–10 % with the random pulses.
+ * Runs the untreated patient from the burn-in's start to day 0 and returns the state at day 0, leaving the
+ * run's parameters calibrated to the baseline labs (when given), with the patient's untreated references set and
+ * the tissue states switched on.
  */
 export function burnIn(
   scenario: Scenario,
@@ -106,11 +124,9 @@ export function burnIn(
   timeline: Timeline,
   onProgress: ProgressSpan,
 ): EndState {
-  const target = scenario.patient.labs.igf1_ng_ml;
-  const start = timeline.startMin;
-  if (target === undefined) return burnInSegment(setup, timeline, undefined, start, 0, onProgress(start, 0));
-  const scaleIndex = setup.model.parameterIndex('igf1_prod_scale');
-  const breaks = CALIBRATION_BREAKS_DAYS.map((d) => d * MIN_PER_DAY);
+  setParameter(setup, 'tissue_on', 0);
+  setParameter(setup, 'adaptation_speed', BURN_IN_ADAPTATION_SPEED);
+  const breaks = BREAKS_DAYS.map((d) => d * MIN_PER_DAY);
   let state: EndState | undefined;
   for (let i = 0; i + 1 < breaks.length; i++) {
     const reading = burnInSegment(
@@ -122,9 +138,10 @@ export function burnIn(
       onProgress(breaks[i], breaks[i + 1]),
     );
     state = reading;
-    if (i + 2 < breaks.length) {
-      setup.p[scaleIndex] = igf1ProductionScaleFor(target, reading, igf1Parameters(setup));
-    }
+    if (i + 2 < breaks.length) calibrateToLabs(scenario.patient.labs, setup, reading);
+    else setReferences(setup, reading);
   }
-  return state ?? { y: setup.model.initialState(), u: setup.model.defaultInputs() };
+  setParameter(setup, 'tissue_on', 1);
+  setParameter(setup, 'adaptation_speed', 1);
+  return state ?? { y: setup.y0, u: setup.model.defaultInputs() };
 }

@@ -9,10 +9,28 @@ import type { DoseRecord } from '../protocol/regimen.js';
 import type { ResultEvent } from '../scenario/result.js';
 import { MIN_PER_DAY } from './settings.js';
 
+/** Outputs averaged over each day (the daily `*_mean_*` fields), in the order of {@link DayStats.sums}. */
+export const DAILY_MEAN_OUTPUTS = [
+  'gh_ug_l',
+  'cortisol_ug_dl',
+  'prolactin_ng_ml',
+  'ffa_mmol_l',
+  'lipolysis_umol_kg_min',
+  'lh_iu_l',
+  'fsh_iu_l',
+  'testosterone_ng_dl',
+  'estradiol_pg_ml',
+] as const;
+
+/** One of {@link DAILY_MEAN_OUTPUTS}. */
+export type DailyMeanOutput = (typeof DAILY_MEAN_OUTPUTS)[number];
+
 /** Everything the reducers collect during the treatment run. */
 export interface TreatmentRun {
   readonly days: DayStats[];
   readonly draws: Map<number, Float64Array>;
+  /** The fasting draws (glucose, insulin, HOMA-IR, S_I): before breakfast when breakfast precedes the draw. */
+  readonly fastingDraws: Map<number, Float64Array>;
   readonly series: { t: number[]; values: number[][] };
   readonly doses: DoseRecord[];
   readonly titrations: ResultEvent[];
@@ -21,25 +39,31 @@ export interface TreatmentRun {
 
 /** Per-day accumulators of the internal samples. */
 export interface DayStats {
-  ghSum: number;
-  cortisolSum: number;
-  prolactinSum: number;
+  /** Sums of {@link DAILY_MEAN_OUTPUTS}, in that order. */
+  readonly sums: Float64Array;
   n: number;
-  gh: number[];
+  /** The day's GH samples (for the trough percentile). */
+  readonly gh: number[];
 }
 
 /** Fresh accumulators for one day. */
 export function emptyDayStats(): DayStats {
-  return { ghSum: 0, cortisolSum: 0, prolactinSum: 0, n: 0, gh: [] };
+  return { sums: new Float64Array(DAILY_MEAN_OUTPUTS.length), n: 0, gh: [] };
 }
 
-/** The output columns the reducers read. */
+/** The day's mean of one output. */
+export function dayMean(stats: DayStats, name: DailyMeanOutput): number {
+  return stats.sums[DAILY_MEAN_OUTPUTS.indexOf(name)] / stats.n;
+}
+
+/** The output columns the reducers and the result read. */
 export interface Columns {
-  readonly gh: number;
   readonly secretion: number;
-  readonly igf1: number;
-  readonly cortisol: number;
-  readonly prolactin: number;
+  /** Indices of {@link DAILY_MEAN_OUTPUTS}. */
+  readonly means: readonly number[];
+  readonly gh: number;
+  /** Any output by name (for the draws). */
+  readonly index: (name: string) => number;
   readonly series: readonly number[];
 }
 
@@ -47,11 +71,10 @@ export interface Columns {
 export function columnsOf(model: CompiledModel, series: readonly string[]): Columns {
   const has = new Set(model.outputNames);
   return {
-    gh: model.outputIndex('gh_ug_l'),
     secretion: model.outputIndex('gh_secretion_ug_min'),
-    igf1: model.outputIndex('igf1_ng_ml'),
-    cortisol: model.outputIndex('cortisol_ug_dl'),
-    prolactin: model.outputIndex('prolactin_ng_ml'),
+    means: DAILY_MEAN_OUTPUTS.map((name) => model.outputIndex(name)),
+    gh: model.outputIndex('gh_ug_l'),
+    index: (name) => model.outputIndex(name),
     // A drug's concentration series exists only when the drug is in the model: −1 reads as 0.
     series: series.map((name) => (has.has(name) ? model.outputIndex(name) : -1)),
   };
@@ -69,6 +92,7 @@ export class TreatmentReducer {
     private readonly run: TreatmentRun,
     private readonly columns: Columns,
     private readonly drawMin: number,
+    private readonly fastingDrawMin: number,
     outputs: number,
   ) {
     this.prev = new Float64Array(outputs);
@@ -78,13 +102,12 @@ export class TreatmentReducer {
   internal(t: number, values: Float64Array): void {
     const { run, columns: c } = this;
     const day = Math.floor(t / MIN_PER_DAY);
-    this.recordDraw(t, day * MIN_PER_DAY + this.drawMin, day, values);
+    this.recordDraw(this.run.draws, t, day * MIN_PER_DAY + this.drawMin, day, values);
+    this.recordDraw(this.run.fastingDraws, t, day * MIN_PER_DAY + this.fastingDrawMin, day, values);
     run.bursts.push(t, values[c.secretion]);
     const stats = run.days[day];
     if (stats !== undefined) {
-      stats.ghSum += values[c.gh];
-      stats.cortisolSum += values[c.cortisol];
-      stats.prolactinSum += values[c.prolactin];
+      for (let i = 0; i < c.means.length; i++) stats.sums[i] += values[c.means[i]];
       stats.gh.push(values[c.gh]);
       stats.n++;
     }
@@ -99,11 +122,17 @@ export class TreatmentReducer {
     columns.series.forEach((c, j) => run.series.values[j].push(c < 0 ? 0 : values[c]));
   }
 
-  private recordDraw(t: number, drawT: number, day: number, values: Float64Array): void {
-    if (t === drawT) this.run.draws.set(day, Float64Array.from(values));
+  private recordDraw(
+    draws: Map<number, Float64Array>,
+    t: number,
+    drawT: number,
+    day: number,
+    values: Float64Array,
+  ): void {
+    if (t === drawT) draws.set(day, Float64Array.from(values));
     else if (this.prevT < drawT && drawT < t) {
       const w = (drawT - this.prevT) / (t - this.prevT);
-      this.run.draws.set(
+      draws.set(
         day,
         values.map((v, i) => this.prev[i] + w * (v - this.prev[i])),
       );

@@ -12,6 +12,12 @@ import {
   type LifestyleChange,
 } from '../physiology/clock-lifestyle.js';
 import {
+  generateGnrhPulses,
+  gnrhPulseEvents,
+  gnrhPulseSettings,
+  type GnrhPulse,
+} from '../physiology/gonadal.js';
+import {
   generateGhrhPulses,
   ghrhPulseEvents,
   pulseSettings,
@@ -21,7 +27,7 @@ import { clockToMinutes } from '../protocol/clock.js';
 import { expandLifestyle, type LifestyleRecord } from '../protocol/lifestyle.js';
 import type { Scenario } from '../scenario/schema.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
-import { STREAM_PULSES, uniformOf, type Setup } from './setup.js';
+import { STREAM_GNRH, STREAM_PULSES, uniformOf, type Setup } from './setup.js';
 
 /** Lifestyle events and GHRH pulses from the burn-in's start to the run's end (times in minutes). */
 export interface Timeline {
@@ -31,9 +37,26 @@ export interface Timeline {
   readonly lifestyle: readonly TimedEvent[];
   readonly pulses: readonly GhrhPulse[];
   readonly pulseEvents: readonly TimedEvent[];
-  /** Lifestyle and pulse events merged, sorted. */
+  readonly gnrhPulses: readonly GnrhPulse[];
+  /** Lifestyle, GHRH-pulse and GnRH-pulse events merged, sorted. */
   readonly background: readonly TimedEvent[];
   readonly drawMin: number;
+  /**
+   * Minute of the day of the fasting draw: the draw time, or the time of a meal eaten in the 4 hours before it
+   * (the state just before that meal is the overnight fasting state the lab would have measured).
+   */
+  readonly fastingDrawMin: number;
+}
+
+/** Window before the draw in which a meal moves the fasting draw to just before that meal (minutes). */
+const FASTING_WINDOW_MIN = 240;
+
+/** The fasting draw's minute of the day (see {@link Timeline.fastingDrawMin}). */
+export function fastingDrawMinute(scenario: Scenario, drawMin: number): number {
+  const mealTimes = scenario.lifestyle.meals
+    .map((m) => clockToMinutes(m.time))
+    .filter((t) => t < drawMin && t >= drawMin - FASTING_WINDOW_MIN);
+  return Math.min(drawMin, ...mealTimes);
 }
 
 /** A protocol lifestyle record in the physiology's terms. */
@@ -42,12 +65,18 @@ function toChange(r: LifestyleRecord): LifestyleChange {
     case 'sleep_start':
       return { t_min: r.t_min, kind: 'sleep_start', quality: SWS_BY_QUALITY[r.quality] };
     case 'meal':
-      return { t_min: r.t_min, kind: 'meal', kcal: mealKcal(r.carbs_g, r.fat_g, r.protein_g) };
+      return {
+        t_min: r.t_min,
+        kind: 'meal',
+        kcal: mealKcal(r.carbs_g, r.fat_g, r.protein_g),
+        carbs_g: r.carbs_g,
+      };
     case 'exercise_start':
       return {
         t_min: r.t_min,
         kind: 'exercise_start',
         intensity_lt: exerciseIntensityLt(r.exercise, r.intensity),
+        resistance: r.exercise === 'resistance',
       };
     case 'stress':
       return { t_min: r.t_min, kind: 'stress', level: STRESS_LEVEL[r.level] };
@@ -73,14 +102,36 @@ export function buildTimeline(scenario: Scenario, setup: Setup): Timeline {
   });
   const changes = records.map(toChange).filter((c) => c.t_min <= endMin);
   const lifestyle = lifestyleEvents(changes, lifestyleSlots(setup.model)).filter((e) => e.t <= endMin);
-  const uniform =
-    scenario.model.pulse_generator === 'deterministic'
-      ? null
-      : uniformOf(Random.fromSeed(scenario.seed).split(STREAM_PULSES));
-  const pulses = generateGhrhPulses(pulseSettings(setup.model, setup.p), changes, startMin, endMin, uniform);
+  const deterministic = scenario.model.pulse_generator === 'deterministic';
+  const stream = (id: number) => (deterministic ? null : uniformOf(Random.fromSeed(scenario.seed).split(id)));
+  const pulses = generateGhrhPulses(
+    pulseSettings(setup.model, setup.p),
+    changes,
+    startMin,
+    endMin,
+    stream(STREAM_PULSES),
+  );
   const pulseEvents = ghrhPulseEvents(pulses, setup.model.stateIndex('ghrh'));
-  const background = mergeEvents(lifestyle, pulseEvents);
-  return { startMin, endMin, changes, lifestyle, pulses, pulseEvents, background, drawMin };
+  const gnrhPulses = generateGnrhPulses(
+    gnrhPulseSettings(setup.model, setup.p),
+    startMin,
+    endMin,
+    stream(STREAM_GNRH),
+  );
+  const gnrhEvents = gnrhPulseEvents(gnrhPulses, setup.model.stateIndex('gnrh'));
+  const background = mergeEvents(lifestyle, pulseEvents, gnrhEvents);
+  return {
+    startMin,
+    endMin,
+    changes,
+    lifestyle,
+    pulses,
+    pulseEvents,
+    gnrhPulses,
+    background,
+    drawMin,
+    fastingDrawMin: fastingDrawMinute(scenario, drawMin),
+  };
 }
 
 /** Merges event lists (each sorted) into one sorted list; stable for equal times (earlier lists first). */

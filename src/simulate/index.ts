@@ -24,7 +24,8 @@ import { runTreatment } from './segments.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
 import { setUpPatient } from './setup.js';
 
-export { burnIn, type EndState } from './burn-in.js';
+export { burnIn } from './burn-in.js';
+export type { EndState, ProgressSpan } from './types.js';
 export { type DayStats, type TreatmentRun } from './daily-reducer.js';
 export { buildTimeline, type Timeline } from './events.js';
 export { assembleResult } from './result.js';

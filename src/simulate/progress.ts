@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** One progress callback split over the burn-in and the treatment, by simulated time. */
-import type { ProgressSpan } from './burn-in.js';
+import type { ProgressSpan } from './types.js';
 import { MIN_PER_DAY } from './settings.js';
 
 /** Splits one progress callback over the burn-in and treatment spans, by simulated time. */

@@ -4,7 +4,7 @@ import type { DoseRecord } from '../protocol/regimen.js';
 import { RESULT_SCHEMA_ID, type Result, type ResultEvent, type Screening } from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MODEL_NAME } from '../physiology/model.js';
-import { igf1Alerts } from './alerts.js';
+import { runAlerts } from './alerts.js';
 import { dailyRows } from './daily.js';
 import { columnsOf, type TreatmentRun } from './daily-reducer.js';
 import { endpointsOf } from './endpoints.js';
@@ -37,7 +37,13 @@ export function assembleResult(
 ): Result {
   const columns = columnsOf(setup.model, scenario.output.series);
   const daily = dailyRows(scenario, run, columns);
-  const events = [...doseEventsOf(run.doses), ...run.titrations, ...igf1Alerts(daily, timeline.drawMin)].sort(
+  const testosterone = columns.index('testosterone_ng_dl');
+  const morningTestosterone = (day: number): number | null => {
+    const draw = run.draws.get(day);
+    return draw && scenario.patient.sex === 'male' ? draw[testosterone] : null;
+  };
+  const alerts = runAlerts(daily, timeline.drawMin, morningTestosterone);
+  const events = [...doseEventsOf(run.doses), ...run.titrations, ...alerts].sort(
     (a, b) => a.t_min - b.t_min || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind],
   );
   return {
@@ -50,6 +56,6 @@ export function assembleResult(
     series: seriesOf(scenario, run),
     events,
     endpoints: endpointsOf(daily),
-    optional_effects: [],
+    optional_effects: [...setup.optionalEffects],
   };
 }

@@ -9,7 +9,7 @@ import { DRUGS } from '../physiology/drug-catalog.js';
 import { BurstCounter, burstCandidates } from '../physiology/gh-bursts.js';
 import { expandRegimen } from '../protocol/regimen.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { EndState, ProgressSpan } from './burn-in.js';
+import type { EndState, ProgressSpan } from './types.js';
 import { columnsOf, emptyDayStats, TreatmentReducer, type TreatmentRun } from './daily-reducer.js';
 import { eventsOfDoses } from './doses.js';
 import { eventsIn, mergeEvents, type Timeline } from './events.js';
@@ -56,12 +56,15 @@ function segmentSink(
   });
 }
 
+/** Drug classes whose boluses can start a GH burst (rhGH is GH itself; the gonadal drugs do not act on GH). */
+const BURST_DRUG_CLASSES: ReadonlySet<string> = new Set(['ghrh_analogue', 'ghs_agonist']);
+
 /** Candidate onsets of GH bursts from day 0: GHRH pulses, exercise bouts and secretagogue doses. */
 function burstCandidatesOf(timeline: Timeline, doses: ReturnType<typeof expandRegimen>): number[] {
   return burstCandidates([
     ...timeline.pulses.filter((p) => p.t_min >= 0).map((p) => p.t_min),
     ...timeline.changes.filter((c) => c.kind === 'exercise_start' && c.t_min >= 0).map((c) => c.t_min),
-    ...doses.filter((d) => DRUGS[d.drug].drugClass !== 'growth_hormone').map((d) => d.t_min),
+    ...doses.filter((d) => BURST_DRUG_CLASSES.has(DRUGS[d.drug].drugClass)).map((d) => d.t_min),
   ]);
 }
 
@@ -83,12 +86,19 @@ export function runTreatment(
   const run: TreatmentRun = {
     days: Array.from({ length: scenario.duration_days }, emptyDayStats),
     draws: new Map(),
+    fastingDraws: new Map(),
     series: { t: [], values: series.map(() => []) },
     doses: [],
     titrations: [],
     bursts: new BurstCounter(burstCandidatesOf(timeline, doses), setup.ghVolumeL, INTERNAL_STEP_MIN),
   };
-  const reducer = new TreatmentReducer(run, columns, timeline.drawMin, setup.model.outputNames.length);
+  const reducer = new TreatmentReducer(
+    run,
+    columns,
+    timeline.drawMin,
+    timeline.fastingDrawMin,
+    setup.model.outputNames.length,
+  );
   const breaks = segmentBreaks(scenario, timeline);
   const checks = new Set(titrationTimes(scenario, timeline.drawMin));
   const [w0, w1] = scenario.output.window_days.map((d) => d * MIN_PER_DAY);

@@ -9,9 +9,10 @@ import { applyPatientParameters, patientParameters, type PatientParameters } fro
 import { clockToMinutes } from '../protocol/clock.js';
 import type { Scenario } from '../scenario/schema.js';
 
-/** Seeded streams: one for the patient's random effects, one for the pulse generator. */
+/** Seeded streams: the patient's random effects, the GHRH pulse generator, the GnRH pulse generator. */
 export const STREAM_PATIENT = 1;
 export const STREAM_PULSES = 2;
+export const STREAM_GNRH = 3;
 
 /** The compiled model and the patient's parameters. */
 export interface Setup {
@@ -20,6 +21,10 @@ export interface Setup {
   readonly patient: PatientParameters;
   readonly drugs: readonly DrugName[];
   readonly ghVolumeL: number;
+  /** State at the start of the burn-in: the declared initial values with the patient's body composition. */
+  readonly y0: Float64Array;
+  /** The optional effects switched on for this run. */
+  readonly optionalEffects: readonly string[];
 }
 
 /** A `() => number` uniform source drawing from a seeded stream. */
@@ -30,7 +35,8 @@ export function uniformOf(random: Random): () => number {
 /** The model for the regimen's modelled drugs, and the parameter vector of this patient. */
 export function setUpPatient(scenario: Scenario): Setup {
   const drugs = [...new Set(scenario.regimen.map((l) => l.drug))].filter(isModelledDrug);
-  const model = compiledModel(drugs);
+  const optionalEffects = [...new Set(scenario.model.optional_effects)];
+  const model = compiledModel(drugs, optionalEffects);
   const p = model.defaultParameters();
   const pt = scenario.patient;
   const uniform = uniformOf(Random.fromSeed(scenario.seed).split(STREAM_PATIENT));
@@ -43,6 +49,9 @@ export function setUpPatient(scenario: Scenario): Setup {
       ...(pt.body_fat_pct === undefined ? {} : { bodyFatPct: pt.body_fat_pct }),
       ...(pt.visceral_fat_cm2 === undefined ? {} : { visceralFatCm2: pt.visceral_fat_cm2 }),
       ghDeficient: pt.conditions.includes('gh_deficiency'),
+      type2Diabetes: pt.conditions.includes('type2_diabetes'),
+      impairedFastingGlucose: pt.conditions.includes('impaired_fasting_glucose'),
+      hypogonadism: pt.conditions.includes('hypogonadism'),
       variability: pt.variability,
     },
     uniform,
@@ -52,5 +61,15 @@ export function setUpPatient(scenario: Scenario): Setup {
   const sleep = scenario.lifestyle.sleep;
   p[index('wake_clock_min')] = wakeClockMin(clockToMinutes(sleep.bedtime), sleep.duration_h);
   const ghVolumeL = p[index('gh_vd_fraction')] * p[index('body_weight_kg')];
-  return { model, p, patient, drugs, ghVolumeL };
+  return { model, p, patient, drugs, ghVolumeL, y0: initialState(model, p), optionalEffects };
+}
+
+/** Declared initial state with body composition at the patient's values and no testosterone in women. */
+function initialState(model: CompiledModel, p: Float64Array): Float64Array {
+  const y = model.initialState();
+  const v = (name: string): number => p[model.parameterIndex(name)];
+  y[model.stateIndex('fat_mass')] = v('fat_mass_0_kg');
+  y[model.stateIndex('lean_energy')] = v('lean_mass_0_kg');
+  if (v('is_male') === 0) y[model.stateIndex('testosterone')] = 0;
+  return y;
 }

@@ -34,7 +34,7 @@ describe('simulate: the result contract', () => {
     expect(numbersIn(result).every(Number.isFinite)).toBe(true);
   });
 
-  it('reports the engine, one daily row per day with every contract field, and null for what is not modelled', () => {
+  it('reports the engine and one daily row per day with every contract field, each a finite number for a man', () => {
     expect(result.schema).toBe('endotwin/result/v1');
     expect(result.engine).toEqual({
       version: '0.1.0',
@@ -44,14 +44,28 @@ describe('simulate: the result contract', () => {
     });
     expect(result.daily).toHaveLength(6);
     for (const row of result.daily) {
-      expect(Object.keys(row).sort()).toEqual([...DAILY_FIELDS].sort());
-      expect(row.glucose_fasting_mg_dl).toBeNull();
-      expect(row.testosterone_mean_ng_dl).toBeNull();
-      expect(row.gh_mean_ug_l).toBeGreaterThan(0);
+      const keys = Object.keys(row);
+      expect(DAILY_FIELDS.filter((f) => !keys.includes(f))).toEqual([]);
+      for (const field of DAILY_FIELDS) expect(Number.isFinite(row[field])).toBe(true);
       expect(row.gh_trough_ug_l).toBeLessThan(row.gh_mean_ug_l ?? 0);
+      // Skin is an optional effect, off here.
+      expect(row.skin_thickness_index).toBeNull();
     }
-    expect(result.endpoints.igf1_change_pct).not.toBeNull();
-    expect(result.endpoints.lean_mass_change_kg).toBeNull();
+    for (const value of Object.values(result.endpoints)) expect(Number.isFinite(value)).toBe(true);
+    expect(result.optional_effects).toEqual([]);
+  });
+
+  it('reports testosterone as null for a woman, and LH, FSH and estradiol as numbers', () => {
+    const woman = { age_years: 35, sex: 'female', weight_kg: 64, height_cm: 166 };
+    const r = simulate(parseScenario({ duration_days: 2, patient: woman, seed: 1 }));
+    for (const row of r.daily) {
+      expect(row.testosterone_mean_ng_dl).toBeNull();
+      expect(row.free_testosterone_pg_ml).toBeNull();
+      expect(row.lh_mean_iu_l).toBeGreaterThan(0);
+      expect(row.fsh_mean_iu_l).toBeGreaterThan(0);
+      expect(row.estradiol_mean_pg_ml).toBeGreaterThan(20);
+    }
+    expect(r.endpoints.testosterone_change_pct).toBeNull();
   });
 
   it('lists every dose as an event', () => {
@@ -177,20 +191,30 @@ describe('simulate: options and edge cases', () => {
     expect(r.labs[0].cortisol_ug_dl).toBeGreaterThan(5);
   });
 
-  it('lists doses of drugs without a model and says so in the screening', () => {
+  it('lets testosterone cypionate act on the model: total testosterone up, LH down; no "not modelled" note', () => {
     const r = sim({
+      duration_days: 8,
       regimen: [
         {
           drug: 'testosterone_cypionate',
-          dose: { amount: 100, unit: 'mg' },
+          dose: { amount: 200, unit: 'mg' },
           route: 'im',
           at: '09:00',
           days: { every: 7 },
         },
       ],
     });
-    expect(r.events.filter((e) => e.kind === 'dose')).toHaveLength(1);
-    expect(r.screening.findings.some((f) => f.code === 'INFO_DRUG_NOT_MODELLED')).toBe(true);
+    expect(r.events.filter((e) => e.kind === 'dose')).toHaveLength(2);
+    expect(r.screening.findings.some((f) => f.code === 'INFO_DRUG_NOT_MODELLED')).toBe(false);
+    const [first, last] = [r.daily[0], r.daily[7]];
+    expect(last.testosterone_mean_ng_dl ?? 0).toBeGreaterThan(1.5 * (first.testosterone_mean_ng_dl ?? 0));
+    expect(last.lh_mean_iu_l ?? 0).toBeLessThan(0.5 * (first.lh_mean_iu_l ?? 0));
+  });
+
+  it('lists the optional effects that were switched on and reports the skin index only with its effect', () => {
+    const r = sim({ duration_days: 2, model: { optional_effects: ['skin', 'sermorelin_gonadotropins'] } });
+    expect(r.optional_effects).toEqual(['skin', 'sermorelin_gonadotropins']);
+    expect(r.daily[0].skin_thickness_index).toBeCloseTo(1, 2);
   });
 
   it('still simulates a contraindicated scenario, with the screening in the result', () => {
