@@ -6,9 +6,16 @@
  * one-line text form of {@link parseRegimenText}) goes through that constructor. {@link Regimen.expand} turns it
  * into {@link DoseRecord}s in minutes, which is all the model layer ever sees.
  */
-import { DRUGS, DRUG_NAMES, ROUTES, isDrugName } from '../physiology/drug-catalog.js';
+import { DRUGS, DRUG_NAMES, isDrugName } from '../physiology/drug-catalog.js';
 import type { DrugName, Route } from '../physiology/drug-catalog.js';
-import { DOSE_UNITS, ScenarioError, WEEKDAYS, doseToMcg } from '../scenario/index.js';
+import {
+  DOSE_UNITS,
+  RegimenTextError,
+  ScenarioError,
+  WEEKDAYS,
+  doseToMcg,
+  parseRegimenTextLines,
+} from '../scenario/index.js';
 import type { DaysPattern, Dose, RegimenLine, Scenario, ScenarioIssue, Weekday } from '../scenario/index.js';
 import { MIN_PER_DAY, clockToMinutes, isClockTime, weekdayOfDay } from './clock.js';
 
@@ -412,20 +419,6 @@ export interface ParseRegimenOptions {
   readonly drug?: DrugName;
 }
 
-const UNIT_TOKENS: Readonly<Record<string, Dose['unit']>> = {
-  mcg: 'mcg',
-  ug: 'mcg',
-  µg: 'mcg',
-  mg: 'mg',
-  iu: 'iu',
-  'mcg/kg': 'mcg_per_kg',
-  'ug/kg': 'mcg_per_kg',
-  'µg/kg': 'mcg_per_kg',
-  mcg_per_kg: 'mcg_per_kg',
-  'mg/kg': 'mg_per_kg',
-  mg_per_kg: 'mg_per_kg',
-};
-
 const UNIT_TEXT: Readonly<Record<Dose['unit'], string>> = {
   mcg: 'mcg',
   mg: 'mg',
@@ -434,227 +427,10 @@ const UNIT_TEXT: Readonly<Record<Dose['unit'], string>> = {
   mg_per_kg: 'mg/kg',
 };
 
-const CLAUSES =
-  `a drug (${DRUG_NAMES.join(', ')}), a route (${ROUTES.join(', ')}), over N(min|h), at TIMES, daily, weekly, ` +
-  'every Nd, NonMoff, on WEEKDAYS, from day N, xN(d|w)';
-
-const NUMBER_RE = /^\d+(\.\d+)?(e[+-]?\d+)?$/;
-
-interface Segment {
-  drug?: DrugName;
-  dose?: Dose;
-  route?: Route;
-  overMin?: number;
-  at?: AtItem[];
-  days?: DaysPattern;
-  fromDay?: number;
-  lengthDays?: number;
-}
-
-/** A cursor over one segment's tokens that reports errors with the segment's text. */
-class Tokens {
-  private i = 0;
-  constructor(
-    private readonly tokens: readonly string[],
-    private readonly text: string,
-  ) {}
-
-  get done(): boolean {
-    return this.i >= this.tokens.length;
-  }
-
-  next(): string {
-    return this.tokens[this.i++];
-  }
-
-  /** The token after a keyword; fails naming the keyword and what it expects. */
-  argument(keyword: string, expected: string): string {
-    if (this.done) this.fail(`'${keyword}' must be followed by ${expected}`);
-    return this.next();
-  }
-
-  fail(message: string): never {
-    throw new RegimenError([{ path: 'regimen', message: `${message} (in "${this.text}")` }]);
-  }
-}
-
-function parseClockList(token: string, tokens: Tokens): AtItem[] {
-  const items = token.split(',');
-  for (const item of items) {
-    if (item !== 'bedtime' && !isClockTime(item)) {
-      tokens.fail(`invalid time '${item}'; allowed: bedtime or "HH:MM" from 00:00 to 23:59, comma-separated`);
-    }
-  }
-  return items;
-}
-
-function parseWeekdayList(token: string, tokens: Tokens): Weekday[] {
-  const items = token.split(',');
-  for (const item of items) {
-    if (!(WEEKDAYS as readonly string[]).includes(item)) {
-      tokens.fail(`invalid weekday '${item}'; allowed: ${WEEKDAYS.join(', ')}, comma-separated`);
-    }
-  }
-  return items as Weekday[];
-}
-
-function parseWholeNumber(token: string, what: string, tokens: Tokens): number {
-  if (!/^\d+$/.test(token)) tokens.fail(`invalid ${what} '${token}'; allowed: a whole number`);
-  return Number(token);
-}
-
-function parseOver(token: string, tokens: Tokens): number {
-  const match = /^(\d+(?:\.\d+)?)(min|h)$/.exec(token);
-  if (!match)
-    tokens.fail(`invalid infusion length '${token}'; allowed: N followed by min or h, e.g. 30min, 2h`);
-  return Number(match[1]) * (match[2] === 'h' ? 60 : 1);
-}
-
-function setOnce<K extends keyof Segment>(
-  segment: Segment,
-  key: K,
-  value: Segment[K],
-  token: string,
-  tokens: Tokens,
-): void {
-  if (segment[key] !== undefined) tokens.fail(`'${token}' repeats a clause already given (${key})`);
-  segment[key] = value;
-}
-
-function parseDoseAt(token: string, segment: Segment, tokens: Tokens): void {
-  const unitToken = tokens.argument(token, `a unit (${Object.keys(UNIT_TOKENS).join(', ')})`);
-  const unit = UNIT_TOKENS[unitToken];
-  if (unit === undefined)
-    tokens.fail(`unknown unit '${unitToken}'; allowed: ${Object.keys(UNIT_TOKENS).join(', ')}`);
-  setOnce(segment, 'dose', { amount: Number(token), unit }, token, tokens);
-}
-
-/** Reads one clause starting at `token`; returns false when the token starts no clause. */
-function parseClause(token: string, segment: Segment, tokens: Tokens): boolean {
-  let match: RegExpExecArray | null;
-  if (isDrugName(token)) setOnce(segment, 'drug', token, token, tokens);
-  else if (NUMBER_RE.test(token)) parseDoseAt(token, segment, tokens);
-  else if ((ROUTES as readonly string[]).includes(token))
-    setOnce(segment, 'route', token as Route, token, tokens);
-  else if (token === 'over')
-    setOnce(
-      segment,
-      'overMin',
-      parseOver(tokens.argument('over', 'a length such as 30min or 2h'), tokens),
-      token,
-      tokens,
-    );
-  else if (token === 'at')
-    setOnce(
-      segment,
-      'at',
-      parseClockList(tokens.argument('at', 'bedtime or "HH:MM" times'), tokens),
-      token,
-      tokens,
-    );
-  else if (token === 'daily') setOnce(segment, 'days', { every: 1 }, token, tokens);
-  else if (token === 'weekly') setOnce(segment, 'days', { every: 7 }, token, tokens);
-  else if (token === 'every') {
-    const arg = tokens.argument('every', 'Nd, e.g. every 2d');
-    const m = /^(\d+)d$/.exec(arg);
-    if (!m)
-      tokens.fail(`invalid interval '${arg}' after 'every'; allowed: Nd with N a whole number, e.g. 2d`);
-    setOnce(segment, 'days', { every: Number(m[1]) }, token, tokens);
-  } else if ((match = /^(\d+)on\/?(\d+)off$/.exec(token))) {
-    setOnce(segment, 'days', { on: Number(match[1]), off: Number(match[2]) }, token, tokens);
-  } else if (token === 'on') {
-    setOnce(
-      segment,
-      'days',
-      { weekdays: parseWeekdayList(tokens.argument('on', 'weekdays such as mon,thu'), tokens) },
-      token,
-      tokens,
-    );
-  } else if (token === 'from') {
-    const day = tokens.argument('from', "'day N'");
-    if (day !== 'day') tokens.fail(`'from' must be followed by 'day N', got '${day}'`);
-    setOnce(
-      segment,
-      'fromDay',
-      parseWholeNumber(tokens.argument('from day', 'a day number'), 'start day', tokens),
-      token,
-      tokens,
-    );
-  } else if ((match = /^x(\d+)([dw])$/.exec(token))) {
-    setOnce(segment, 'lengthDays', Number(match[1]) * (match[2] === 'w' ? 7 : 1), token, tokens);
-  } else return false;
-  return true;
-}
-
-function segmentToLine(
-  segment: Segment,
-  offsetDay: number,
-  options: ParseRegimenOptions,
-  tokens: Tokens,
-): RegimenLine {
-  const drug = segment.drug ?? options.drug;
-  if (drug === undefined) tokens.fail(`no drug named; start with one of ${DRUG_NAMES.join(', ')}`);
-  if (segment.dose === undefined) tokens.fail('no dose; write an amount and a unit, e.g. 300 mcg');
-  if (segment.route === undefined) tokens.fail(`no route; allowed: ${ROUTES.join(', ')}`);
-  if (segment.at === undefined) tokens.fail('no time; write at bedtime, at 22:00 or at 07:00,19:00');
-  const startDay = offsetDay + (segment.fromDay ?? 0);
-  const line: RegimenLine = {
-    drug,
-    dose: segment.dose,
-    over_min: segment.overMin ?? 0,
-    route: segment.route,
-    at: segment.at.length === 1 ? segment.at[0] : segment.at,
-    days: segment.days ?? { every: 1 },
-    start_day: startDay,
-  };
-  if (segment.lengthDays !== undefined) line.end_day = startDay + segment.lengthDays;
-  return line;
-}
-
-function tokenize(text: string): string[] {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/\s*,\s*/g, ',')
-    .split(/\s+/)
-    .filter((t) => t !== '');
-}
-
-function parseSegment(text: string, offsetDay: number, options: ParseRegimenOptions): RegimenLine {
-  const tokens = new Tokens(tokenize(text), text.trim());
-  const segment: Segment = {};
-  while (!tokens.done) {
-    const token = tokens.next();
-    if (!parseClause(token, segment, tokens)) tokens.fail(`unknown token '${token}'; expected ${CLAUSES}`);
-  }
-  return segmentToLine(segment, offsetDay, options, tokens);
-}
-
-/** One chain `A then B then C`: each segment starts where the previous one ends. */
-function parseChain(text: string, options: ParseRegimenOptions): Regimen {
-  let regimen = Regimen.empty();
-  for (const part of text.split(/\s+then\s+/i)) {
-    const offset = regimen.endDay;
-    if (offset === undefined) {
-      throw new RegimenError([
-        {
-          path: 'regimen',
-          message: `a segment without a length (xN(d|w)) cannot be followed by 'then' (in "${text.trim()}")`,
-        },
-      ]);
-    }
-    // A segment that names no drug continues with the previous segment's drug.
-    const previous = regimen.lines[regimen.lines.length - 1];
-    const defaults = previous ? { ...options, drug: previous.drug } : options;
-    regimen = regimen.and(Regimen.of([parseSegment(part, offset, defaults)]));
-  }
-  return regimen;
-}
-
 /**
- * Reads the one-line text form of a regimen into the same lines the YAML form gives.
- *
- * Grammar (case-insensitive, tokens separated by spaces; clauses after the dose in any order):
+ * Reads the one-line text form of a regimen into the same lines the YAML form gives, and checks them as
+ * {@link Regimen.of} does. The grammar lives with the scenario contract (`parseRegimenTextLines` in
+ * src/scenario/regimen-text.ts, which also reads text lines inside a scenario's `regimen`):
  * ```
  * regimen  := chain ( ';' chain )*            chains run side by side (also separated by newlines)
  * chain    := segment ( 'then' segment )*     each segment starts on the day the previous one ends
@@ -671,15 +447,19 @@ function parseChain(text: string, options: ParseRegimenOptions): Regimen {
  * @example parseRegimenText('300 mcg sc at bedtime 5on2off x26w', { drug: 'sermorelin' })
  * @example parseRegimenText('rhgh 0.2 mg sc at 22:00 daily x12w')
  * @example parseRegimenText('cjc1295_nodac 2 mg sc at 07:00,19:00 every 2d from day 7 x4w then ipamorelin 200 mcg sc at bedtime x2w')
- * @throws RegimenError naming the offending token and the allowed values.
+ * @throws RegimenError naming the offending token and the allowed values (path `regimen`), or a broken invariant
+ *   of a line it reads (path `regimen[i].field`).
  */
 export function parseRegimenText(text: string, options: ParseRegimenOptions = {}): Regimen {
-  const chains = text.split(/[;\n]/).filter((chain) => chain.trim() !== '');
-  if (chains.length === 0)
-    throw new RegimenError([
-      { path: 'regimen', message: 'empty regimen text; e.g. "sermorelin 300 mcg sc at bedtime daily"' },
-    ]);
-  return chains.map((chain) => parseChain(chain, options)).reduce((all, chain) => all.and(chain));
+  let lines: RegimenLine[];
+  try {
+    lines = parseRegimenTextLines(text, options);
+  } catch (error) {
+    if (error instanceof RegimenTextError)
+      throw new RegimenError([{ path: 'regimen', message: error.message }]);
+    throw error;
+  }
+  return Regimen.of(lines);
 }
 
 function formatSchedule(days: DaysPattern): string {

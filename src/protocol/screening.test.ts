@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/index.js';
-import type { ScenarioInput } from '../scenario/index.js';
+import type { RegimenLineInput, ScenarioInput } from '../scenario/index.js';
 import { FINDING_CODES, screenScenario, screeningStatus } from './screening.js';
 
 type PatientInput = ScenarioInput['patient'];
-type LineInput = NonNullable<ScenarioInput['regimen']>[number];
+type LineInput = RegimenLineInput;
 
 const man: PatientInput = { age_years: 62, sex: 'male', weight_kg: 88, height_cm: 178 };
 const woman: PatientInput = { age_years: 45, sex: 'female', weight_kg: 66, height_cm: 166 };

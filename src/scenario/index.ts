@@ -3,3 +3,4 @@
 export * from './schema.js';
 export * from './parse.js';
 export * from './result.js';
+export * from './regimen-text.js';

@@ -7,8 +7,9 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DRUGS } from '../physiology/drug-catalog.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
-import { scenarioSchema } from './schema.js';
-import type { Dose, ParsedScenario, Scenario } from './schema.js';
+import { RegimenTextError, parseRegimenTextLines } from './regimen-text.js';
+import { regimenLineSchema, scenarioSchema } from './schema.js';
+import type { Dose, ParsedScenario, RegimenLine, Scenario } from './schema.js';
 
 /** One problem found in a scenario: where, and what is wrong. */
 export interface ScenarioIssue {
@@ -106,7 +107,82 @@ function checkDose(
   }
 }
 
-function checkRegimen(s: ParsedScenario, issues: ScenarioIssue[]): void {
+/** A document after the schema, with its text regimen entries read into line objects. */
+type ExpandedScenario = Omit<ParsedScenario, 'regimen'> & { readonly regimen: RegimenLine[] };
+
+/** Where a line of the expanded regimen came from: its entry's path, and the entry's text for a text entry. */
+interface LineOrigin {
+  readonly path: string;
+  readonly text?: string;
+}
+
+/** The lines of one text entry, checked against the same ranges as a line written as an object. */
+function textEntryLines(
+  text: string,
+  path: string,
+  previousDrug: DrugName | undefined,
+  issues: ScenarioIssue[],
+): RegimenLine[] {
+  let lines: RegimenLine[];
+  try {
+    lines = parseRegimenTextLines(text, previousDrug === undefined ? {} : { drug: previousDrug });
+  } catch (error) {
+    if (!(error instanceof RegimenTextError)) throw error;
+    issues.push({ path, message: error.message });
+    return [];
+  }
+  return lines.flatMap((line) => {
+    const checked = regimenLineSchema.safeParse(line);
+    if (checked.success) return [checked.data];
+    for (const issue of issuesFromZod(checked.error, line)) {
+      issues.push({ path: `${path}.${issue.path}`, message: `${issue.message} (in "${text.trim()}")` });
+    }
+    return [];
+  });
+}
+
+/**
+ * Reads the text entries of `regimen` into line objects (a text entry may give several: `then`, `;`). A text
+ * entry that names no drug continues with the drug of the line before it.
+ */
+function expandRegimenText(s: ParsedScenario): {
+  scenario: ExpandedScenario;
+  origins: LineOrigin[];
+  issues: ScenarioIssue[];
+} {
+  const regimen: RegimenLine[] = [];
+  const origins: LineOrigin[] = [];
+  const issues: ScenarioIssue[] = [];
+  s.regimen.forEach((entry, i) => {
+    const path = `regimen[${i}]`;
+    if (typeof entry !== 'string') {
+      regimen.push(entry);
+      origins.push({ path });
+      return;
+    }
+    for (const line of textEntryLines(entry, path, regimen[regimen.length - 1]?.drug, issues)) {
+      regimen.push(line);
+      origins.push({ path, text: entry.trim() });
+    }
+  });
+  return { scenario: { ...s, regimen }, origins, issues };
+}
+
+/**
+ * An issue about line `j` of the expanded regimen, re-addressed to the entry it came from (`regimen[j].dose` →
+ * `regimen[i].dose`), quoting the text of a text entry.
+ */
+function reAddressed(issue: ScenarioIssue, origins: readonly LineOrigin[]): ScenarioIssue {
+  const match = /^regimen\[(\d+)\]/.exec(issue.path);
+  const origin = match ? origins[Number(match[1])] : undefined;
+  if (!match || !origin) return issue;
+  return {
+    path: origin.path + issue.path.slice(match[0].length),
+    message: origin.text === undefined ? issue.message : `${issue.message} (in "${origin.text}")`,
+  };
+}
+
+function checkRegimen(s: ExpandedScenario, issues: ScenarioIssue[]): void {
   s.regimen.forEach((line, i) => {
     const path = `regimen[${i}]`;
     const info = DRUGS[line.drug];
@@ -139,7 +215,7 @@ function checkRegimen(s: ParsedScenario, issues: ScenarioIssue[]): void {
   });
 }
 
-function checkTitration(s: ParsedScenario, issues: ScenarioIssue[]): void {
+function checkTitration(s: ExpandedScenario, issues: ScenarioIssue[]): void {
   const t = s.titration;
   if (!t) return;
   if (!s.regimen.some((line) => line.drug === t.drug)) {
@@ -159,7 +235,7 @@ function checkTitration(s: ParsedScenario, issues: ScenarioIssue[]): void {
   if (t.min) checkDose(t.min, t.drug, s.patient.weight_kg, 'titration.min', issues);
 }
 
-function checkDays(s: ParsedScenario, issues: ScenarioIssue[]): void {
+function checkDays(s: ExpandedScenario, issues: ScenarioIssue[]): void {
   s.monitoring.at_days?.forEach((day, i) => {
     if (day > s.duration_days) {
       issues.push({
@@ -193,7 +269,7 @@ function defaultMonitoringDays(duration: number): number[] {
 }
 
 /** Fills in what depends on other fields: end days, monitoring days, the series window. */
-function normalise(s: ParsedScenario): Scenario {
+function normalise(s: ExpandedScenario): Scenario {
   return {
     ...s,
     regimen: s.regimen.map((line) => ({ ...line, end_day: line.end_day ?? s.duration_days })),
@@ -208,18 +284,21 @@ function normalise(s: ParsedScenario): Scenario {
 }
 
 /**
- * Validates a scenario document (already read from YAML/JSON) and returns it normalised.
+ * Validates a scenario document (already read from YAML/JSON) and returns it normalised: text regimen entries
+ * become line objects, so the result holds objects only.
  * @throws ScenarioError listing every problem with its field path.
  */
 export function parseScenario(doc: unknown): Scenario {
   const result = scenarioSchema.safeParse(doc);
   if (!result.success) throw new ScenarioError(issuesFromZod(result.error, doc));
+  const { scenario, origins, issues: textIssues } = expandRegimenText(result.data);
+  if (textIssues.length > 0) throw new ScenarioError(textIssues);
   const issues: ScenarioIssue[] = [];
-  checkRegimen(result.data, issues);
-  checkTitration(result.data, issues);
-  checkDays(result.data, issues);
-  if (issues.length > 0) throw new ScenarioError(issues);
-  return normalise(result.data);
+  checkRegimen(scenario, issues);
+  checkTitration(scenario, issues);
+  checkDays(scenario, issues);
+  if (issues.length > 0) throw new ScenarioError(issues.map((issue) => reAddressed(issue, origins)));
+  return normalise(scenario);
 }
 
 /** Reads and validates scenario text (YAML or JSON). */

@@ -103,7 +103,8 @@ const daysSchema = z.union([
   z.strictObject({ weekdays: z.array(weekday).min(1) }),
 ]);
 
-const regimenLineSchema = z.strictObject({
+/** One regimen line object. */
+export const regimenLineSchema = z.strictObject({
   drug: z.enum(DRUG_NAMES),
   dose: doseSchema,
   over_min: z
@@ -116,6 +117,20 @@ const regimenLineSchema = z.strictObject({
   days: daysSchema.default({ every: 1 }),
   start_day: z.number().int().min(0).default(0),
   end_day: z.number().int().min(1).optional(),
+});
+
+/**
+ * A regimen entry in the one-line text form (`sermorelin 300 mcg sc at bedtime 5on2off x26w`, grammar in
+ * `regimen-text.ts`); `parseScenario` turns it into one or more regimen-line objects.
+ */
+const regimenTextSchema = z
+  .string()
+  .min(1, { message: 'must not be empty; e.g. "sermorelin 300 mcg sc at bedtime 5on2off x26w"' })
+  .max(2000);
+
+/** One `regimen` entry as written: a line object, or the one-line text form. */
+const regimenEntrySchema = z.union([regimenTextSchema, regimenLineSchema], {
+  error: 'must be a regimen line (an object with drug, dose, route, at, …) or its one-line text form',
 });
 
 const titrationSchema = z.strictObject({
@@ -166,7 +181,7 @@ export const scenarioSchema = z.strictObject({
   start_weekday: weekday.default('mon'),
   patient: patientSchema,
   lifestyle: lifestyleSchema.default(() => lifestyleSchema.parse({})),
-  regimen: z.array(regimenLineSchema).default([]),
+  regimen: z.array(regimenEntrySchema).default([]),
   titration: titrationSchema.optional(),
   monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
   output: outputSchema.default(() => outputSchema.parse({})),
@@ -174,10 +189,16 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** The document after the schema: every default filled in, text regimen entries still text. */
 export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type Patient = ParsedScenario['patient'];
 export type Lifestyle = ParsedScenario['lifestyle'];
-export type RegimenLine = ParsedScenario['regimen'][number];
+/** One regimen line object (what a text entry becomes, and all a normalised scenario holds). */
+export type RegimenLine = z.output<typeof regimenLineSchema>;
+/** One regimen line object as written (defaults not yet filled in). */
+export type RegimenLineInput = z.input<typeof regimenLineSchema>;
+/** One `regimen` entry as written: a line object (defaults not yet filled in) or the one-line text form. */
+export type RegimenEntryInput = z.input<typeof regimenEntrySchema>;
 export type Dose = RegimenLine['dose'];
 export type DaysPattern = RegimenLine['days'];
 export type Meal = Lifestyle['meals'][number];
