@@ -383,4 +383,6 @@ function main(): void {
   );
 }
 
-main();
+// `--trials` runs the virtual-trial engines' bench instead (bench/trials.ts, its own options and rows).
+if (process.argv.includes('--trials')) await import('./trials.js');
+else main();

@@ -15,6 +15,11 @@ import { workerScript } from './worker-script.js';
 export interface ThreadEngineOptions {
   /** Worker threads (default: the number of cores). */
   readonly workers?: number;
+  /**
+   * Keep the pool (and its warmed-up threads) between runs until {@link ThreadEngine.close} (default false: a
+   * pool per run, destroyed after it). Benchmarks use it to time simulations without thread start-up.
+   */
+  readonly keepAlive?: boolean;
 }
 
 /** Shards per worker the pool is cut into: enough for an even finish and a lively progress bar. */
@@ -24,6 +29,8 @@ const SHARDS_PER_WORKER = 50;
 export class ThreadEngine implements TrialEngine {
   readonly workers: number;
   readonly targetShards: number;
+  private readonly keepAlive: boolean;
+  private pool: Piscina<ShardTask, PatientOutcome[]> | undefined;
 
   constructor(options: ThreadEngineOptions = {}) {
     const workers = options.workers ?? availableParallelism();
@@ -32,18 +39,33 @@ export class ThreadEngine implements TrialEngine {
     }
     this.workers = workers;
     this.targetShards = workers * SHARDS_PER_WORKER;
+    this.keepAlive = options.keepAlive ?? false;
   }
 
-  async run(plan: TrialPlan, hooks: EngineHooks): Promise<PatientOutcome[]> {
+  /** Destroys a kept-alive pool (nothing to do otherwise). */
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+
+  private poolFor(): Piscina<ShardTask, PatientOutcome[]> {
+    if (this.pool) return this.pool;
     const { filename, execArgv } = workerScript('thread-worker');
     const pool = new Piscina<ShardTask, PatientOutcome[]>({
       filename,
       execArgv,
       minThreads: this.workers,
       maxThreads: this.workers,
+      idleTimeout: Number.POSITIVE_INFINITY,
       // Every shard is queued at once; piscina's default queue cap would refuse large trials.
       maxQueue: Number.POSITIVE_INFINITY,
     });
+    if (this.keepAlive) this.pool = pool;
+    return pool;
+  }
+
+  async run(plan: TrialPlan, hooks: EngineHooks): Promise<PatientOutcome[]> {
+    const pool = this.poolFor();
     let done = 0;
     try {
       const parts = await Promise.all(
@@ -61,7 +83,7 @@ export class ThreadEngine implements TrialEngine {
       );
       return parts.flat();
     } finally {
-      await pool.destroy();
+      if (!this.keepAlive) await pool.destroy();
     }
   }
 }
