@@ -19,6 +19,7 @@ import { burnIn } from './burn-in.js';
 import { buildTimeline } from './events.js';
 import { progressSplitter } from './progress.js';
 import { assembleResult } from './result.js';
+import { applyParameterOverrides, checkOverridesKept, type ParameterOverrides } from './overrides.js';
 import { checkSeriesNames, screen } from './screening.js';
 import { runTreatment } from './segments.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
@@ -28,6 +29,7 @@ export { burnIn } from './burn-in.js';
 export type { EndState, ProgressSpan } from './types.js';
 export { type DayStats, type TreatmentRun } from './daily-reducer.js';
 export { buildTimeline, type Timeline } from './events.js';
+export { ParameterOverrideError, type ParameterOverrides } from './overrides.js';
 export { assembleResult } from './result.js';
 export { screen, seriesNames } from './screening.js';
 export { runTreatment } from './segments.js';
@@ -38,20 +40,30 @@ export { setUpPatient, type Setup } from './setup.js';
 export interface SimulateOptions {
   /** Called with the fraction done (0–1), about a hundred times per run, last with 1. */
   readonly onProgress?: (fraction: number) => void;
+  /**
+   * Model parameters to set by name (each in its declared unit) after the patient mapping, e.g.
+   * `{ igf1_prod_scale: 1.3 }`; used by the fitted twin. Parameters the run sets itself (derived at set-up,
+   * burn-in switches and references, and those calibrated to the patient's baseline labs) are refused
+   * (`overrides.ts`).
+   */
+  readonly parameterOverrides?: ParameterOverrides;
 }
 
 /**
  * Simulates a normalised scenario (from `parseScenario`).
- * @throws ScenarioError when `output.series` names an unknown series (path `output.series[i]`).
+ * @throws ScenarioError when `output.series` names an unknown series (path `output.series[i]`); its subclass
+ *   ParameterOverrideError for a bad `parameterOverrides` entry (path `parameterOverrides.<name>`).
  * @example simulate(parseScenario({ duration_days: 7, patient: { age_years: 40, sex: 'male', weight_kg: 80, height_cm: 180 } }))
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Result {
   const series = checkSeriesNames(scenario);
   const screening = screen(scenario);
   const setup = setUpPatient(scenario);
+  applyParameterOverrides(scenario, setup, options.parameterOverrides);
   const timeline = buildTimeline(scenario, setup);
   const progress = progressSplitter(options.onProgress, BURN_IN_DAYS, timeline.endMin / MIN_PER_DAY);
   const baseline = burnIn(scenario, setup, timeline, progress.burnIn);
+  checkOverridesKept(setup, options.parameterOverrides);
   const run = runTreatment(scenario, setup, timeline, baseline, series, progress.treatment);
   return assembleResult(scenario, screening, setup, timeline, run);
 }
