@@ -7,6 +7,8 @@ import { ComparePage } from './pages/compare-page.js';
 import { RunPage } from './pages/run-page.js';
 import { RunsPage } from './pages/runs-page.js';
 import { ScenariosPage } from './pages/scenarios-page.js';
+import { TrialPage } from './pages/trial-page.js';
+import { TrialsPage } from './pages/trials-page.js';
 import { ValidationPage } from './pages/validation-page.js';
 import { Link, matchPath, navigate, useLocation } from './router.js';
 import type { Location } from './router.js';
@@ -19,6 +21,7 @@ const NAV = [
   { href: '/scenarios', label: 'Scenarios' },
   { href: '/runs', label: 'Runs' },
   { href: '/compare', label: 'Compare' },
+  { href: '/trials', label: 'Trials' },
   { href: '/validation', label: 'Validation' },
 ] as const;
 
@@ -72,6 +75,9 @@ function page(location: Location): ReactNode {
   if (path === '/runs') return <RunsPage />;
   if (path === '/compare') return <ComparePage query={query} />;
   if (path === '/validation') return <ValidationPage />;
+  const trial = matchPath('/trials/:id', path);
+  if (trial) return <TrialPage key={trial.id} trialId={trial.id} />;
+  if (path === '/trials') return <TrialsPage />;
   return <NotFound path={path} />;
 }
 
