@@ -3,7 +3,8 @@
  * Body composition over weeks to months: Hall's energy-balance model (Hall 2011, Lancet 378:826) plus the
  * anabolic and water effects of GH, IGF-1 and testosterone.
  *
- * Energy: intake is the meal energy leaving the gut; expenditure is
+ * Energy: intake is the meal energy leaving the gut, plus an appetite compensation for fat lost (Polidori 2016,
+ * recalled); expenditure is
  * `EE = K + γ_F·F + γ_L·L + δ·BW + β_TEF·EI + exercise + GH thermogenesis`, with K fitted (by `simulate`, at the
  * end of the burn-in) so that the untreated patient is in energy balance on their own meals and exercise. The
  * surplus S = EI − EE is stored with the Forbes partition p = C/(C + F), C = 10.4 kg·ρ_L/ρ_F:
@@ -98,6 +99,15 @@ export const bodyComposition: SubModel = {
       'strong',
     ),
     param(
+      'appetite_kcal_d_per_kg',
+      40,
+      'kcal/d/kg',
+      'extra intake per kg of fat lost since day 0 (appetite compensation), outside fasts',
+      'Polidori D et al., Obesity 2016;24:2289: intake rises ≈ 100 kcal/day per kg of weight lost (recalled); ' +
+        'a smaller share assumed here, weak',
+      'weak',
+    ),
+    param(
       'ee_exercise_kcal_min',
       6,
       'kcal/min',
@@ -107,7 +117,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'ee_gh_gain',
-      0.3,
+      0.15,
       '1',
       'relative rise of maintenance expenditure per unit of GH signalling (SOCS) above baseline',
       'calibrated: 2 weeks of GH 6 IU/day in young men raised 24-h EE by 4.4 % and fat oxidation by 29 % ' +
@@ -140,7 +150,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'anabolic_igf1_gain',
-      0.035,
+      0.04,
       '1',
       'lean-tissue gain (share of baseline lean mass) per natural-log unit of IGF-1 above baseline',
       'calibrated: rhGH in GH-deficient adults, LBM +2.61 kg at 6 months incl. ≈ 1 kg extracellular water ' +
@@ -175,7 +185,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'ecw_gain_kg_kg',
-      0.066,
+      0.045,
       '1',
       'extracellular water retained per kg body weight per unit of GH signalling (SOCS) above baseline',
       'calibrated: ≈ 1 kg of extracellular water in the first weeks of replacement (physiology.md §7); LBM ' +
@@ -216,7 +226,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'visceral_gh_gain',
-      0.8,
+      0.35,
       '1',
       'log fall of visceral fat (beyond total fat) per unit of GH signalling (SOCS) above baseline',
       'calibrated: fat loss under GH is visceral more than subcutaneous (physiology.md §7, recalled); ' +
@@ -279,9 +289,10 @@ export const bodyComposition: SubModel = {
     },
     {
       name: 'energy_intake_kcal_d',
-      expr: '1440 * gut_k_empty * gut_kcal',
+      expr: '1440 * gut_k_empty * gut_kcal + tissue_on * (1 - fasting) * appetite_kcal_d_per_kg * (fat_mass_0_kg - fat_mass)',
       unit: 'kcal/d',
-      description: 'energy absorbed from meals (instantaneous, per day)',
+      description:
+        'energy absorbed from meals (instantaneous, per day), plus the appetite compensation of fat lost since day 0',
     },
     {
       name: 'gh_tissue_excess',

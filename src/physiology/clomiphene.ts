@@ -43,7 +43,7 @@ export const clomiphene = pkSubModel({
   intravenous: false,
   target: 'estrogen_receptor',
   ec50NgMl: {
-    value: 30,
+    value: 12,
     source:
       'calibrated: 25–50 mg/day roughly doubles LH and raises testosterone into the normal range within weeks in ' +
       'men with secondary hypogonadism (recalled clinical studies; weak)',

@@ -84,7 +84,7 @@ export const glucoseInsulin: SubModel = {
     ),
     param(
       'egp_gh_gain',
-      0.25,
+      0.1,
       '1',
       'relative rise of hepatic glucose output at full GH (SOCS) signalling',
       'calibrated: GH raises hepatic glucose output and fasting glucose (physiology.md §6; long-term fasting ' +

@@ -18,8 +18,9 @@
  *   being the Vermeulen equilibrium with SHBG and albumin. So a fall of SHBG lowers total testosterone and leaves
  *   free testosterone (and LH) unchanged, as GH does (Giavoli 2006). SHBG follows IGF-1, insulin, androgens and
  *   estradiol over days.
- * - Supraphysiological feedback (exogenous testosterone) builds a slow hypothalamic suppression (half-time 10 days
+ * - Supraphysiological feedback (exogenous testosterone) builds a slow hypothalamic suppression (half-time 5 days
  *   on, 30 days off) that outlasts the androgen, so LH and then testosterone recover over months after stopping.
+ * - Estradiol comes from aromatisation of free testosterone in fat (more with more fat).
  * - In women the ovary makes estradiol under FSH, scaled by an ovarian capacity that falls to zero across the
  *   menopause; the menstrual cycle is not modelled. Testosterone is not reported for women.
  */
@@ -208,7 +209,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'feedback_t_weight',
-      0.6,
+      0.45,
       '1',
       'share of the male feedback carried by free testosterone (androgen receptor)',
       'assumption: in men, estradiol from aromatisation carries roughly a third of LH feedback (recalled)',
@@ -216,7 +217,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'feedback_e2_weight',
-      0.4,
+      0.55,
       '1',
       'share of the feedback carried by estradiol (1 in women)',
       'as feedback_t_weight; set by patient.ts',
@@ -240,10 +241,10 @@ export const gonadal: SubModel = {
     ),
     param(
       'glucocorticoid_k',
-      rateFromHalfLife(6 * 60),
+      rateFromHalfLife(24 * 60),
       '1/min',
-      'rate of the cortisol exposure felt by the axis (half-time 6 h)',
-      'assumption: glucocorticoid suppression of GnRH and Leydig cells acts over hours (weak)',
+      'rate of the cortisol exposure felt by the axis (half-time 24 h)',
+      'assumption: glucocorticoid suppression of GnRH and Leydig cells follows sustained (day-averaged) cortisol, not its circadian swing (weak)',
       'weak',
     ),
     param(
@@ -257,7 +258,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'gnrh_suppression_max',
-      0.8,
+      0.95,
       '1',
       'largest loss of GnRH drive from slow hypothalamic suppression',
       'calibrated: LH stays low for weeks to months after anabolic steroids are stopped (recalled)',
@@ -265,7 +266,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'gnrh_suppression_fb_k',
-      2,
+      2.5,
       '1',
       'feedback signal giving half of the slow suppression (twice normal feedback)',
       'assumption: only supraphysiological androgen exposure builds lasting suppression',
@@ -273,9 +274,9 @@ export const gonadal: SubModel = {
     ),
     param(
       'gnrh_suppression_k_on',
-      rateFromHalfLife(10 * DAY),
+      rateFromHalfLife(5 * DAY),
       '1/min',
-      'build-up of slow hypothalamic suppression (half-time 10 days)',
+      'build-up of slow hypothalamic suppression (half-time 5 days)',
       'assumption (weak)',
       'weak',
     ),
@@ -381,7 +382,7 @@ export const gonadal: SubModel = {
     // SHBG
     param(
       'shbg_base_nmol_l',
-      78,
+      118,
       'nmol/L',
       'SHBG production target before the IGF-1, insulin, androgen and estradiol terms',
       'calibrated: SHBG ≈ 30–40 nmol/L in middle-aged men (Giavoli 2006 baseline 31.1)',
@@ -389,15 +390,15 @@ export const gonadal: SubModel = {
     ),
     param(
       'shbg_igf1_k',
-      520,
+      300,
       'ng/mL',
       'IGF-1 halving hepatic SHBG production',
-      'calibrated: GH replacement lowered SHBG 31.1 → 24.3 nmol/L as IGF-1 rose about threefold (Giavoli 2006)',
+      'calibrated, with the insulin term: GH replacement lowered SHBG 31.1 → 24.3 nmol/L (Giavoli 2006)',
       'moderate',
     ),
     param(
       'shbg_insulin_k',
-      20,
+      10,
       'uU/mL',
       'insulin halving hepatic SHBG production',
       'assumption: hyperinsulinaemia lowers SHBG (recalled)',
@@ -430,10 +431,11 @@ export const gonadal: SubModel = {
     // Estradiol
     param(
       'aromatase_k',
-      0.042,
-      'pg/mL/(ng/dL)',
-      'estradiol per ng/dL of testosterone at 15 kg of fat (aromatisation)',
-      'calibrated: male estradiol ≈ 20–30 pg/mL at testosterone ≈ 600 ng/dL (recalled)',
+      50,
+      'pg/mL/(nmol/L)',
+      'estradiol per nmol/L of free testosterone at 15 kg of fat (aromatisation of the unbound hormone)',
+      'calibrated: male estradiol ≈ 20–30 pg/mL at free testosterone ≈ 0.4–0.5 nmol/L (recalled); acting on free ' +
+        'testosterone keeps estradiol, and so LH, unchanged when SHBG alone changes (Giavoli 2006)',
       'weak',
     ),
     param(
@@ -505,7 +507,7 @@ export const gonadal: SubModel = {
     {
       name: 'estradiol',
       expr:
-        'aromatase_k * testosterone * sqrt(fat_mass / 15) + ' +
+        'aromatase_k * free_t_nmol_l * sqrt(fat_mass / 15) + ' +
         'ovarian_capacity * ovarian_e2_max_pg_ml * fsh / (fsh + ovarian_fsh_ec50) + ' +
         '(1 - is_male) * extragonadal_e2_pg_ml * sqrt(fat_mass / 25)',
       unit: 'pg/mL',

@@ -5,7 +5,7 @@
  * 1. The patient's baseline sensitivity (covariates in `patient.ts`: visceral fat, body fat, age, diabetes; or
  *    calibration to baseline fasting glucose and insulin).
  * 2. GH-induced inhibition of insulin signalling (SOCS proteins, p85α): a state that rises with GH-receptor
- *    signalling and decays with a half-life of an hour between pulses. The GH response is concave (half-maximal at
+ *    signalling and decays with a half-life of 90 min between pulses. The GH response is concave (half-maximal at
  *    2 µg/L), so sustained GH (rhGH, infusion, MK-677) keeps it high all day while pulsatile GH lets it fall back
  *    between pulses: the same GH given continuously causes more insulin resistance than given in pulses.
  * 3. The Randle cycle: fatty acids averaged over hours compete with glucose oxidation, `1/(1 + FFA/K)`.
@@ -45,7 +45,7 @@ export const insulinSignalling: SubModel = {
     ),
     param(
       'socs_k_on',
-      0.03,
+      0.015,
       '1/min',
       'rate of GH-induced SOCS induction at full GH-receptor signalling',
       'calibrated: forearm glucose uptake falls within 10–60 min of a GH pulse (Møller 1992)',
@@ -53,9 +53,9 @@ export const insulinSignalling: SubModel = {
     ),
     param(
       'socs_k_off',
-      rateFromHalfLife(60),
+      rateFromHalfLife(90),
       '1/min',
-      'decay of GH-induced signalling inhibition between pulses (half-life 1 h)',
+      'decay of GH-induced signalling inhibition between pulses (half-life 90 min)',
       'assumption: SOCS mRNA and protein turn over within about an hour (in-vitro literature, recalled)',
       'weak',
     ),
@@ -70,7 +70,7 @@ export const insulinSignalling: SubModel = {
     ),
     param(
       'socs_max_inhibition',
-      0.8,
+      0.95,
       '1',
       'largest loss of insulin sensitivity from GH signalling',
       'calibrated: insulin-stimulated glucose uptake −52 % after 1 week of rhGH 9.6 µg/kg/day in GH-deficient ' +

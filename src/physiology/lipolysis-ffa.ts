@@ -30,7 +30,7 @@ export const lipolysisFfa: SubModel = {
   parameters: [
     param(
       'lipolysis_ref_umol_min',
-      560,
+      480,
       'umol/min',
       'fatty-acid release at 15 kg of fat mass with no insulin, GH, exercise or fasting term',
       'calibrated: post-absorptive fatty-acid flux ≈ 5–7 µmol/kg/min and plasma FFA ≈ 0.4–0.6 mmol/L in lean ' +
@@ -56,16 +56,17 @@ export const lipolysisFfa: SubModel = {
     ),
     param(
       'lipolysis_gh_gain',
-      2.5,
+      3,
       '1',
       'relative rise of lipolysis at full GH lipolytic signal',
-      'calibrated: 140 µg GH IV roughly doubles plasma fatty acids at the 2–3-h peak after an overnight fast ' +
-        '(Møller 1993: FFA peak 980 ± 100 µmol/L after 12 h; Møller 1992 dose-response)',
+      'calibrated towards Møller 1993 (140 µg GH IV after 12 h: FFA peak 980 ± 100 µmol/L) but held down by the ' +
+        'daily FFA level (≈ 0.4–0.6 mmol/L): a larger gain lets the spontaneous pulses raise FFA all day. The model ' +
+        'reaches ≈ 0.7 mmol/L (validation case moller-1993-gh-pulse-ffa-peak fails)',
       'weak',
     ),
     param(
       'lipolysis_gh_ec50',
-      6,
+      5,
       'ug/L',
       'plasma GH giving half of the maximal lipolytic signal',
       'calibrated: physiological pulses (GH peaks 10–15 µg/L, Møller 1992) are lipolytic, interpulse GH is not ' +
@@ -74,9 +75,9 @@ export const lipolysisFfa: SubModel = {
     ),
     param(
       'lipolysis_gh_k',
-      1 / 45,
+      1 / 60,
       '1/min',
-      'rate of each of the two stages of the GH lipolytic signal (45 min each)',
+      'rate of each of the two stages of the GH lipolytic signal (60 min each)',
       'calibrated: FFA begin to rise ≈ 1 h after a GH pulse and peak at ≈ 2–3 h (Møller 1990 pulse studies, ' +
         'recalled, physiology.md §6)',
       'moderate',

@@ -106,8 +106,11 @@ export const COEFFICIENTS = {
   /** Leydig output with (primary) hypogonadism. */
   hypogonadismLeydig: 0.35,
   /** Circadian testosterone amplitude at ≤ 35 and ≥ 75 years (linear between). */
-  testosteroneCircYoung: 0.16,
+  testosteroneCircYoung: 0.2,
   testosteroneCircOld: 0.06,
+  /** Sleep-linked rise of testosterone production at ≤ 35 and ≥ 75 years (linear between). */
+  testosteroneSleepYoung: 0.3,
+  testosteroneSleepOld: 0.08,
   /** Relative fall of inhibin B per year above 30 (men), and its floor. */
   inhibinPerYear: 0.01,
   inhibinFloor: 0.4,
@@ -210,7 +213,7 @@ export const RELATIONS: readonly Relation[] = [
   {
     parameter: 'is_male, ovarian_capacity, feedback weights',
     description:
-      'men: androgen and estradiol feedback (0.6 / 0.4); women: estradiol feedback only (normaliser ' +
+      'men: androgen and estradiol feedback (0.45 / 0.55); women: estradiol feedback only (normaliser ' +
       `${K.femaleE2Norm} pg/mL) and ovarian capacity = oestrogen factor e`,
     source:
       'textbook physiology (recalled); the menstrual cycle is not modelled. Women: LH and FSH output × ' +
@@ -225,9 +228,13 @@ export const RELATIONS: readonly Relation[] = [
     source: 'physiology.md §8: morning testosterone declines 0.2–2 %/yr after 40 (Luboshitzky 2003)',
   },
   {
-    parameter: 'testosterone_circ_amp',
-    description: `${K.testosteroneCircYoung} at ≤ 35 y falling linearly to ${K.testosteroneCircOld} at ≥ 75 y`,
-    source: 'Brambilla 2009: T 20–25 % lower at 16:00 than 08:00 at 30–40 y, ≈ 10 % at 70 y',
+    parameter: 'testosterone_circ_amp, testosterone_sleep_gain',
+    description:
+      `${K.testosteroneCircYoung} and ${K.testosteroneSleepYoung} at ≤ 35 y falling linearly to ` +
+      `${K.testosteroneCircOld} and ${K.testosteroneSleepOld} at ≥ 75 y`,
+    source:
+      'Brambilla 2009: T 20–25 % lower at 16:00 than 08:00 at 30–40 y, ≈ 10 % at 70 y; Luboshitzky 2003: the ' +
+      'nocturnal rise is smaller and later with age',
   },
   {
     parameter: 'inhibin_level',
@@ -508,6 +515,8 @@ function gonadalSettings(c: PatientCovariates): {
       inhibin_level: Math.max(K.inhibinFloor, 1 - K.inhibinPerYear * Math.max(0, c.ageYears - 30)),
       testosterone_circ_amp:
         K.testosteroneCircYoung + (K.testosteroneCircOld - K.testosteroneCircYoung) * ageFraction,
+      testosterone_sleep_gain:
+        K.testosteroneSleepYoung + (K.testosteroneSleepOld - K.testosteroneSleepYoung) * ageFraction,
     },
     multiply: { leydig_scale: leydig },
   };

@@ -18,7 +18,7 @@ export const sermorelinGonadotropins: SubModel = {
   parameters: [
     param(
       'sermorelin_gonadotropin_gain',
-      4,
+      15,
       '1',
       'relative rise of GnRH-driven LH/FSH release per unit of the sermorelin drive',
       'the seeds’ claim that sermorelin raises LH and FSH; the labels report no LH/FSH change (physiology.md §8). ' +

@@ -36,6 +36,10 @@ export interface DailyRow {
   shbg_nmol_l?: Maybe;
   /** Free testosterone at the draw (pg/mL); null for women. */
   free_testosterone_pg_ml?: Maybe;
+  /** Total testosterone at the draw (ng/dL); null for women. */
+  testosterone_total_ng_dl?: Maybe;
+  /** The day's GnRH (LH) pulses: the model's own pulse generator, not a detection. */
+  lh_pulses?: Maybe;
   /** Estradiol, 24-h mean (pg/mL). */
   estradiol_mean_pg_ml?: Maybe;
   /** Dermal thickness index at the draw (1 = day 0); null unless the optional `skin` effect is on. */

@@ -28,9 +28,14 @@ export const BURN_IN_ADAPTATION_SPEED = 5;
 /** Burn-in segments (days): a reading at the end of each; calibration after each but the last. */
 const BREAKS_DAYS = [-BURN_IN_DAYS, -21, -14, -7, 0];
 
-/** Outputs averaged over the reading days. */
-const MEAN_OUTPUTS = [
-  'hepatic_gh_signal',
+/** Outputs averaged over the last reading days (for the calibrations). */
+const MEAN_OUTPUTS = ['hepatic_gh_signal', 'igf1_ng_ml'] as const;
+
+/**
+ * Outputs averaged over the whole (weekly) segment, for the untreated references: a full week averages out the
+ * day-to-day variation of the random pulses and any weekly exercise schedule.
+ */
+const WEEK_OUTPUTS = [
   'igf1_ng_ml',
   'socs_inhibition',
   'log_free_t',
@@ -38,7 +43,7 @@ const MEAN_OUTPUTS = [
   'energy_expenditure_kcal_per_d',
 ] as const;
 
-/** Outputs averaged over the morning draws of the reading days. */
+/** Outputs averaged over the morning (fasting) draws of the reading days. */
 const DRAW_OUTPUTS = [
   'glucose_mg_dl',
   'insulin_uU_ml',
@@ -48,30 +53,52 @@ const DRAW_OUTPUTS = [
   'testosterone_ng_dl',
 ] as const;
 
-/** Accumulates output means over a window and over the draws inside it. */
-function readingSink(model: CompiledModel, from: number, to: number, drawMin: number) {
-  const mean = MEAN_OUTPUTS.map((name) => model.outputIndex(name));
-  const draw = DRAW_OUTPUTS.map((name) => model.outputIndex(name));
-  const meanSums = new Float64Array(mean.length);
-  const drawSums = new Float64Array(draw.length);
-  let n = 0;
-  let draws = 0;
-  const sink = new CallbackSink((t, v) => {
-    if (t < from || t >= to) return;
-    mean.forEach((index, i) => (meanSums[i] += v[index]));
-    n++;
-    // The first internal sample at or after the draw time stands for the draw (≤ 5 min late).
-    const sinceDraw = (((t - drawMin) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
-    if (sinceDraw < INTERNAL_STEP_MIN) {
-      draw.forEach((index, i) => (drawSums[i] += v[index]));
-      draws++;
+/** Running means of some outputs over a time window, and over the draws inside it. */
+class WindowMeans {
+  private readonly sums: Float64Array;
+  private n = 0;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly indices: readonly number[],
+    private readonly from: number,
+    private readonly to: number,
+    private readonly drawMin?: number,
+  ) {
+    this.sums = new Float64Array(indices.length);
+  }
+
+  /** Adds a sample when it falls in the window (and, for draws, within 5 min after the draw time). */
+  push(t: number, v: Float64Array): void {
+    if (t < this.from || t >= this.to) return;
+    if (this.drawMin !== undefined) {
+      // The first internal sample at or after the draw time stands for the draw (≤ 5 min late).
+      const sinceDraw = (((t - this.drawMin) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
+      if (sinceDraw >= INTERNAL_STEP_MIN) return;
     }
+    this.indices.forEach((index, i) => (this.sums[i] += v[index]));
+    this.n++;
+  }
+
+  /** The means by output name. */
+  read(): Record<string, number> {
+    return Object.fromEntries(this.names.map((name, i) => [name, this.sums[i] / this.n]));
+  }
+}
+
+/** The sink of a burn-in segment [from, to) and the readings it accumulates. */
+function readingSink(model: CompiledModel, from: number, to: number, drawMin: number) {
+  const indices = (names: readonly string[]) => names.map((name) => model.outputIndex(name));
+  const last = to - READING_DAYS * MIN_PER_DAY;
+  const means = new WindowMeans(MEAN_OUTPUTS, indices(MEAN_OUTPUTS), last, to);
+  const week = new WindowMeans(WEEK_OUTPUTS, indices(WEEK_OUTPUTS), from, to);
+  const draws = new WindowMeans(DRAW_OUTPUTS, indices(DRAW_OUTPUTS), last, to, drawMin);
+  const sink = new CallbackSink((t, v) => {
+    means.push(t, v);
+    week.push(t, v);
+    draws.push(t, v);
   });
-  const read = (): { means: Record<string, number>; draws: Record<string, number> } => ({
-    means: Object.fromEntries(MEAN_OUTPUTS.map((name, i) => [name, meanSums[i] / n])),
-    draws: Object.fromEntries(DRAW_OUTPUTS.map((name, i) => [name, drawSums[i] / draws])),
-  });
-  return { sink, read };
+  return { sink, read: () => ({ means: means.read(), weekMeans: week.read(), draws: draws.read() }) };
 }
 
 /** Integrates an untreated stretch and reads the steady state off its last days. */
@@ -84,7 +111,7 @@ function burnInSegment(
   onProgress: ((fraction: number) => void) | undefined,
 ): BurnInReading {
   const { model, p } = setup;
-  const reading = readingSink(model, to - READING_DAYS * MIN_PER_DAY, to, timeline.fastingDrawMin);
+  const reading = readingSink(model, from, to, timeline.fastingDrawMin);
   const result = integrate({
     model,
     t0: from,
@@ -106,6 +133,13 @@ function burnInSegment(
     ...reading.read(),
     capacity: result.y[model.stateIndex('igfbp3_capacity')],
   };
+}
+
+/** Mean energy (kcal/day) of the meals eaten in [from, to). */
+function mealKcalPerDay(timeline: Timeline, from: number, to: number): number {
+  let kcal = 0;
+  for (const c of timeline.changes) if (c.kind === 'meal' && c.t_min >= from && c.t_min < to) kcal += c.kcal;
+  return (kcal * MIN_PER_DAY) / (to - from);
 }
 
 /** Sets a parameter of the run by name. */
@@ -139,7 +173,7 @@ export function burnIn(
     );
     state = reading;
     if (i + 2 < breaks.length) calibrateToLabs(scenario.patient.labs, setup, reading);
-    else setReferences(setup, reading);
+    else setReferences(setup, reading, mealKcalPerDay(timeline, breaks[i], breaks[i + 1]));
   }
   setParameter(setup, 'tissue_on', 1);
   setParameter(setup, 'adaptation_speed', 1);

@@ -18,9 +18,13 @@ import type { Patient } from '../scenario/schema.js';
 import type { EndState } from './types.js';
 import type { Setup } from './setup.js';
 
-/** What a burn-in segment reports: end state, output means of its last days, and means of their morning draws. */
+/**
+ * What a burn-in segment reports: end state, output means of its last days and of the whole segment, and means of
+ * the morning draws of its last days.
+ */
 export interface BurnInReading extends EndState {
   readonly means: Readonly<Record<string, number>>;
+  readonly weekMeans: Readonly<Record<string, number>>;
   readonly draws: Readonly<Record<string, number>>;
   /** Ternary-complex binding capacity at the end (ng/mL). */
   readonly capacity: number;
@@ -127,20 +131,22 @@ export function calibrateToLabs(labs: Patient['labs'], setup: Setup, reading: Bu
 }
 
 /**
- * Sets the patient's untreated references from the last burn-in days (IGF-1, free testosterone, GH signalling)
- * and the expenditure constant K that puts them in energy balance with the new GH reference.
+ * Sets the patient's untreated references from the last burn-in week (IGF-1, free testosterone, GH signalling)
+ * and the expenditure constant K that puts them in energy balance with the new GH reference; `mealKcalPerDay` is
+ * the mean energy of the meals eaten in that week.
  */
-export function setReferences(setup: Setup, reading: BurnInReading): void {
+export function setReferences(setup: Setup, reading: BurnInReading, mealKcalPerDay: number): void {
   const { get, set } = accessor(setup);
-  const m = reading.means;
+  const m = reading.weekMeans;
+  // Intake jumps at each meal, so its 5-min samples overstate the mean; the week's meals give it exactly (the gut
+  // holds the same at both ends of a periodic week). The thermic effect of food in expenditure takes the same fix.
+  const intakeBias = m.energy_intake_kcal_per_d - mealKcalPerDay;
+  const expenditure = m.energy_expenditure_kcal_per_d - get('beta_tef') * intakeBias;
   const maintenance =
     get('gamma_f_kcal_kg_d') * get('fat_mass_0_kg') + get('gamma_l_kcal_kg_d') * get('lean_mass_0_kg');
   const ghShift = get('ee_gh_gain') * maintenance * (m.socs_inhibition - get('socs_ref'));
   set('igf1_ref_ng_ml', m.igf1_ng_ml);
   set('log_free_t_ref', m.log_free_t);
   set('socs_ref', m.socs_inhibition);
-  set(
-    'ee_k_kcal_d',
-    get('ee_k_kcal_d') + m.energy_intake_kcal_per_d - m.energy_expenditure_kcal_per_d + ghShift,
-  );
+  set('ee_k_kcal_d', get('ee_k_kcal_d') + mealKcalPerDay - expenditure + ghShift);
 }

@@ -49,6 +49,7 @@ function drawFields(
     insulin_sensitivity_si: fasting ? round(fasting[c.index('insulin_sensitivity_si')]) : null,
     shbg_nmol_l: at('shbg_nmol_l'),
     free_testosterone_pg_ml: male ? at('free_testosterone_pg_ml') : null,
+    testosterone_total_ng_dl: male ? at('testosterone_ng_dl') : null,
     skin_thickness_index: skinOn ? at('skin_thickness_index') : null,
   };
 }
@@ -70,8 +71,15 @@ function meanFields(d: DayStats, scenario: Scenario) {
   };
 }
 
-/** One row per day, fields in contract order, then the extra fields. */
-export function dailyRows(scenario: Scenario, run: TreatmentRun, columns: Columns): DailyRow[] {
+/**
+ * One row per day, fields in contract order, then the extra fields. `lhPulses` counts the GnRH pulses of each day.
+ */
+export function dailyRows(
+  scenario: Scenario,
+  run: TreatmentRun,
+  columns: Columns,
+  lhPulses: (day: number) => number,
+): DailyRow[] {
   const skinOn = scenario.model.optional_effects.includes('skin');
   return run.days.map((d, day) => {
     const draw = drawFields(run.draws.get(day), run.fastingDraws.get(day), columns, scenario, skinOn);
@@ -100,7 +108,9 @@ export function dailyRows(scenario: Scenario, run: TreatmentRun, columns: Column
       insulin_sensitivity_si: draw.insulin_sensitivity_si,
       shbg_nmol_l: draw.shbg_nmol_l,
       free_testosterone_pg_ml: draw.free_testosterone_pg_ml,
+      testosterone_total_ng_dl: draw.testosterone_total_ng_dl,
       estradiol_mean_pg_ml: means.estradiol_mean_pg_ml,
+      lh_pulses: lhPulses(day),
       skin_thickness_index: draw.skin_thickness_index,
     };
   });

@@ -11,7 +11,7 @@ import { endpointsOf } from './endpoints.js';
 import type { Timeline } from './events.js';
 import { labRows } from './labs.js';
 import { seriesOf } from './series.js';
-import { ENGINE_VERSION, round, SOLVER } from './settings.js';
+import { ENGINE_VERSION, MIN_PER_DAY, round, SOLVER } from './settings.js';
 import type { Setup } from './setup.js';
 
 function doseEventsOf(doses: readonly DoseRecord[]): ResultEvent[] {
@@ -36,7 +36,12 @@ export function assembleResult(
   run: TreatmentRun,
 ): Result {
   const columns = columnsOf(setup.model, scenario.output.series);
-  const daily = dailyRows(scenario, run, columns);
+  const pulsesByDay = new Map<number, number>();
+  for (const pulse of timeline.gnrhPulses) {
+    const day = Math.floor(pulse.t_min / MIN_PER_DAY);
+    pulsesByDay.set(day, (pulsesByDay.get(day) ?? 0) + 1);
+  }
+  const daily = dailyRows(scenario, run, columns, (day) => pulsesByDay.get(day) ?? 0);
   const testosterone = columns.index('testosterone_ng_dl');
   const morningTestosterone = (day: number): number | null => {
     const draw = run.draws.get(day);
