@@ -16,7 +16,8 @@ const allowed = {
   cohort: ['simulate', 'analysis', 'scenario', 'physiology', 'protocol', 'engine'],
   validate: ['simulate', 'analysis', 'scenario', 'cohort'], // the virtual-trials section runs trial documents
   store: ['scenario'],
-  server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store'],
+  twin: ['simulate', 'analysis', 'scenario', 'protocol'], // a patient's fitted twin runs simulate with overrides
+  server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store', 'twin'],
   cli: [
     'engine',
     'physiology',
@@ -28,6 +29,7 @@ const allowed = {
     'store',
     'server',
     'validate',
+    'twin',
   ],
   index: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort'],
 };

@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Fitting a patient's twin to their follow-up labs: the few parameters of `parameters.ts`, on the log scale, by
+ * penalised weighted least squares on the log of each lab (Levenberg–Marquardt, finite-difference Jacobian: one
+ * `simulate` call per column), with standard errors from the curvature at the optimum (Laplace approximation).
+ *
+ * Model of a measurement: ln y = ln f(θ) + ε, ε ~ N(0, φ·σ²_lab), with f the simulated morning draw of that lab on
+ * that day, σ_lab the lab's measurement SD (`observations.ts`) and φ ≥ 1 a variance factor estimated from the
+ * residuals. Prior: θ_j ~ N(θ⁰_j, τ²_j) with θ⁰ the patient's population value. The fit minimises
+ * Σ ((ln y − ln f)/σ)² + Σ ((θ − θ⁰)/τ)², and the posterior covariance is (JᵀJ/φ + diag(1/τ²))⁻¹ with J the
+ * Jacobian of the weighted log residuals.
+ */
+import type { Result } from '../scenario/result.js';
+import type { LabName, Scenario } from '../scenario/schema.js';
+import { setUpPatient, simulate } from '../simulate/index.js';
+import { inverseSpd, normalMatrix, solveSpd } from './numeric.js';
+import type { Matrix } from './numeric.js';
+import {
+  DEFAULT_MEASUREMENT_SD_LOG,
+  FITTABLE_LABS,
+  TwinInputError,
+  isFittableLab,
+  labValueIssues,
+} from './observations.js';
+import type { FittableLab, TwinLabValue } from './observations.js';
+import { defaultTwinParameters } from './parameters.js';
+import type { TwinParameterSpec } from './parameters.js';
+
+/** Schema id of a fit document. */
+export const TWIN_FIT_SCHEMA_ID = 'endotwin/twin-fit/v1';
+
+/** Finite-difference step of the Jacobian on the log scale (5 %: far above the solver's relative tolerance). */
+const JACOBIAN_LOG_STEP = 0.05;
+/** Largest change of one log-parameter in one iteration (a factor of e). */
+const MAX_LOG_STEP = 1;
+/** The fit has converged when no log-parameter moves by more than this (0.1 %). */
+const CONVERGED_LOG_STEP = 1e-3;
+/** Log-parameters stay within this distance of their population value (a factor of about 150). */
+const LOG_BOUND = 5;
+/** Two-sided 95 % normal quantile. */
+const Z95 = 1.959964;
+
+/** What {@link fitTwin} needs. */
+export interface FitTwinInput {
+  /**
+   * The patient's treated history: patient and the regimen actually taken (no titration rule), day 0 being the
+   * start of the history. A baseline IGF-1 in `patient.labs` becomes an observation on day 0 (unless the labs have
+   * one), because the IGF-1 production scale is fitted rather than calibrated.
+   */
+  readonly scenario: Scenario;
+  /** Follow-up (and baseline) lab values on scenario days, in canonical units. */
+  readonly labs: readonly TwinLabValue[];
+  /** The fitted parameters; default {@link defaultTwinParameters}. */
+  readonly parameters?: readonly TwinParameterSpec[];
+  /** Measurement SDs on the log scale by lab, replacing the defaults (e.g. the assay's own CV). */
+  readonly measurementSdLog?: Readonly<Partial<Record<FittableLab, number>>>;
+  /** Most Levenberg–Marquardt iterations (default 25). */
+  readonly maxIterations?: number;
+}
+
+/** One fitted parameter. */
+export interface FittedParameter {
+  readonly name: string;
+  readonly description: string;
+  readonly unit: string;
+  /** The patient's population value (start and prior centre). */
+  readonly population: number;
+  /** The estimate, exp of the posterior mode on the log scale. */
+  readonly estimate: number;
+  readonly log_estimate: number;
+  /** Standard error on the natural-log scale (≈ the relative standard error). */
+  readonly log_se: number;
+  /** 95 % interval: exp(log_estimate ± 1.96 log_se). */
+  readonly ci95: readonly [number, number];
+  readonly prior_sd_log: number;
+}
+
+/** One used observation with its fitted value. */
+export interface TwinResidual {
+  readonly day: number;
+  readonly lab: FittableLab;
+  readonly observed: number;
+  readonly fitted: number;
+  /** ln(observed) − ln(fitted). */
+  readonly log_residual: number;
+}
+
+/** A lab value the fit did not use, and why. */
+export interface IgnoredLab {
+  readonly day: number;
+  readonly lab: string;
+  readonly value: number;
+  readonly reason: string;
+}
+
+/** The fitted twin: estimates with uncertainty, residuals and what a prediction needs. */
+export interface TwinFit {
+  readonly schema: typeof TWIN_FIT_SCHEMA_ID;
+  /** The history as fitted (a baseline IGF-1 moved from `patient.labs` into the observations). */
+  readonly scenario: Scenario;
+  readonly parameters: readonly FittedParameter[];
+  /** Posterior covariance of the log-parameters, in the order of `parameters`. */
+  readonly covariance_log: readonly (readonly number[])[];
+  readonly residuals: readonly TwinResidual[];
+  /** The measurement SDs assumed, by lab (log scale). */
+  readonly measurement_sd_log: Readonly<Partial<Record<FittableLab, number>>>;
+  /** Variance factor φ = max(1, χ²/(n − p)): how much larger the residuals are than the assumed SDs. */
+  readonly variance_factor: number;
+  /** Residual SD of one draw by lab, √φ·σ (log scale): the error a prediction adds to the model's value. */
+  readonly residual_sd_log: Readonly<Partial<Record<FittableLab, number>>>;
+  readonly ignored: readonly IgnoredLab[];
+  readonly notes: readonly string[];
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** `simulate` calls the fit made. */
+  readonly simulations: number;
+  /** The minimised sum of squares (weighted residuals plus prior terms). */
+  readonly objective: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The history and the observations.
+
+/** An observation the fit uses: its lab and the log of its value, and its measurement SD. */
+interface Observation {
+  readonly day: number;
+  readonly lab: FittableLab;
+  readonly value: number;
+  readonly sdLog: number;
+}
+
+function checkInput(input: FitTwinInput, specs: readonly TwinParameterSpec[]): void {
+  const issues = labValueIssues(input.labs, input.scenario.duration_days);
+  if (input.scenario.titration) {
+    issues.push({
+      path: 'scenario.titration',
+      message:
+        'a history must give the doses actually taken as regimen lines; a titration rule would re-decide them ' +
+        'from simulated labs',
+    });
+  }
+  specs.forEach((s, i) => {
+    if (!(s.priorSdLog > 0 && Number.isFinite(s.priorSdLog))) {
+      issues.push({
+        path: `parameters[${i}].priorSdLog`,
+        message: `must be a positive number, got ${s.priorSdLog}`,
+      });
+    }
+  });
+  if (new Set(specs.map((s) => s.name)).size !== specs.length) {
+    issues.push({
+      path: 'parameters',
+      message: `names a parameter twice: ${specs.map((s) => s.name).join(', ')}`,
+    });
+  }
+  for (const [lab, sd] of Object.entries(input.measurementSdLog ?? {})) {
+    if (!isFittableLab(lab)) {
+      issues.push({
+        path: `measurementSdLog.${lab}`,
+        message: `not a fitted lab; allowed: ${Object.keys(FITTABLE_LABS).join(', ')}`,
+      });
+    } else if (!(typeof sd === 'number' && sd > 0 && Number.isFinite(sd))) {
+      issues.push({
+        path: `measurementSdLog.${lab}`,
+        message: `must be a positive number, got ${String(sd)}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new TwinInputError(issues);
+}
+
+/** The scenario without `patient.labs.igf1_ng_ml` (the production scale is then not calibrated to it). */
+export function withoutBaselineIgf1(scenario: Scenario): Scenario {
+  const labs = { ...scenario.patient.labs };
+  delete labs.igf1_ng_ml;
+  return { ...scenario, patient: { ...scenario.patient, labs } };
+}
+
+/**
+ * The history with its baseline IGF-1 moved into the labs when the production scale is fitted (the burn-in would
+ * otherwise calibrate the scale to it).
+ */
+function withBaselineAsLab(
+  scenario: Scenario,
+  labs: readonly TwinLabValue[],
+  specs: readonly TwinParameterSpec[],
+  notes: string[],
+): { scenario: Scenario; labs: TwinLabValue[] } {
+  const baseline = scenario.patient.labs.igf1_ng_ml;
+  if (baseline === undefined || !specs.some((s) => s.name === 'igf1_prod_scale')) {
+    return { scenario, labs: [...labs] };
+  }
+  const moved = withoutBaselineIgf1(scenario);
+  if (labs.some((l) => l.lab === 'igf1' && l.day === 0)) {
+    notes.push(`patient.labs.igf1_ng_ml (${baseline}) was dropped: the labs have an IGF-1 on day 0`);
+    return { scenario: moved, labs: [...labs] };
+  }
+  notes.push(`patient.labs.igf1_ng_ml (${baseline}) is used as the IGF-1 observation of day 0`);
+  return { scenario: moved, labs: [{ day: 0, lab: 'igf1', value: baseline }, ...labs] };
+}
+
+/** Splits the labs into those the fit uses and those it cannot, with the reason. */
+function usableObservations(
+  labs: readonly TwinLabValue[],
+  sds: Readonly<Record<FittableLab, number>>,
+): { observations: Observation[]; ignored: IgnoredLab[] } {
+  const observations: Observation[] = [];
+  const ignored: IgnoredLab[] = [];
+  for (const l of labs) {
+    if (!isFittableLab(l.lab)) {
+      ignored.push({ ...l, reason: 'the model does not simulate this lab' });
+    } else if (!(l.value > 0)) {
+      ignored.push({ ...l, reason: 'not positive: cannot be fitted on the log scale' });
+    } else observations.push({ day: l.day, lab: l.lab, value: l.value, sdLog: sds[l.lab] });
+  }
+  return { observations, ignored };
+}
+
+/**
+ * The history cut to what the fit needs: its days up to the last observation, the observed labs drawn on the
+ * observed days, no series.
+ */
+function fitRunScenario(history: Scenario, observations: readonly Observation[]): Scenario {
+  const lastDay = Math.max(1, ...observations.map((o) => o.day));
+  const regimen = history.regimen
+    .filter((line) => line.start_day < lastDay)
+    .map((line) => ({ ...line, end_day: Math.min(line.end_day, lastDay) }));
+  const labs = [...new Set(observations.map((o) => FITTABLE_LABS[o.lab].monitoring))] as LabName[];
+  return {
+    ...history,
+    duration_days: lastDay,
+    regimen,
+    monitoring: {
+      ...history.monitoring,
+      labs,
+      at_days: [...new Set(observations.map((o) => o.day))].sort((a, b) => a - b),
+    },
+    output: { ...history.output, series: [], window_days: [0, 1] },
+  };
+}
+
+/** The value of an observation's lab in a result's lab rows, or null. */
+function simulatedValue(result: Result, o: Observation): number | null {
+  const row = result.labs.find((r) => r.day === o.day);
+  const value = row?.[FITTABLE_LABS[o.lab].field];
+  return typeof value === 'number' ? value : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The least-squares problem.
+
+/** The simulated labs as a function of the log-parameters, counting the simulate calls. */
+class LabModel {
+  calls = 0;
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly names: readonly string[],
+    private readonly observations: readonly Observation[],
+  ) {}
+
+  /** Simulated value of every observation at log-parameters `theta` (null where the model gives none). */
+  values(theta: readonly number[]): (number | null)[] {
+    this.calls++;
+    const overrides = Object.fromEntries(this.names.map((name, j) => [name, Math.exp(theta[j])]));
+    const result = simulate(this.scenario, { parameterOverrides: overrides });
+    return this.observations.map((o) => simulatedValue(result, o));
+  }
+
+  /** Weighted log residuals (ln y − ln f)/σ; throws when the model gives no positive value for one. */
+  residuals(theta: readonly number[]): number[] {
+    return this.values(theta).map((f, i) => {
+      const o = this.observations[i];
+      if (f === null || !(f > 0))
+        throw new RangeError(`the model gives no positive ${o.lab} on day ${o.day}`);
+      return (Math.log(o.value) - Math.log(f)) / o.sdLog;
+    });
+  }
+}
+
+/** The state of the search at one point. */
+interface Point {
+  readonly theta: number[];
+  readonly r: number[];
+  readonly cost: number;
+}
+
+function sumOfSquares(values: readonly number[]): number {
+  return values.reduce((s, v) => s + v * v, 0);
+}
+
+function priorCost(theta: readonly number[], theta0: readonly number[], tau: readonly number[]): number {
+  return sumOfSquares(theta.map((t, j) => (t - theta0[j]) / tau[j]));
+}
+
+/** Forward-difference Jacobian of the weighted residuals: one simulation per parameter. Rows are observations. */
+function jacobian(model: LabModel, at: Point): Matrix {
+  const columns = at.theta.map((_, j) => {
+    const theta = at.theta.map((t, k) => (k === j ? t + JACOBIAN_LOG_STEP : t));
+    const r = model.residuals(theta);
+    return r.map((ri, i) => (ri - at.r[i]) / JACOBIAN_LOG_STEP);
+  });
+  return at.r.map((_, i) => columns.map((column) => column[i]));
+}
+
+/** The prior precision diag(1/τ²). */
+function priorPrecision(tau: readonly number[]): Matrix {
+  return tau.map((t, i) => tau.map((_, j) => (i === j ? 1 / (t * t) : 0)));
+}
+
+/** The Levenberg–Marquardt step for damping λ (Marquardt's scaling by the diagonal), clipped to MAX_LOG_STEP. */
+function dampedStep(a: Matrix, gradient: readonly number[], lambda: number): number[] {
+  const damped = a.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda) : v)));
+  const step = solveSpd(
+    damped,
+    gradient.map((g) => -g),
+  );
+  const largest = Math.max(...step.map(Math.abs));
+  return largest > MAX_LOG_STEP ? step.map((s) => (s * MAX_LOG_STEP) / largest) : step;
+}
+
+/** Evaluates a trial point; a failed simulation counts as no improvement. */
+function tryPoint(
+  model: LabModel,
+  theta: number[],
+  theta0: readonly number[],
+  tau: readonly number[],
+): Point | undefined {
+  try {
+    const r = model.residuals(theta);
+    return { theta, r, cost: sumOfSquares(r) + priorCost(theta, theta0, tau) };
+  } catch (error) {
+    if (error instanceof TwinInputError) throw error;
+    return undefined;
+  }
+}
+
+interface SearchResult {
+  readonly point: Point;
+  readonly j: Matrix;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+/** Levenberg–Marquardt on the penalised objective from θ⁰. */
+function search(
+  model: LabModel,
+  theta0: readonly number[],
+  tau: readonly number[],
+  maxIterations: number,
+): SearchResult {
+  const r0 = model.residuals(theta0);
+  let point: Point = { theta: [...theta0], r: r0, cost: sumOfSquares(r0) };
+  let lambda = 1e-2;
+  const precision = priorPrecision(tau);
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    const j = jacobian(model, point);
+    const a = normalMatrix(j, theta0.length).map((row, i) => row.map((v, k) => v + precision[i][k]));
+    const gradient = theta0.map(
+      (t0, k) =>
+        j.reduce((s, row, i) => s + row[k] * point.r[i], 0) + (point.theta[k] - t0) / (tau[k] * tau[k]),
+    );
+    let accepted: Point | undefined;
+    let step: number[] = [];
+    while (lambda <= 1e8) {
+      step = dampedStep(a, gradient, lambda);
+      const theta = point.theta.map((t, k) =>
+        Math.min(theta0[k] + LOG_BOUND, Math.max(theta0[k] - LOG_BOUND, t + step[k])),
+      );
+      const trial = tryPoint(model, theta, theta0, tau);
+      if (trial && trial.cost < point.cost) {
+        accepted = trial;
+        lambda = Math.max(lambda / 10, 1e-7);
+        break;
+      }
+      // No descent along a step this small: the current point is the optimum within the solver's accuracy.
+      if (Math.max(...step.map(Math.abs)) < CONVERGED_LOG_STEP)
+        return { point, j, iterations: iteration, converged: true };
+      lambda *= 10;
+    }
+    if (!accepted) return { point, j, iterations: iteration, converged: false };
+    point = accepted;
+    if (Math.max(...step.map(Math.abs)) < CONVERGED_LOG_STEP) {
+      return { point, j, iterations: iteration, converged: true };
+    }
+  }
+  return { point, j: jacobian(model, point), iterations: maxIterations, converged: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fit.
+
+/** The patient's population value of each parameter, and its declared unit. */
+function populationValues(
+  scenario: Scenario,
+  specs: readonly TwinParameterSpec[],
+): { values: number[]; units: string[] } {
+  const setup = setUpPatient(scenario);
+  const issues = specs.flatMap((s, i) =>
+    setup.model.parameterNames.includes(s.name)
+      ? []
+      : [
+          {
+            path: `parameters[${i}].name`,
+            message: `'${s.name}' is not a parameter of this scenario's model`,
+          },
+        ],
+  );
+  if (issues.length > 0) throw new TwinInputError(issues);
+  return {
+    values: specs.map((s) => setup.p[setup.model.parameterIndex(s.name)]),
+    units: specs.map((s) => setup.model.parameters.find((d) => d.name === s.name)?.unit ?? '1'),
+  };
+}
+
+/** Variance factor φ = max(1, χ²/(n − p)); 1 when there are no more observations than parameters. */
+function varianceFactor(chiSquare: number, n: number, p: number): number {
+  return n > p ? Math.max(1, chiSquare / (n - p)) : 1;
+}
+
+/**
+ * Fits the twin of a patient to their labs: the parameters of {@link defaultTwinParameters} (or `parameters`),
+ * starting from and shrunk towards the patient's population values. Cost: (p + 1) to (p + 3) `simulate` calls per
+ * iteration over the history up to the last lab, usually 3–8 iterations.
+ * @throws TwinInputError for bad labs or options, a history with a titration rule, or no usable lab (path given).
+ * @example fitTwin({ scenario, labs: [{ day: 0, lab: 'igf1', value: 96 }, { day: 28, lab: 'igf1', value: 131 }] })
+ */
+export function fitTwin(input: FitTwinInput): TwinFit {
+  const specs = input.parameters ?? defaultTwinParameters(input.scenario);
+  checkInput(input, specs);
+  const notes: string[] = [];
+  const { scenario, labs } = withBaselineAsLab(input.scenario, input.labs, specs, notes);
+  const sds = { ...DEFAULT_MEASUREMENT_SD_LOG, ...input.measurementSdLog };
+  const { observations, ignored } = usableObservations(labs, sds);
+  if (observations.length === 0) {
+    throw new TwinInputError([
+      {
+        path: 'labs',
+        message: `no lab the model simulates; give at least one of ${Object.keys(FITTABLE_LABS).join(', ')}`,
+      },
+    ]);
+  }
+  const run = fitRunScenario(scenario, observations);
+  const { values: population, units } = populationValues(run, specs);
+  const theta0 = population.map(Math.log);
+  const tau = specs.map((s) => s.priorSdLog);
+  const model = new LabModel(
+    run,
+    specs.map((s) => s.name),
+    observations,
+  );
+  const { point, j, iterations, converged } = search(model, theta0, tau, input.maxIterations ?? 25);
+  const phi = varianceFactor(sumOfSquares(point.r), observations.length, specs.length);
+  const precision = priorPrecision(tau);
+  const covariance = inverseSpd(
+    normalMatrix(j, specs.length).map((row, i) => row.map((v, k) => v / phi + precision[i][k])),
+  );
+  if (!converged)
+    notes.push(`not converged after ${iterations} iterations; the estimates are the best point found`);
+  const usedLabs = [...new Set(observations.map((o) => o.lab))];
+  return {
+    schema: TWIN_FIT_SCHEMA_ID,
+    scenario,
+    parameters: specs.map((s, k) =>
+      fittedParameter(s, units[k], population[k], point.theta[k], covariance[k][k]),
+    ),
+    covariance_log: covariance,
+    residuals: observations.map((o, i) => residualOf(o, point.r[i])),
+    measurement_sd_log: Object.fromEntries(usedLabs.map((lab) => [lab, sds[lab]])),
+    variance_factor: phi,
+    residual_sd_log: Object.fromEntries(usedLabs.map((lab) => [lab, Math.sqrt(phi) * sds[lab]])),
+    ignored,
+    notes,
+    iterations,
+    converged,
+    simulations: model.calls,
+    objective: point.cost,
+  };
+}
+
+function fittedParameter(
+  spec: TwinParameterSpec,
+  unit: string,
+  population: number,
+  logEstimate: number,
+  variance: number,
+): FittedParameter {
+  const se = Math.sqrt(variance);
+  return {
+    name: spec.name,
+    description: spec.description,
+    unit,
+    population,
+    estimate: Math.exp(logEstimate),
+    log_estimate: logEstimate,
+    log_se: se,
+    ci95: [Math.exp(logEstimate - Z95 * se), Math.exp(logEstimate + Z95 * se)],
+    prior_sd_log: spec.priorSdLog,
+  };
+}
+
+function residualOf(o: Observation, weighted: number): TwinResidual {
+  const logResidual = weighted * o.sdLog;
+  return {
+    day: o.day,
+    lab: o.lab,
+    observed: o.value,
+    fitted: o.value / Math.exp(logResidual),
+    log_residual: logResidual,
+  };
+}
