@@ -18,5 +18,7 @@ describe('trial plot arithmetic', () => {
     expect(linearScale([0, 10], [100, 200])(2.5)).toBe(125);
     expect(ticks([0, 10], 5)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(ticks([-0.3, 0.7], 4)).toEqual([-0.2, 0, 0.2, 0.4, 0.6]);
+    // Zero is zero, not a rounding residue of 0.1 + 0.2 − 0.3.
+    expect(ticks([-0.0351, 0.0105], 5)).toEqual([-0.03, -0.02, -0.01, 0, 0.01]);
   });
 });

@@ -66,9 +66,11 @@ export function ticks(domain: readonly [number, number], count: number): number[
   const step = [1, 2, 5, 10]
     .map((m) => m * power)
     .reduce((best, s) => (Math.abs(Math.log(s / raw)) < Math.abs(Math.log(best / raw)) ? s : best));
+  // Integer multiples of the step, printed with the step's decimals (no 1.7e-18 for zero).
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
-    out.push(Number(v.toPrecision(12)));
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
+    out.push(Number((k * step).toFixed(decimals)) + 0);
   }
   return out;
 }
