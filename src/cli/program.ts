@@ -14,6 +14,7 @@ import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTrial } from './commands/trial.js';
+import { registerTwin } from './commands/twin.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWorker } from './commands/worker.js';
 import type { CommandContext } from './context.js';
@@ -48,6 +49,7 @@ export function buildProgram(context: CommandContext): Command {
   registerServe(program, context);
   registerTrial(program, context);
   registerWorker(program, context);
+  registerTwin(program, context);
   return program;
 }
 
