@@ -54,6 +54,7 @@ function AddArmForm({ onAdd }: { onAdd: (arm: Parameters<typeof addArm>[1]) => v
       <label>
         Arm name{' '}
         <input
+          aria-label="Arm name"
           value={name}
           onChange={(e) => setName(e.target.value)}
           placeholder={`${drug} ${amount} ${unit}`}
@@ -62,10 +63,12 @@ function AddArmForm({ onAdd }: { onAdd: (arm: Parameters<typeof addArm>[1]) => v
       <label>
         Drug{' '}
         <select
+          aria-label="Drug"
           value={drug}
           onChange={(e) => {
             setDrug(e.target.value);
             setRoute(drugRoutes(e.target.value)[0]);
+            if (!(drugUnits(e.target.value) as readonly string[]).includes(unit)) setUnit('mcg');
           }}
         >
           {DRUG_NAMES.map((d) => (
@@ -76,6 +79,7 @@ function AddArmForm({ onAdd }: { onAdd: (arm: Parameters<typeof addArm>[1]) => v
       <label>
         Dose{' '}
         <input
+          aria-label="Dose amount"
           type="number"
           min={0}
           step="any"
@@ -94,7 +98,7 @@ function AddArmForm({ onAdd }: { onAdd: (arm: Parameters<typeof addArm>[1]) => v
         ))}
       </select>
       <label>
-        At <input value={at} onChange={(e) => setAt(e.target.value)} size={8} />
+        At <input aria-label="Dose time" value={at} onChange={(e) => setAt(e.target.value)} size={8} />
       </label>
       <button type="submit">Add arm</button>
     </form>
