@@ -15,7 +15,7 @@
  * testosterone relative to the patient's own untreated levels (log ratios), amplified by resistance training; the
  * energy it takes comes out of fat, so GH and testosterone shift the partition towards lean at unchanged intake.
  * GH also raises expenditure (fat oxidation; Hansen 2005: EE +4.4 %, fat oxidation +29 %), retains extracellular
- * water early in therapy (with renal escape over weeks), and moves fat out of the visceral depot preferentially.
+ * water (within days of starting), and moves fat out of the visceral depot preferentially.
  *
  * Reported: lean mass = L_E + L_A + extra water; weight = lean + fat. `tissue_on` is 0 in the burn-in, so day 0
  * starts at the patient's measured body composition.
@@ -25,6 +25,19 @@ import { param, rateFromHalfLife, state } from './declare.js';
 
 const DAY = 1440;
 const HALL = 'Hall KD et al., Lancet 2011;378:826 (physiology.md §7)';
+
+/** Weekly resistance-exercise minutes giving half of the full training adaptation. */
+export const TRAINING_HALF_MIN_PER_WEEK = 180;
+
+/**
+ * The resistance-training adaptation (0–1) of a weekly schedule: `minutes / (minutes + 180)`. The scenario's
+ * lifestyle repeats every week, so the adaptation is a constant of the run rather than a state.
+ * @param weeklyResistanceMin - minutes of resistance exercise per week (≥ 0).
+ */
+export function trainingLevel(weeklyResistanceMin: number): number {
+  const m = Math.max(0, weeklyResistanceMin);
+  return m / (m + TRAINING_HALF_MIN_PER_WEEK);
+}
 
 /** The body-composition sub-model. */
 export const bodyComposition: SubModel = {
@@ -47,14 +60,12 @@ export const bodyComposition: SubModel = {
       description: 'extracellular water retained (or lost) with GH signalling above (or below) baseline',
       initial: 0,
     },
-    state('ecw_escape', '1', 'renal escape from GH water retention (0–1)', 0),
     {
       name: 'visceral_shift',
       unit: '1',
       description: 'log shift of visceral fat beyond total fat',
       initial: 0,
     },
-    state('training', '1', 'resistance-training adaptation (0–1)', 0),
   ],
   parameters: [
     param('fat_mass_0_kg', 15, 'kg', 'fat mass at day 0', 'patient.ts: weight × body fat', 'strong'),
@@ -167,6 +178,15 @@ export const bodyComposition: SubModel = {
       'moderate',
     ),
     param(
+      'training_level',
+      0,
+      '1',
+      'resistance-training adaptation (0–1) of the patient’s weekly schedule (set by simulate)',
+      'trainingLevel(): weekly resistance minutes / (minutes + 180), so three 1-h sessions a week give 0.5 ' +
+        '(assumption; the scenario’s lifestyle is the same every week)',
+      'weak',
+    ),
+    param(
       'anabolic_training_gain',
       0.5,
       '1',
@@ -201,30 +221,6 @@ export const bodyComposition: SubModel = {
       'weak',
     ),
     param(
-      'ecw_escape_max',
-      0.6,
-      '1',
-      'largest share of GH water retention lost by renal escape',
-      'assumption: oedema and extracellular water gains wane over the first months (recalled)',
-      'weak',
-    ),
-    param(
-      'ecw_escape_k',
-      rateFromHalfLife(30 * DAY),
-      '1/min',
-      'rate of renal escape (half-time 30 days)',
-      'assumption (weak)',
-      'weak',
-    ),
-    param(
-      'ecw_escape_k50_kg',
-      0.5,
-      'kg',
-      'retained water giving half of the renal escape',
-      'assumption (weak)',
-      'weak',
-    ),
-    param(
       'visceral_gh_gain',
       0.35,
       '1',
@@ -247,22 +243,6 @@ export const bodyComposition: SubModel = {
       '1/min',
       'rate of the visceral shift (half-time 30 days)',
       'physiology.md §7: fat loss continues over 6–12 months (recalled)',
-      'weak',
-    ),
-    param(
-      'training_k_down',
-      rateFromHalfLife(7 * DAY),
-      '1/min',
-      'decay of resistance-training adaptation without training (half-time 1 week)',
-      'assumption (weak)',
-      'weak',
-    ),
-    param(
-      'training_k_up',
-      rateFromHalfLife(7 * DAY) * 60,
-      '1/min',
-      'build-up of training adaptation per minute of resistance exercise',
-      'assumption: three 1-h sessions a week give an adaptation ≈ 0.5',
       'weak',
     ),
   ],
@@ -344,7 +324,7 @@ export const bodyComposition: SubModel = {
     },
     {
       name: 'anabolic_target_kg',
-      expr: 'lean_mass_0_kg * clamp(anabolic_drive * (1 + anabolic_training_gain * training), -0.15, 0.3)',
+      expr: 'lean_mass_0_kg * clamp(anabolic_drive * (1 + anabolic_training_gain * training_level), -0.15, 0.3)',
       unit: 'kg',
       description: 'anabolic lean tissue the hormones and training are moving towards',
     },
@@ -356,9 +336,11 @@ export const bodyComposition: SubModel = {
     },
     {
       name: 'ecw_target_kg',
-      expr: 'ecw_gain_kg_kg * body_weight_kg * max(gh_tissue_excess, 0) * (1 - ecw_escape_max * ecw_escape)',
+      expr: 'ecw_gain_kg_kg * body_weight_kg * gh_tissue_excess',
       unit: 'kg',
-      description: 'extracellular water the kidney is retaining under GH',
+      description:
+        'extracellular water the kidney is retaining under GH (negative below baseline GH: GH-deficient adults ' +
+        'have less extracellular water)',
     },
     {
       name: 'visceral_target',
@@ -380,15 +362,7 @@ export const bodyComposition: SubModel = {
     },
     { state: 'lean_anabolic', expr: 'lean_anabolic_rate' },
     { state: 'ecw_gh', expr: 'tissue_on * ecw_k * (ecw_target_kg - ecw_gh)' },
-    {
-      state: 'ecw_escape',
-      expr: 'tissue_on * ecw_escape_k * (max(ecw_gh, 0) / (max(ecw_gh, 0) + ecw_escape_k50_kg) - ecw_escape)',
-    },
     { state: 'visceral_shift', expr: 'tissue_on * visceral_k * (visceral_target - visceral_shift)' },
-    {
-      state: 'training',
-      expr: 'adaptation_speed * (training_k_up * resistance_exercise * (1 - training) - training_k_down * training)',
-    },
   ],
   outputs: [
     { name: 'weight_kg', expr: 'weight_now_kg', unit: 'kg', description: 'body weight' },

@@ -14,7 +14,6 @@ const slots: LifestyleSlots = {
   exercise: 1,
   stress: 2,
   fasting: 3,
-  resistance: 4,
   gut: 5,
   gutCarbs: 6,
 };
@@ -24,7 +23,7 @@ describe('lifestyle events', () => {
     const changes: LifestyleChange[] = [
       { t_min: 0, kind: 'stress', level: 0.5 },
       { t_min: 450, kind: 'meal', kcal: 600, carbs_g: 70 },
-      { t_min: 1080, kind: 'exercise_start', intensity_lt: 1.2, resistance: true },
+      { t_min: 1080, kind: 'exercise_start', intensity_lt: 1.2 },
       { t_min: 1140, kind: 'exercise_end' },
       { t_min: 1380, kind: 'sleep_start', quality: 1 },
       { t_min: 1860, kind: 'sleep_end' },
@@ -34,9 +33,7 @@ describe('lifestyle events', () => {
       { t: 450, target: 'state', index: 5, op: 'add', value: 600 },
       { t: 450, target: 'state', index: 6, op: 'add', value: 70 },
       { t: 1080, target: 'input', index: 1, op: 'set', value: 1.2 },
-      { t: 1080, target: 'input', index: 4, op: 'set', value: 1 },
       { t: 1140, target: 'input', index: 1, op: 'set', value: 0 },
-      { t: 1140, target: 'input', index: 4, op: 'set', value: 0 },
       { t: 1380, target: 'input', index: 0, op: 'set', value: 1 },
       { t: 1860, target: 'input', index: 0, op: 'set', value: 0 },
     ]);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /**
- * Clock and lifestyle: the inputs every other sub-model reads (sleep, exercise intensity and kind, stress,
+ * Clock and lifestyle: the inputs every other sub-model reads (sleep, exercise intensity, stress,
  * fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
  * piecewise-constant engine inputs switched by events; a meal is an `add` event on the gut energy (which empties
  * with first-order kinetics) and on the stomach's carbohydrate, which passes through the intestine into plasma
@@ -24,7 +24,6 @@ export const clockLifestyle: SubModel = {
     input('exercise_lt', '1', 'exercise intensity as a multiple of the lactate threshold, 0 at rest'),
     input('stress_level', '1', 'psychological stress level: 0 low, 0.5 moderate, 1 high'),
     input('fasting', '1', '1 during a prolonged (water-only) fast, else 0'),
-    input('resistance_exercise', '1', '1 during a resistance-exercise bout, else 0'),
   ],
   states: [
     state('gut_kcal', 'kcal', 'energy of the last meals still in the stomach and gut', 0),
@@ -153,13 +152,7 @@ export type LifestyleChange =
   | { readonly t_min: number; readonly kind: 'sleep_start'; readonly quality: number }
   | { readonly t_min: number; readonly kind: 'sleep_end' }
   | { readonly t_min: number; readonly kind: 'meal'; readonly kcal: number; readonly carbs_g: number }
-  | {
-      readonly t_min: number;
-      readonly kind: 'exercise_start';
-      readonly intensity_lt: number;
-      /** True for resistance exercise (the anabolic stimulus of `body-composition.ts`). */
-      readonly resistance: boolean;
-    }
+  | { readonly t_min: number; readonly kind: 'exercise_start'; readonly intensity_lt: number }
   | { readonly t_min: number; readonly kind: 'exercise_end' }
   | { readonly t_min: number; readonly kind: 'stress'; readonly level: number }
   | { readonly t_min: number; readonly kind: 'fast_start' }
@@ -184,7 +177,6 @@ export interface LifestyleSlots {
   readonly exercise: number;
   readonly stress: number;
   readonly fasting: number;
-  readonly resistance: number;
   readonly gut: number;
   readonly gutCarbs: number;
 }
@@ -196,7 +188,6 @@ export function lifestyleSlots(model: CompiledModel): LifestyleSlots {
     exercise: model.inputIndex('exercise_lt'),
     stress: model.inputIndex('stress_level'),
     fasting: model.inputIndex('fasting'),
-    resistance: model.inputIndex('resistance_exercise'),
     gut: model.stateIndex('gut_kcal'),
     gutCarbs: model.stateIndex('gut_carbs_stomach_g'),
   };
@@ -224,11 +215,9 @@ function eventsOfChange(change: LifestyleChange, s: LifestyleSlots): TimedEvent[
         { t, target: 'state', index: s.gutCarbs, op: 'add', value: change.carbs_g },
       ];
     case 'exercise_start':
-      return change.resistance
-        ? [setInput(t, s.exercise, change.intensity_lt), setInput(t, s.resistance, 1)]
-        : [setInput(t, s.exercise, change.intensity_lt)];
+      return [setInput(t, s.exercise, change.intensity_lt)];
     case 'exercise_end':
-      return [setInput(t, s.exercise, 0), setInput(t, s.resistance, 0)];
+      return [setInput(t, s.exercise, 0)];
     case 'stress':
       return [setInput(t, s.stress, change.level)];
     case 'fast_start':
@@ -239,15 +228,13 @@ function eventsOfChange(change: LifestyleChange, s: LifestyleSlots): TimedEvent[
 }
 
 /**
- * Engine events of a lifestyle schedule, sorted by time (stable: at one instant, the order of `changes` is kept).
- * `changes` must be sorted by `t_min`.
+ * Engine events of a lifestyle schedule, in time order (at one instant, the order of `changes`). `changes` must be
+ * sorted by `t_min`; each change's events share its time, so the output needs no sorting.
  */
 export function lifestyleEvents(changes: readonly LifestyleChange[], slots: LifestyleSlots): TimedEvent[] {
-  const events = changes.flatMap((change) => eventsOfChange(change, slots));
-  return events
-    .map((event, order) => ({ event, order }))
-    .sort((a, b) => a.event.t - b.event.t || a.order - b.order)
-    .map(({ event }) => event);
+  const events: TimedEvent[] = [];
+  for (const change of changes) for (const event of eventsOfChange(change, slots)) events.push(event);
+  return events;
 }
 
 /** Habitual wake time (minutes after midnight) from a bedtime (minutes after midnight) and a sleep duration. */

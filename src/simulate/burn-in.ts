@@ -15,12 +15,18 @@ import type { CompiledModel } from '../engine/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { calibrateToLabs, setReferences, type BurnInReading } from './calibration.js';
 import { eventsIn, type Timeline } from './events.js';
-import { BURN_IN_DAYS, INTERNAL_STEP_MIN, MIN_PER_DAY, SOLVER, solverOptions } from './settings.js';
+import { BURN_IN_DAYS, MIN_PER_DAY, SOLVER, solverOptions } from './settings.js';
 import type { Setup } from './setup.js';
 import type { EndState, ProgressSpan } from './types.js';
 
 /** Days at the end of a burn-in segment over which readings are averaged (pulses are random). */
 const READING_DAYS = 4;
+
+/**
+ * Spacing of the burn-in's samples (minutes): its readings are means over days and the fasting draws, so a coarser
+ * grid than the treatment's suffices; the grid is aligned on the fasting draw time.
+ */
+const BURN_IN_STEP_MIN = 15;
 
 /** How much faster slow adaptations run in the burn-in than in the treatment. */
 export const BURN_IN_ADAPTATION_SPEED = 5;
@@ -72,9 +78,9 @@ class WindowMeans {
   push(t: number, v: Float64Array): void {
     if (t < this.from || t >= this.to) return;
     if (this.drawMin !== undefined) {
-      // The first internal sample at or after the draw time stands for the draw (≤ 5 min late).
+      // The first sample at or after the draw time stands for the draw (on time: the grid is aligned on it).
       const sinceDraw = (((t - this.drawMin) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
-      if (sinceDraw >= INTERNAL_STEP_MIN) return;
+      if (sinceDraw >= BURN_IN_STEP_MIN) return;
     }
     this.indices.forEach((index, i) => (this.sums[i] += v[index]));
     this.n++;
@@ -123,8 +129,8 @@ function burnInSegment(
     solver: SOLVER,
     options: solverOptions(model),
     sink: reading.sink,
-    sampleEvery: INTERNAL_STEP_MIN,
-    sampleStart: from,
+    sampleEvery: BURN_IN_STEP_MIN,
+    sampleStart: from + (timeline.fastingDrawMin % BURN_IN_STEP_MIN),
     ...(onProgress ? { onProgress } : {}),
   });
   return {

@@ -7,7 +7,7 @@ import type { CompiledModel } from '../engine/types.js';
 import type { BurstCounter } from '../physiology/gh-bursts.js';
 import type { DoseRecord } from '../protocol/regimen.js';
 import type { ResultEvent } from '../scenario/result.js';
-import { MIN_PER_DAY } from './settings.js';
+import { INTERNAL_STEP_MIN, MIN_PER_DAY } from './settings.js';
 
 /** Outputs averaged over each day (the daily `*_mean_*` fields), in the order of {@link DayStats.sums}. */
 export const DAILY_MEAN_OUTPUTS = [
@@ -80,6 +80,12 @@ export function columnsOf(model: CompiledModel, series: readonly string[]): Colu
   };
 }
 
+/** True when `drawMin` (minute of the day) comes 0 < Δ ≤ two internal steps after `clock` (minute of the day). */
+function minutesAhead(drawMin: number, clock: number): boolean {
+  const ahead = (((drawMin - clock) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
+  return ahead > 0 && ahead <= 2 * INTERNAL_STEP_MIN;
+}
+
 /**
  * Streams the treatment run's samples into the daily sums, the morning draws (interpolated linearly between the
  * two internal samples around the draw time), the burst counter and the series. Keeps nothing of `values`.
@@ -112,7 +118,14 @@ export class TreatmentReducer {
       stats.n++;
     }
     this.prevT = t;
-    this.prev.set(values);
+    // Only the sample just before a draw is needed for interpolating it; copying every sample would be waste.
+    if (this.drawFollows(t)) this.prev.set(values);
+  }
+
+  /** True when a draw (regular or fasting) falls within the next two internal steps after t. */
+  private drawFollows(t: number): boolean {
+    const clock = t - Math.floor(t / MIN_PER_DAY) * MIN_PER_DAY;
+    return minutesAhead(this.drawMin, clock) || minutesAhead(this.fastingDrawMin, clock);
   }
 
   /** A series sample. */

@@ -76,7 +76,6 @@ function toChange(r: LifestyleRecord): LifestyleChange {
         t_min: r.t_min,
         kind: 'exercise_start',
         intensity_lt: exerciseIntensityLt(r.exercise, r.intensity),
-        resistance: r.exercise === 'resistance',
       };
     case 'stress':
       return { t_min: r.t_min, kind: 'stress', level: STRESS_LEVEL[r.level] };

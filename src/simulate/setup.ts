@@ -2,6 +2,7 @@
 /** Stage 2: the compiled model for the regimen's drugs and the patient's parameter vector. */
 import { Random } from '../engine/random.js';
 import type { CompiledModel } from '../engine/types.js';
+import { trainingLevel } from '../physiology/body-composition.js';
 import { wakeClockMin } from '../physiology/clock-lifestyle.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
 import { compiledModel, isModelledDrug } from '../physiology/model.js';
@@ -60,8 +61,16 @@ export function setUpPatient(scenario: Scenario): Setup {
   applyPatientParameters(p, patient, index);
   const sleep = scenario.lifestyle.sleep;
   p[index('wake_clock_min')] = wakeClockMin(clockToMinutes(sleep.bedtime), sleep.duration_h);
+  p[index('training_level')] = trainingLevel(weeklyResistanceMinutes(scenario));
   const ghVolumeL = p[index('gh_vd_fraction')] * p[index('body_weight_kg')];
   return { model, p, patient, drugs, ghVolumeL, y0: initialState(model, p), optionalEffects };
+}
+
+/** Minutes of resistance exercise per week in the scenario's (weekly repeating) lifestyle. */
+function weeklyResistanceMinutes(scenario: Scenario): number {
+  return scenario.lifestyle.exercise
+    .filter((bout) => bout.kind === 'resistance')
+    .reduce((sum, bout) => sum + bout.duration_min * bout.days.length, 0);
 }
 
 /** Declared initial state with body composition at the patient's values and no testosterone in women. */
