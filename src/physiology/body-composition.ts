@@ -222,7 +222,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'visceral_gh_gain',
-      0.35,
+      0.6,
       '1',
       'log fall of visceral fat (beyond total fat) per unit of GH signalling (SOCS) above baseline',
       'calibrated: fat loss under GH is visceral more than subcutaneous (physiology.md §7, recalled); ' +

@@ -5,7 +5,8 @@
  * 1. The patient's baseline sensitivity (covariates in `patient.ts`: visceral fat, body fat, age, diabetes; or
  *    calibration to baseline fasting glucose and insulin).
  * 2. GH-induced inhibition of insulin signalling (SOCS proteins, p85α): a state that rises with GH-receptor
- *    signalling and decays with a half-life of 90 min between pulses. The GH response is concave (half-maximal at
+ *    signalling and decays with a half-life of 90 min between pulses; a slow tolerance (half-time 30 days) takes up
+ *    to 40 % of it away under sustained exposure. The GH response is concave (half-maximal at
  *    2 µg/L), so sustained GH (rhGH, infusion, MK-677) keeps it high all day while pulsatile GH lets it fall back
  *    between pulses: the same GH given continuously causes more insulin resistance than given in pulses.
  * 3. The Randle cycle: fatty acids averaged over hours compete with glucose oxidation, `1/(1 + FFA/K)`.
@@ -24,7 +25,10 @@ export const insulinSignalling: SubModel = {
   name: 'insulin-signalling',
   description:
     'GH-induced SOCS inhibition, Randle cycle, lean mass and visceral fat → insulin sensitivity S_I.',
-  states: [state('socs', '1', 'GH-induced inhibition of insulin signalling (SOCS), 0–1', 0.1)],
+  states: [
+    state('socs', '1', 'GH-induced inhibition of insulin signalling (SOCS), 0–1', 0.1),
+    state('socs_tolerance', '1', 'slow adaptation of insulin signalling to sustained GH (0–1)', 0.1),
+  ],
   parameters: [
     param(
       'si_base',
@@ -78,6 +82,24 @@ export const insulinSignalling: SubModel = {
       'weak',
     ),
     param(
+      'socs_tolerance_max',
+      0.4,
+      '1',
+      'largest share of the GH (SOCS) inhibition lost by adaptation to sustained exposure',
+      'calibrated: insulin-stimulated glucose uptake −52 % at 1 week but −39 % at 6 months of the same dose ' +
+        '(Bramnert 2003), normalised at 12 months (Hwu 1997) and improved beyond baseline on low doses at 24–48 ' +
+        'weeks (Arafat 2010); the mechanism (adaptation of insulin signalling) is an assumption',
+      'weak',
+    ),
+    param(
+      'socs_tolerance_k',
+      rateFromHalfLife(30 * 1440),
+      '1/min',
+      'rate of the adaptation to sustained GH signalling (half-time 30 days)',
+      'assumption (weak)',
+      'weak',
+    ),
+    param(
       'randle_ffa_k',
       0.8,
       'mmol/L',
@@ -120,12 +142,17 @@ export const insulinSignalling: SubModel = {
     },
     {
       name: 'insulin_sensitivity',
-      expr: 'si_base * si_scale * (1 - socs_max_inhibition * socs) * randle_factor * body_composition_si_factor',
+      expr:
+        'si_base * si_scale * (1 - socs_max_inhibition * socs * (1 - socs_tolerance_max * socs_tolerance)) * ' +
+        'randle_factor * body_composition_si_factor',
       unit: 'mL/uU/min',
       description: 'insulin sensitivity S_I of the minimal model',
     },
   ],
-  rates: [{ state: 'socs', expr: 'socs_k_on * socs_drive * (1 - socs) - socs_k_off * socs' }],
+  rates: [
+    { state: 'socs', expr: 'socs_k_on * socs_drive * (1 - socs) - socs_k_off * socs' },
+    { state: 'socs_tolerance', expr: 'adaptation_speed * socs_tolerance_k * (socs - socs_tolerance)' },
+  ],
   outputs: [
     {
       name: 'insulin_sensitivity_si',
