@@ -22,6 +22,7 @@ import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
 import { registerTrialRoutes } from './routes/trials.js';
+import { registerTwinRoutes } from './routes/twin.js';
 import { registerStaticFiles } from './static-files.js';
 import { packageVersion } from './version.js';
 
@@ -91,6 +92,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerRunRoutes(app, ctx);
     registerAnalysisRoutes(app, ctx);
     registerTrialRoutes(app, ctx);
+    registerTwinRoutes(app, ctx);
     return Promise.resolve();
   };
 }

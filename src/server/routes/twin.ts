@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `POST /patients/{id}/fit`: fits a stored patient's twin to their labs (those in the body, or the stored ones)
+ * given the treated history so far. The fit runs on a worker thread of its own with a time limit, so the event
+ * loop keeps serving. Research and education software, not a clinical tool.
+ */
+import { Piscina } from 'piscina';
+import { z } from 'zod';
+import { LAB_DEFINITIONS, labByCodeOrName, normaliseDate, toCanonical } from '../../analysis/labs-import.js';
+import type { LabDefinition, LabValue } from '../../analysis/labs-import.js';
+import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
+import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
+import { observationsFromLabs } from '../../twin/index.js';
+import type { TwinFit } from '../../twin/index.js';
+import type { ImportedLab } from '../../store/index.js';
+import { ApiError, RequestValidationError, notFound } from '../errors.js';
+import type { TwinFitOutcome, TwinFitTask } from '../jobs/twin-worker.js';
+import { workerScript } from '../jobs/worker-module.js';
+import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
+import { parseApiScenario } from './context.js';
+import type { RouteContext, ZodApp } from './context.js';
+
+const TAGS = ['patients'];
+
+/** Most time one fit may take (ms): below the server's request timeout. */
+const FIT_TIMEOUT_MS = 25_000;
+
+const fitBody = z.strictObject({
+  scenario: scenarioSchema.extend({ patient: patientSchema.optional() }).meta({
+    description:
+      "the patient's treated history from day 0: the regimen actually taken (no titration rule); `patient` " +
+      "defaults to the stored patient's covariates",
+  }),
+  labs: z.array(importedLabSchema).max(10_000).optional().meta({
+    description: "lab values to fit; default the patient's stored labs",
+  }),
+  day0: z.iso
+    .date()
+    .optional()
+    .meta({ description: 'calendar date of day 0 (default: the date of the first lab)' }),
+});
+
+const fittedParameterSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  unit: z.string(),
+  population: z.number(),
+  estimate: z.number(),
+  log_estimate: z.number(),
+  log_se: z.number().meta({ description: 'standard error on the natural-log scale' }),
+  ci95: z.tuple([z.number(), z.number()]),
+  prior_sd_log: z.number(),
+});
+
+const fitResponse = z
+  .object({
+    schema: z.literal('endotwin/twin-fit/v1'),
+    scenario: z.record(z.string(), z.unknown()),
+    parameters: z.array(fittedParameterSchema),
+    covariance_log: z.array(z.array(z.number())),
+    residuals: z.array(
+      z.object({
+        day: z.number(),
+        lab: z.string(),
+        observed: z.number(),
+        fitted: z.number(),
+        log_residual: z.number(),
+      }),
+    ),
+    measurement_sd_log: z.record(z.string(), z.number()),
+    variance_factor: z.number(),
+    residual_sd_log: z.record(z.string(), z.number()),
+    ignored: z.array(z.object({ day: z.number(), lab: z.string(), value: z.number(), reason: z.string() })),
+    notes: z.array(z.string()),
+    iterations: z.number(),
+    converged: z.boolean(),
+    simulations: z.number(),
+    objective: z.number(),
+  })
+  .meta({ id: 'TwinFit' });
+
+/** Only the labs a record has, as plain numbers. */
+function numbers(record: Readonly<Partial<Record<string, number>>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => e[1] !== undefined));
+}
+
+/** A fit as the response schema types it (mutable arrays, plain records). */
+function fitView(fit: TwinFit): z.output<typeof fitResponse> {
+  return {
+    ...fit,
+    scenario: { ...fit.scenario },
+    parameters: fit.parameters.map((p) => ({ ...p, ci95: [p.ci95[0], p.ci95[1]] })),
+    covariance_log: fit.covariance_log.map((row) => [...row]),
+    residuals: [...fit.residuals],
+    measurement_sd_log: numbers(fit.measurement_sd_log),
+    residual_sd_log: numbers(fit.residual_sd_log),
+    ignored: [...fit.ignored],
+    notes: [...fit.notes],
+  };
+}
+
+/** The lab an analyte names: a contract field (`igf1_ng_ml`), a lab name or a LOINC code. */
+function labOfAnalyte(analyte: string): LabDefinition | undefined {
+  return Object.values(LAB_DEFINITIONS).find((d) => d.patientField === analyte) ?? labByCodeOrName(analyte);
+}
+
+/** Stored or sent labs in canonical units; every problem named by `labs[i].field`. */
+function labValues(labs: readonly ImportedLab[]): LabValue[] {
+  const issues: ScenarioIssue[] = [];
+  const values = labs.flatMap((l, i): LabValue[] => {
+    const definition = labOfAnalyte(l.analyte);
+    if (!definition) {
+      issues.push({
+        path: `labs[${i}].analyte`,
+        message: `unknown analyte '${l.analyte}'; e.g. igf1_ng_ml, glucose_fasting_mg_dl or a LOINC code`,
+      });
+      return [];
+    }
+    const converted = toCanonical(definition, l.value, l.unit);
+    const date = normaliseDate(l.drawn_at);
+    if ('message' in converted)
+      issues.push({ path: `labs[${i}].${converted.field}`, message: converted.message });
+    if ('message' in date) issues.push({ path: `labs[${i}].drawn_at`, message: date.message });
+    if ('message' in converted || 'message' in date) return [];
+    return [{ date: date.date, lab: definition.lab, value: converted.value, unit: definition.unit }];
+  });
+  if (issues.length > 0) throw new RequestValidationError('INVALID_REQUEST', issues);
+  return values;
+}
+
+/** The history scenario of the body, its errors addressed inside the body (`scenario.regimen[0]`). */
+function historyScenario(document: unknown, ctx: RouteContext): Scenario {
+  const inBody = (path: string | undefined): string => (path ? `scenario.${path}` : 'scenario');
+  try {
+    return parseApiScenario(document, ctx.maxDurationDays);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw new RequestValidationError(
+        'INVALID_SCENARIO',
+        error.issues.map((i) => ({ ...i, path: inBody(i.path) })),
+      );
+    }
+    if (error instanceof ApiError)
+      throw new ApiError(error.statusCode, error.code, error.message, inBody(error.path));
+    throw error;
+  }
+}
+
+/** Runs `fit`, reporting the twin's input problems (a bad day 0 or lab date) as a 400 with their paths. */
+async function twinIssues<T>(fit: () => Promise<T>): Promise<T> {
+  try {
+    return await fit();
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new RequestValidationError('INVALID_REQUEST', error.issues);
+    throw error;
+  }
+}
+
+/** A one-thread pool for fits, created on first use. */
+class FitPool {
+  private pool: Piscina<TwinFitTask, TwinFitOutcome> | undefined;
+
+  async run(task: TwinFitTask): Promise<TwinFitOutcome> {
+    const signal = AbortSignal.timeout(FIT_TIMEOUT_MS);
+    try {
+      return await this.getPool().run(task, { signal });
+    } catch (error) {
+      if (signal.aborted) {
+        throw new ApiError(
+          422,
+          'FIT_TIMEOUT',
+          `the fit did not finish within ${FIT_TIMEOUT_MS / 1000} s; fit a shorter history`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+
+  private getPool(): Piscina<TwinFitTask, TwinFitOutcome> {
+    if (!this.pool) {
+      const { filename, execArgv } = workerScript('twin-worker');
+      this.pool = new Piscina<TwinFitTask, TwinFitOutcome>({
+        filename,
+        execArgv,
+        minThreads: 0,
+        maxThreads: 1,
+        idleTimeout: 60_000,
+      });
+    }
+    return this.pool;
+  }
+}
+
+/** Registers `POST /patients/{id}/fit`. */
+export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
+  const pool = new FitPool();
+  app.addHook('onClose', () => pool.close());
+  app.post(
+    '/patients/:id/fit',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          "Fit the patient's twin (IGF-1 production scale and drug response) to their labs; not a clinical tool",
+        params: idParams,
+        body: fitBody,
+        response: { 200: fitResponse, 400: errorSchema, 404: errorSchema, 422: errorSchema },
+      },
+    },
+    async (request) => {
+      const record = await ctx.store.patients.get(request.params.id);
+      if (!record) throw notFound('patient', request.params.id);
+      const { scenario: document, labs, day0 } = request.body;
+      const scenario = historyScenario({ ...document, patient: document.patient ?? record.covariates }, ctx);
+      const values = labValues(labs ?? record.labs);
+      if (values.length === 0) {
+        throw new ApiError(
+          400,
+          'INVALID_REQUEST',
+          'no labs: send labs or store some with the patient',
+          'labs',
+        );
+      }
+      const outcome = await twinIssues(async () =>
+        pool.run({ scenario, labs: observationsFromLabs(values, day0) }),
+      );
+      if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
+      return fitView(outcome.fit);
+    },
+  );
+}

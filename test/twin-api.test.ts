@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+/** `POST /api/v1/patients/{id}/fit` against a real loopback server and an SQLite store. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
+import type { TwinFit } from '../src/twin/index.js';
+import { request, startTestServer } from './support/api-harness.js';
+import type { TestServer } from './support/api-harness.js';
+
+const patient = { age_years: 62, sex: 'male', weight_kg: 88, height_cm: 178 };
+const history = {
+  name: 'sermorelin so far',
+  seed: 11,
+  duration_days: 28,
+  regimen: ['sermorelin 500 mcg sc at bedtime daily'],
+};
+// Stored as the laboratory reported them: IGF-1 once in nmol/L (19.1 nmol/L = 145.8 ng/mL).
+const storedLabs = [
+  { drawn_at: '2026-03-02', analyte: 'igf1_ng_ml', value: 120, unit: 'ng/mL' },
+  { drawn_at: '2026-03-02T08:05:00+01:00', analyte: 'glucose_fasting_mg_dl', value: 99, unit: 'mg/dL' },
+  { drawn_at: '2026-03-30', analyte: 'igf1', value: 19.1, unit: 'nmol/L' },
+];
+
+describe('POST /api/v1/patients/{id}/fit', () => {
+  let dir = '';
+  let store: Store;
+  let server: TestServer;
+  let id = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'endotwin-twin-api-'));
+    store = await openStore(join(dir, 'store.db'));
+    server = await startTestServer({ store });
+    const created = await request<{ id: string }>(server.baseUrl, 'POST', '/api/v1/patients', {
+      body: { name: 'Patient T', patient, labs: storedLabs },
+    });
+    expect(created.status, created.text).toBe(201);
+    id = created.json.id;
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fits the stored labs, with the stored patient's covariates, to the same twin as labs sent in the body", async () => {
+    const stored = await request<TwinFit>(server.baseUrl, 'POST', `/api/v1/patients/${id}/fit`, {
+      body: { scenario: history },
+    });
+    expect(stored.status, stored.text).toBe(200);
+    expect(stored.json.schema).toBe('endotwin/twin-fit/v1');
+    expect(stored.json.parameters.map((p) => p.name)).toEqual(['igf1_prod_scale', 'sermorelin_ec50_ng_ml']);
+    expect(stored.json.residuals.map((r) => [r.day, r.lab])).toEqual([
+      [0, 'igf1'],
+      [0, 'glucose_fasting'],
+      [28, 'igf1'],
+    ]);
+    expect(stored.json.residuals[2].observed).toBeCloseTo(19.1 / 0.131, 9);
+    const sent = await request<TwinFit>(server.baseUrl, 'POST', `/api/v1/patients/${id}/fit`, {
+      body: {
+        scenario: { ...history, patient },
+        labs: [
+          { drawn_at: '2026-03-02', analyte: 'igf1', value: 120, unit: 'ng/mL' },
+          { drawn_at: '2026-03-02', analyte: 'glucose_fasting', value: 5.5, unit: 'mmol/L' },
+          { drawn_at: '2026-03-30', analyte: 'igf1_ng_ml', value: 19.1 / 0.131, unit: 'ng/mL' },
+        ],
+      },
+    });
+    expect(sent.status, sent.text).toBe(200);
+    sent.json.parameters.forEach((p, i) =>
+      expect(p.estimate).toBeCloseTo(stored.json.parameters[i].estimate, 6),
+    );
+  });
+
+  it('answers 400 naming the field of a bad lab or scenario, and 404 for an unknown patient', async () => {
+    const badLab = await request<{ error: { code: string; path: string } }>(
+      server.baseUrl,
+      'POST',
+      `/api/v1/patients/${id}/fit`,
+      { body: { scenario: history, labs: [{ ...storedLabs[0], unit: 'mg' }] } },
+    );
+    expect(badLab.status).toBe(400);
+    expect(badLab.json.error).toMatchObject({ code: 'INVALID_REQUEST', path: 'labs[0].unit' });
+
+    const late = await request<{ error: { path: string; message: string } }>(
+      server.baseUrl,
+      'POST',
+      `/api/v1/patients/${id}/fit`,
+      { body: { scenario: { ...history, duration_days: 14 } } },
+    );
+    expect(late.status).toBe(400);
+    expect(late.json.error.path).toBe('labs[2].day');
+
+    const badRegimen = await request<{ error: { code: string; path: string; message: string } }>(
+      server.baseUrl,
+      'POST',
+      `/api/v1/patients/${id}/fit`,
+      { body: { scenario: { ...history, regimen: ['sermorelin 500 mcg sx at bedtime'] } } },
+    );
+    expect(badRegimen.status).toBe(400);
+    expect(badRegimen.json.error).toMatchObject({ code: 'INVALID_SCENARIO', path: 'scenario.regimen[0]' });
+    expect(badRegimen.json.error.message).toMatch(/unknown token 'sx'/);
+
+    const missing = await request(server.baseUrl, 'POST', '/api/v1/patients/no-such-patient/fit', {
+      body: { scenario: history },
+    });
+    expect(missing.status).toBe(404);
+  });
+});
