@@ -19,6 +19,9 @@
 import type { SubModel } from '../engine/types.js';
 import { param, rateFromHalfLife, state } from './declare.js';
 
+/** Hill coefficient of the β-cell glucose response (written as a cube times a square root in the model). */
+export const BETA_GLUCOSE_HILL_N = 3.5;
+
 /** The glucose–insulin sub-model. */
 export const glucoseInsulin: SubModel = {
   name: 'glucose-insulin',

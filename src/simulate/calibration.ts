@@ -12,6 +12,7 @@
  * - Total testosterone (men): Leydig output, raised to the power 1.5 because LH feedback damps the response.
  * Each is repeated after every week of the burn-in, which absorbs what the one-step formulas leave out.
  */
+import { BETA_GLUCOSE_HILL_N } from '../physiology/glucose-insulin.js';
 import { IGF1_SPILL_HILL_N } from '../physiology/liver-igf1.js';
 import { igf1ProductionScaleFor, type Igf1Parameters } from '../physiology/patient.js';
 import type { Patient } from '../scenario/schema.js';
@@ -108,7 +109,7 @@ function calibrateGlucoseInsulin(labs: Patient['labs'], setup: Setup, r: BurnInR
   } else scale('si_scale', i / it);
   const secretion = (glucose: number): number =>
     Math.pow(glucose / get('beta_glucose_set'), 2) *
-    hill(glucose, get('insulin_glucose_k'), get('insulin_glucose_n'));
+    hill(glucose, get('insulin_glucose_k'), BETA_GLUCOSE_HILL_N);
   scale('insulin_secretion_scale', it / i / (secretion(gt) / secretion(g)));
 }
 
