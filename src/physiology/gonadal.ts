@@ -291,7 +291,7 @@ export const gonadal: SubModel = {
     // Testis
     param(
       'testosterone_production_max',
-      15,
+      20,
       'ng/dL/min',
       'testosterone production at full LH-receptor occupancy and Leydig capacity (young man)',
       'calibrated: production ≈ 5–7 mg/day, total T ≈ 500–700 ng/dL in young men (physiology.md §8)',
@@ -299,7 +299,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'testosterone_lh_ec50',
-      5,
+      10,
       'IU/L',
       'LH giving half-maximal Leydig stimulation',
       'calibrated: testosterone can about double when LH doubles (clomiphene), and hCG restores it ' +
