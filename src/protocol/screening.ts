@@ -252,8 +252,9 @@ function sexSpecific(s: Scenario): Finding[] {
       finding(
         'CAUTION_TESTOSTERONE_IN_WOMAN',
         'caution',
-        `${label('testosterone_cypionate')} in a woman: androgen doses meant for men have virilising effects, and ` +
-          "the model's female gonadal axis is simplified (LH, FSH and estradiol only).",
+        `${label('testosterone_cypionate')} in a woman: androgen doses meant for men have virilising effects. The ` +
+          "model's female gonadal axis is simplified (LH, FSH and estradiol): the dose lowers her LH and FSH through " +
+          'aromatised estradiol, but testosterone itself is not reported for women.',
       ),
     );
   }
@@ -263,8 +264,9 @@ function sexSpecific(s: Scenario): Finding[] {
       finding(
         'INFO_GONADAL_DRUG_IN_WOMAN',
         'info',
-        `${list(gonadal)} in a woman: the model's female gonadal axis is simplified (LH, FSH and estradiol only), ` +
-          'so ovarian effects are not represented.',
+        `${list(gonadal)} in a woman: these act in the model on the male axis (clomiphene by blocking estradiol ` +
+          'feedback on LH and FSH, hCG on Leydig cells); the female axis is simplified (LH, FSH and estradiol), so ' +
+          'ovarian effects (ovulation induction, hyperstimulation) are not represented.',
       ),
     );
   }
