@@ -15,6 +15,7 @@ import type { SubModel } from '../src/engine/types.js';
 import { modelDefinition } from '../src/physiology/model.js';
 import { RANDOM_EFFECTS, RELATIONS } from '../src/physiology/patient.js';
 import { parseScenario } from '../src/scenario/parse.js';
+import type { DailyRow } from '../src/scenario/result.js';
 import { simulate } from '../src/simulate/index.js';
 import { loadCases } from '../src/validate/cases.js';
 import { runCase, VALIDATION_DIR } from '../src/validate/run.js';
@@ -132,8 +133,7 @@ function untreatedSummary(patient: Record<string, unknown>): Record<string, numb
       output: { sample_every_min: 5, series: ['gh_secretion_ug_min'], window_days: [0, days] },
     }),
   );
-  const mean = (f: 'gh_mean_ug_l' | 'gh_trough_ug_l' | 'gh_pulses' | 'igf1_ng_ml') =>
-    r.daily.reduce((a, d) => a + (d[f] ?? 0), 0) / days;
+  const mean = (f: keyof DailyRow) => r.daily.reduce((a, d) => a + (d[f] ?? 0), 0) / days;
   const production = r.series.gh_secretion_ug_min.reduce((a, b) => a + b * 5, 0) / days / 1000;
   return {
     gh: mean('gh_mean_ug_l'),
@@ -141,6 +141,15 @@ function untreatedSummary(patient: Record<string, unknown>): Record<string, numb
     bursts: mean('gh_pulses'),
     production,
     igf1: mean('igf1_ng_ml'),
+    glucose: mean('glucose_fasting_mg_dl'),
+    insulin: mean('insulin_fasting_uU_ml'),
+    homa: mean('homa_ir'),
+    ffa: mean('ffa_mean_mmol_l'),
+    lh: mean('lh_mean_iu_l'),
+    fsh: mean('fsh_mean_iu_l'),
+    testosterone: r.daily[0].testosterone_mean_ng_dl === null ? Number.NaN : mean('testosterone_mean_ng_dl'),
+    shbg: mean('shbg_nmol_l'),
+    estradiol: mean('estradiol_mean_pg_ml'),
   };
 }
 
@@ -169,10 +178,32 @@ function calibrationSection(): string {
       'as men after 50; IGF-1 median ≈ 120',
     ],
   ];
-  const rows = patients.map(([label, patient, target]) => {
-    const s = untreatedSummary(patient);
-    return [label, target, num(s.gh), num(s.trough), num(s.bursts), num(s.production), num(s.igf1)];
-  });
+  const summaries = patients.map(([label, patient, target]) => ({
+    label,
+    target,
+    s: untreatedSummary(patient),
+  }));
+  const rows = summaries.map(({ label, target, s }) => [
+    label,
+    target,
+    num(s.gh),
+    num(s.trough),
+    num(s.bursts),
+    num(s.production),
+    num(s.igf1),
+  ]);
+  const metabolicRows = summaries.map(({ label, s }) => [
+    label,
+    num(s.glucose),
+    num(s.insulin),
+    num(s.homa),
+    num(s.ffa),
+    num(s.lh),
+    num(s.fsh),
+    Number.isNaN(s.testosterone) ? '—' : num(s.testosterone),
+    num(s.shbg),
+    num(s.estradiol),
+  ]);
   const cases = loadCases(join(VALIDATION_DIR, 'cases')).map(runCase);
   const passed = cases.filter((c) => c.passed).length;
   return [
@@ -182,6 +213,26 @@ function calibrationSection(): string {
     table(
       ['patient', 'target', 'mean GH µg/L', 'trough µg/L', 'bursts/day', 'GH mg/day', 'IGF-1 ng/mL'],
       rows,
+    ),
+    'The same patients: fasting glucose, insulin and HOMA1-IR at the fasting draw, 24-h means of fatty acids, LH, ' +
+      'FSH, testosterone (men) and estradiol, SHBG at the draw. Targets (textbook ranges, recalled): young lean men ' +
+      '≈ 85–90 mg/dL, 4–7 µU/mL, HOMA ≈ 1–1.4, T 500–700 ng/dL, SHBG ≈ 30–40 nmol/L; older and heavier men higher ' +
+      'glucose, insulin, LH, FSH and SHBG and lower free T; premenopausal women LH and FSH ≈ 5–7 IU/L, estradiol ' +
+      '≈ 80–120 pg/mL; postmenopausal LH ≈ 25–40, FSH ≈ 40–100 IU/L, estradiol < 20 pg/mL.',
+    table(
+      [
+        'patient',
+        'glucose mg/dL',
+        'insulin µU/mL',
+        'HOMA1-IR',
+        'FFA mmol/L',
+        'LH IU/L',
+        'FSH IU/L',
+        'T ng/dL',
+        'SHBG nmol/L',
+        'E2 pg/mL',
+      ],
+      metabolicRows,
     ),
     `Published validation cases (\`validation/cases\`, run through \`simulate\`): ${passed} of ${cases.length} inside their range.`,
     table(
