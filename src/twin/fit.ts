@@ -389,6 +389,37 @@ function search(
 // ---------------------------------------------------------------------------------------------------------------
 // The fit.
 
+function requireSome(observations: readonly Observation[]): void {
+  if (observations.length > 0) return;
+  throw new TwinInputError([
+    {
+      path: 'labs',
+      message: `no lab the model simulates for this patient; give at least one of ${Object.keys(FITTABLE_LABS).join(', ')}`,
+    },
+  ]);
+}
+
+/** The observations the model has a positive value for at the start (none, e.g., for testosterone in a woman). */
+function withModelValues(
+  model: LabModel,
+  theta0: readonly number[],
+  observations: readonly Observation[],
+  ignored: IgnoredLab[],
+): Observation[] {
+  const values = model.values(theta0);
+  return observations.filter((o, i) => {
+    const f = values[i];
+    if (f !== null && f > 0) return true;
+    ignored.push({
+      day: o.day,
+      lab: o.lab,
+      value: o.value,
+      reason: 'the model has no value of this lab for this patient',
+    });
+    return false;
+  });
+}
+
 /** The patient's population value of each parameter, and its declared unit. */
 function populationValues(
   scenario: Scenario,
@@ -430,24 +461,18 @@ export function fitTwin(input: FitTwinInput): TwinFit {
   const notes: string[] = [];
   const { scenario, labs } = withBaselineAsLab(input.scenario, input.labs, specs, notes);
   const sds = { ...DEFAULT_MEASUREMENT_SD_LOG, ...input.measurementSdLog };
-  const { observations, ignored } = usableObservations(labs, sds);
-  if (observations.length === 0) {
-    throw new TwinInputError([
-      {
-        path: 'labs',
-        message: `no lab the model simulates; give at least one of ${Object.keys(FITTABLE_LABS).join(', ')}`,
-      },
-    ]);
-  }
-  const run = fitRunScenario(scenario, observations);
+  const usable = usableObservations(labs, sds);
+  const ignored = usable.ignored;
+  requireSome(usable.observations);
+  const run = fitRunScenario(scenario, usable.observations);
   const { values: population, units } = populationValues(run, specs);
   const theta0 = population.map(Math.log);
   const tau = specs.map((s) => s.priorSdLog);
-  const model = new LabModel(
-    run,
-    specs.map((s) => s.name),
-    observations,
-  );
+  const names = specs.map((s) => s.name);
+  const start = new LabModel(run, names, usable.observations);
+  const observations = withModelValues(start, theta0, usable.observations, ignored);
+  requireSome(observations);
+  const model = new LabModel(run, names, observations);
   const { point, j, iterations, converged } = search(model, theta0, tau, input.maxIterations ?? 25);
   const phi = varianceFactor(sumOfSquares(point.r), observations.length, specs.length);
   const precision = priorPrecision(tau);
@@ -472,7 +497,7 @@ export function fitTwin(input: FitTwinInput): TwinFit {
     notes,
     iterations,
     converged,
-    simulations: model.calls,
+    simulations: start.calls + model.calls,
     objective: point.cost,
   };
 }

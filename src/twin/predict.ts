@@ -13,7 +13,7 @@ import { igf1Sds } from '../analysis/igf1-sds.js';
 import { DAILY_FIELDS } from '../scenario/result.js';
 import type { DailyRow } from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
-import { simulate } from '../simulate/index.js';
+import { setUpPatient, simulate } from '../simulate/index.js';
 import type { TwinFit } from './fit.js';
 import { withoutBaselineIgf1 } from './fit.js';
 import { cholesky, logNormalMixtureQuantile, normalSource, sampleQuantile } from './numeric.js';
@@ -60,6 +60,8 @@ export interface TwinPrediction {
   readonly parameter_draws: readonly Readonly<Record<string, number>>[];
   /** For each field, what its interval covers. */
   readonly intervals: Readonly<Record<string, IntervalKind>>;
+  /** What the reader should know, e.g. a fitted parameter the course does not use. */
+  readonly notes: readonly string[];
   readonly daily: readonly TwinPredictionRow[];
 }
 
@@ -91,6 +93,24 @@ function checkSamePatient(fit: TwinFit, future: Scenario): void {
     });
   }
   if (issues.length > 0) throw new TwinInputError(issues);
+}
+
+/**
+ * The fitted parameters the course's model has; a drug response parameter of a drug the course does not give is
+ * left out, with a note.
+ */
+function parametersOfCourse(fit: TwinFit, run: Scenario): { applied: string[]; notes: string[] } {
+  const setup = setUpPatient(run);
+  const names = fit.parameters.map((p) => p.name);
+  const applied = names.filter((name) => setup.model.parameterNames.includes(name));
+  const drugs = setup.drugs.length > 0 ? setup.drugs.join(', ') : 'none';
+  const notes = names
+    .filter((name) => !applied.includes(name))
+    .map(
+      (name) =>
+        `${name} is fitted but the course's model has no such parameter (its drugs: ${drugs}); not used`,
+    );
+  return { applied, notes };
 }
 
 /** `draws` log-parameter vectors from N(estimate, covariance). */
@@ -174,7 +194,11 @@ export function predictTwin(
   checkSamePatient(fit, scenario);
   const run: Scenario = { ...scenario, output: { ...scenario.output, series: [] } };
   const parameterSets = parameterDraws(fit, draws, normalSource(seed));
-  const runs = parameterSets.map((overrides) => simulate(run, { parameterOverrides: overrides }).daily);
+  const { applied, notes } = parametersOfCourse(fit, run);
+  const runs = parameterSets.map((set) => {
+    const overrides = Object.fromEntries(Object.entries(set).filter(([name]) => applied.includes(name)));
+    return simulate(run, { parameterOverrides: overrides }).daily;
+  });
   const daily = runs[0].map((_, d) =>
     predictionRow(
       runs[0][d].day,
@@ -197,6 +221,7 @@ export function predictTwin(
     scenario,
     parameter_draws: parameterSets,
     intervals,
+    notes,
     daily,
   };
 }

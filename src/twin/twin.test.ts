@@ -164,6 +164,45 @@ describe('fitTwin input', () => {
     ]);
   });
 
+  it("ignores a lab the model has no value for in this patient (a woman's testosterone)", () => {
+    const woman = parseScenario({
+      ...historyInput,
+      duration_days: 7,
+      patient: { age_years: 55, sex: 'female', weight_kg: 66, height_cm: 165 },
+    });
+    const fit = fitTwin({
+      scenario: woman,
+      labs: [
+        { day: 0, lab: 'igf1', value: 100 },
+        { day: 7, lab: 'testosterone_total', value: 30 },
+      ],
+      maxIterations: 1,
+    });
+    expect(fit.residuals.map((r) => r.lab)).toEqual(['igf1']);
+    expect(fit.ignored).toEqual([
+      {
+        day: 7,
+        lab: 'testosterone_total',
+        value: 30,
+        reason: 'the model has no value of this lab for this patient',
+      },
+    ]);
+  });
+
+  it('predicts a course without the fitted drug, leaving its potency out with a note', () => {
+    const fit = fitTwin({
+      scenario: parseScenario({ ...historyInput, duration_days: 7 }),
+      labs: [{ day: 0, lab: 'igf1', value: 100 }],
+      maxIterations: 1,
+    });
+    const untreated = parseScenario({ ...historyInput, duration_days: 3, regimen: [] });
+    const prediction = predictTwin(fit, untreated, { draws: 2 });
+    expect(prediction.daily).toHaveLength(3);
+    expect(prediction.notes).toEqual([
+      "sermorelin_ec50_ng_ml is fitted but the course's model has no such parameter (its drugs: none); not used",
+    ]);
+  });
+
   it('names the entry and field of bad input', () => {
     const titrated = parseScenario({
       ...historyInput,
