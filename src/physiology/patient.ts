@@ -104,7 +104,7 @@ export const COEFFICIENTS = {
   leydigPerYear: 0.015,
   leydigFloor: 0.4,
   /** Leydig output with (primary) hypogonadism. */
-  hypogonadismLeydig: 0.35,
+  hypogonadismLeydig: 0.15,
   /** Circadian testosterone amplitude at ≤ 35 and ≥ 75 years (linear between). */
   testosteroneCircYoung: 0.2,
   testosteroneCircOld: 0.06,

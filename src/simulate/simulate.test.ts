@@ -184,6 +184,24 @@ describe('simulate: options and edge cases', () => {
     expect(alerts[0]).toMatchObject({ kind: 'alert', code: 'IGF1_ABOVE_RANGE' });
   });
 
+  it('alerts on impaired fasting glucose and a doubled HOMA-IR under high-dose GH, once each (hysteresis)', () => {
+    const r = sim({
+      duration_days: 14,
+      patient: { ...patient, weight_kg: 95, visceral_fat_cm2: 170 },
+      regimen: [{ drug: 'rhgh', dose: { amount: 3, unit: 'mg' }, route: 'sc', at: '21:00' }],
+    });
+    const codes = r.events.filter((e) => e.kind === 'alert').map((e) => (e.kind === 'alert' ? e.code : ''));
+    expect(codes.filter((c) => c === 'GLUCOSE_FASTING_IMPAIRED')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'HOMA_IR_DOUBLED')).toHaveLength(1);
+  });
+
+  it('alerts when morning testosterone is below the male range (primary hypogonadism)', () => {
+    const r = sim({ duration_days: 3, patient: { ...patient, conditions: ['hypogonadism'] } });
+    const alert = r.events.find((e) => e.kind === 'alert' && e.code === 'TESTOSTERONE_BELOW_RANGE');
+    expect(alert).toMatchObject({ t_min: 8 * 60, kind: 'alert' });
+    expect(r.daily[0].testosterone_total_ng_dl).toBeLessThan(300);
+  });
+
   it('interpolates a draw time off the sampling grid', () => {
     const r = sim({ monitoring: { labs: ['igf1', 'cortisol'], draw_time: '08:03', at_days: [1] } });
     expect(r.labs).toHaveLength(1);
