@@ -100,7 +100,7 @@ export interface MissingGroup {
 }
 
 function column(daily: readonly DailyRow[], field: DailyField): (number | null)[] {
-  return daily.map((row) => row[field]);
+  return daily.map((row) => row[field] ?? null);
 }
 
 function allNull(values: readonly (number | null)[]): boolean {

@@ -66,7 +66,7 @@ export function compareDailyChart(
 ): ChartSpec {
   const curves = runs.map((r) => ({
     x: r.result.daily.map((d) => d.day),
-    y: r.result.daily.map((d) => d[field]),
+    y: r.result.daily.map((d) => d[field] ?? null),
   }));
   const { x, series } = overlay(runs, curves);
   return { id, title, x, xLabel: 'day', xFormat: 'day', yLabel: labelOf(DAILY_INFO[field]), series };

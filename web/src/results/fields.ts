@@ -33,6 +33,13 @@ export const DAILY_INFO: Readonly<Record<DailyField, FieldInfo>> = {
   testosterone_mean_ng_dl: { name: 'Mean testosterone', unit: 'ng/dL' },
   cortisol_mean_ug_dl: { name: 'Mean cortisol', unit: 'µg/dL' },
   prolactin_mean_ng_ml: { name: 'Mean prolactin', unit: 'ng/mL' },
+  insulin_sensitivity_si: { name: 'Insulin sensitivity S_I', unit: '10⁻⁴/min per µU/mL' },
+  shbg_nmol_l: { name: 'SHBG (morning)', unit: 'nmol/L' },
+  free_testosterone_pg_ml: { name: 'Free testosterone (morning)', unit: 'pg/mL' },
+  testosterone_total_ng_dl: { name: 'Total testosterone (morning)', unit: 'ng/dL' },
+  lh_pulses: { name: 'LH pulses', unit: 'per day' },
+  estradiol_mean_pg_ml: { name: 'Mean estradiol', unit: 'pg/mL' },
+  skin_thickness_index: { name: 'Dermal thickness index (optional effect)', unit: '' },
 };
 
 /** Units of sampled series, read from the suffix of their names (`gh_ug_l` → µg/L). */
