@@ -128,6 +128,14 @@ describe('the untreated axis', () => {
     expect(mean(young.daily, 'estradiol_mean_pg_ml', 0, 2)).toBeGreaterThan(50);
   });
 
+  it('high stress lowers testosterone a little through day-averaged cortisol', () => {
+    const calm = run({ seed: 3, duration_days: 6, patient: man, lifestyle: { stress: 'low' } });
+    const stressed = run({ seed: 3, duration_days: 6, patient: man, lifestyle: { stress: 'high' } });
+    const t = (r: Result) => mean(r.daily, 'testosterone_mean_ng_dl', 0, 5);
+    expect(t(stressed)).toBeLessThan(t(calm));
+    expect(t(stressed)).toBeGreaterThan(0.8 * t(calm));
+  });
+
   it('testosterone falls and LH rises with age (primary ageing of Leydig cells)', () => {
     const young = run({ seed: 3, duration_days: 3, patient: { ...man, age_years: 25 } });
     const old = run({ seed: 3, duration_days: 3, patient: { ...man, age_years: 72 } });
