@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_FIELDS, RESULT_SCHEMA_ID, parseScenario } from '../src/scenario/index.js';
 import type { Result } from '../src/scenario/index.js';
@@ -225,6 +226,16 @@ function apiSuite(backend: Backend): void {
           expect(cells[col] === '' ? null : Number(cells[col])).toBe(value);
         });
       });
+
+      const parquet = await fetch(`${base}/api/v1/runs/${id}/result?format=parquet`);
+      expect(parquet.status).toBe(200);
+      expect(parquet.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+      const rows = (await parquetReadObjects({ file: await parquet.arrayBuffer() })) as Record<
+        string,
+        unknown
+      >[];
+      expect(rows.map((r) => r.igf1_ng_ml)).toEqual(res.json.daily.map((d) => d.igf1_ng_ml));
+      expect(Object.keys(rows[0] ?? {})).toEqual([...DAILY_FIELDS]);
 
       const bad = await request<{ error: { path: string } }>(
         base,

@@ -112,8 +112,8 @@ export const submitQuery = z.object({
 });
 
 export const resultQuery = z.object({
-  format: z.enum(['json', 'csv']).default('json').meta({
-    description: 'json: the whole result document; csv: the daily table (Parquet is not offered)',
+  format: z.enum(['json', 'csv', 'parquet']).default('json').meta({
+    description: 'json: the whole result document; csv or parquet: the daily table',
   }),
 });
 

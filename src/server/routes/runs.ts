@@ -4,6 +4,7 @@ import { screen } from '../../simulate/index.js';
 import { scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
 import { dailyCsv } from '../csv.js';
+import { dailyParquet } from '../parquet.js';
 import { ApiError, notFound } from '../errors.js';
 import { RunLimitError } from '../jobs/run-queue.js';
 import {
@@ -186,7 +187,7 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
         response: {
           200: z
             .unknown()
-            .meta({ description: 'JSON: the endotwin/result/v1 document; CSV: the daily table' }),
+            .meta({ description: 'JSON: the endotwin/result/v1 document; CSV or Parquet: the daily table' }),
           404: errorSchema,
           409: errorSchema,
         },
@@ -201,13 +202,20 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
           `run ${run.id} is ${run.status} (progress ${run.progress.toFixed(2)}); no result yet`,
         );
       }
-      const csv = request.query.format === 'csv';
-      const result = await ctx.store.results.get(run.id, { series: !csv });
+      const format = request.query.format;
+      const result = await ctx.store.results.get(run.id, { series: format === 'json' });
       if (!result) throw new Error(`run ${run.id} is done but has no stored result`);
-      if (!csv) return reply.type('application/json; charset=utf-8').send(result);
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(result);
+      const attachment = `attachment; filename="endotwin-${run.id}-daily.${format}"`;
+      if (format === 'parquet') {
+        return reply
+          .type('application/vnd.apache.parquet')
+          .header('content-disposition', attachment)
+          .send(Buffer.from(dailyParquet(result.daily)));
+      }
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="endotwin-${run.id}-daily.csv"`)
+        .header('content-disposition', attachment)
         .send(dailyCsv(result.daily));
     },
   );
