@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/** `POST /api/v1/patients/{id}/fit` against a real loopback server and an SQLite store. */
+/** `POST /api/v1/patients/{id}/fit` and `/predict` against a real loopback server and an SQLite store. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +108,88 @@ describe('POST /api/v1/patients/{id}/fit', () => {
     const missing = await request(server.baseUrl, 'POST', '/api/v1/patients/no-such-patient/fit', {
       body: { scenario: history },
     });
+    expect(missing.status).toBe(404);
+  });
+});
+
+interface PredictionBody {
+  schema: string;
+  fit: TwinFit;
+  history_days: number;
+  duration_days: number;
+  draws: number;
+  level: number;
+  intervals: Record<string, string>;
+  daily: Record<string, number | null>[];
+}
+
+describe('POST /api/v1/patients/{id}/predict', () => {
+  let dir = '';
+  let store: Store;
+  let server: TestServer;
+  let id = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'endotwin-twin-predict-'));
+    store = await openStore(join(dir, 'store.db'));
+    server = await startTestServer({ store });
+    const created = await request<{ id: string }>(server.baseUrl, 'POST', '/api/v1/patients', {
+      body: { name: 'Patient P', patient, labs: storedLabs },
+    });
+    expect(created.status, created.text).toBe(201);
+    id = created.json.id;
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('predicts days 0 to history + future_days − 1, each IGF-1 median inside its 90 % interval', async () => {
+    const res = await request<PredictionBody>(server.baseUrl, 'POST', `/api/v1/patients/${id}/predict`, {
+      body: {
+        scenario: history,
+        future_days: 14,
+        regimen: ['sermorelin 300 mcg sc at bedtime daily'],
+        draws: 8,
+      },
+    });
+    expect(res.status, res.text).toBe(200);
+    const body = res.json;
+    expect(body.schema).toBe('endotwin/twin-patient-prediction/v1');
+    expect(body.fit.schema).toBe('endotwin/twin-fit/v1');
+    expect([body.history_days, body.duration_days, body.draws, body.level]).toEqual([28, 42, 8, 0.9]);
+    expect(body.intervals.igf1_ng_ml).toBe('parameters+residual');
+    expect(body.daily.map((row) => row.day)).toEqual(Array.from({ length: 42 }, (_, d) => d));
+    for (const row of body.daily) {
+      const [median, p05, p95] = [row.igf1_ng_ml_median, row.igf1_ng_ml_p05, row.igf1_ng_ml_p95];
+      expect(median).toBeGreaterThan(0);
+      expect(p05).toBeLessThan(median ?? Number.NaN);
+      expect(p95).toBeGreaterThan(median ?? Number.NaN);
+    }
+  });
+
+  it('answers 400 for too many draws, a bad future regimen or both future forms, and 404 for an unknown patient', async () => {
+    const post = (path: string, body: object) =>
+      request<{ error: { code: string; path: string } }>(server.baseUrl, 'POST', path, { body });
+    const draws = await post(`/api/v1/patients/${id}/predict`, { scenario: history, draws: 51 });
+    expect(draws.status).toBe(400);
+    expect(draws.json.error.path).toBe('draws');
+    const regimen = await post(`/api/v1/patients/${id}/predict`, {
+      scenario: history,
+      future_days: 7,
+      regimen: ['sermorelin 300 mcg sx at bedtime'],
+    });
+    expect(regimen.status).toBe(400);
+    expect(regimen.json.error.path).toBe('future_regimen.regimen[0]');
+    const both = await post(`/api/v1/patients/${id}/predict`, {
+      scenario: history,
+      future: { ...history, duration_days: 56 },
+      future_days: 7,
+    });
+    expect(both.status).toBe(400);
+    const missing = await post('/api/v1/patients/no-such-patient/predict', { scenario: history });
     expect(missing.status).toBe(404);
   });
 });

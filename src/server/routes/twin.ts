@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
  * `POST /patients/{id}/fit`: fits a stored patient's twin to their labs (those in the body, or the stored ones)
- * given the treated history so far. The fit runs on a worker thread of its own with a time limit, so the event
- * loop keeps serving. Research and education software, not a clinical tool.
+ * given the treated history so far. `POST /patients/{id}/predict` fits the same way and then predicts the coming
+ * days (median and 90 % interval per day). Both run on a worker thread of their own with a time limit, so the
+ * event loop keeps serving. Research and education software, not a clinical tool.
  */
 import { Piscina } from 'piscina';
 import { z } from 'zod';
@@ -11,10 +12,10 @@ import type { LabDefinition, LabValue } from '../../analysis/labs-import.js';
 import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
 import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
 import { observationsFromLabs } from '../../twin/index.js';
-import type { TwinFit } from '../../twin/index.js';
+import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
 import type { ImportedLab } from '../../store/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
-import type { TwinFitOutcome, TwinFitTask } from '../jobs/twin-worker.js';
+import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { workerScript } from '../jobs/worker-module.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
 import { parseApiScenario } from './context.js';
@@ -79,6 +80,63 @@ const fitResponse = z
   })
   .meta({ id: 'TwinFit' });
 
+/** Most parameter draws one prediction may take (each one simulation of the whole course). */
+const MAX_DRAWS = 50;
+
+const predictBody = fitBody
+  .extend({
+    future: scenarioSchema
+      .extend({ patient: patientSchema.optional() })
+      .optional()
+      .meta({
+        description:
+          'the whole course to predict from day 0 (history then what comes next); `patient` defaults to the ' +
+          "history's and `seed` is always the history's. Give this or `future_days` (+ `regimen`), not both",
+      }),
+    future_days: z.number().int().min(1).max(365).optional().meta({
+      description: 'days to predict after the history (default 90 when `future` is absent)',
+    }),
+    regimen: scenarioSchema.shape.regimen.optional().meta({
+      description:
+        "regimen of the future days, its days counted from the end of the history; default: the history's " +
+        'regimen continues',
+    }),
+    draws: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_DRAWS)
+      .default(20)
+      .meta({
+        description: `parameter draws, one simulation each (1 to ${MAX_DRAWS})`,
+      }),
+    seed: z.number().int().min(0).max(4294967295).default(1).meta({ description: 'seed of the draws' }),
+  })
+  .refine((b) => b.future === undefined || (b.future_days === undefined && b.regimen === undefined), {
+    message: 'give either `future` or `future_days`/`regimen`, not both',
+    path: ['future'],
+  });
+
+const predictResponse = z
+  .object({
+    schema: z.literal('endotwin/twin-patient-prediction/v1'),
+    fit: fitResponse,
+    history_days: z
+      .number()
+      .meta({ description: 'days of treated history (the fit); the rest is predicted' }),
+    duration_days: z.number(),
+    draws: z.number(),
+    seed: z.number(),
+    level: z.number().meta({ description: 'coverage of the prediction interval (0.9)' }),
+    intervals: z.record(z.string(), z.enum(['parameters+residual', 'parameters'])),
+    notes: z.array(z.string()),
+    daily: z.array(z.record(z.string(), z.number().nullable())).meta({
+      description:
+        'one row per day: `day` and `<field>_median`, `<field>_p05`, `<field>_p95` (null: no value)',
+    }),
+  })
+  .meta({ id: 'TwinPatientPrediction' });
+
 /** Only the labs a record has, as plain numbers. */
 function numbers(record: Readonly<Partial<Record<string, number>>>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => e[1] !== undefined));
@@ -129,8 +187,8 @@ function labValues(labs: readonly ImportedLab[]): LabValue[] {
 }
 
 /** The history scenario of the body, its errors addressed inside the body (`scenario.regimen[0]`). */
-function historyScenario(document: unknown, ctx: RouteContext): Scenario {
-  const inBody = (path: string | undefined): string => (path ? `scenario.${path}` : 'scenario');
+function historyScenario(document: unknown, ctx: RouteContext, at = 'scenario'): Scenario {
+  const inBody = (path: string | undefined): string => (path ? `${at}.${path}` : at);
   try {
     return parseApiScenario(document, ctx.maxDurationDays);
   } catch (error) {
@@ -154,6 +212,82 @@ async function twinIssues<T>(fit: () => Promise<T>): Promise<T> {
     if (error instanceof ScenarioError) throw new RequestValidationError('INVALID_REQUEST', error.issues);
     throw error;
   }
+}
+
+/** A regimen line of a parsed scenario (its `end_day` filled in). */
+type ScenarioLine = Scenario['regimen'][number];
+
+/** The history's regimen lines cut at its end (`days`): what was actually taken. */
+function takenLines(history: Scenario): ScenarioLine[] {
+  const end = history.duration_days;
+  return history.regimen
+    .filter((line) => line.start_day < end)
+    .map((line) => ({ ...line, end_day: Math.min(line.end_day, end) }));
+}
+
+/** The history's lines that ran to its end, now running to `end` instead: the regimen continues. */
+function continuedLines(history: Scenario, end: number): ScenarioLine[] {
+  return history.regimen.map((line) =>
+    line.end_day >= history.duration_days ? { ...line, end_day: end } : line,
+  );
+}
+
+/** Lines of the next `days` days, their days moved past the history's end. */
+function nextLines(history: Scenario, regimen: unknown, days: number, ctx: RouteContext): ScenarioLine[] {
+  const next = historyScenario(
+    { name: history.name, patient: history.patient, duration_days: days, regimen },
+    ctx,
+    'future_regimen',
+  );
+  const shift = history.duration_days;
+  return next.regimen.map((line) => ({
+    ...line,
+    start_day: line.start_day + shift,
+    end_day: line.end_day + shift,
+  }));
+}
+
+/** The body's predicted course: `future` as sent, or the history extended by `future_days` with `regimen`. */
+function futureScenario(body: z.output<typeof predictBody>, history: Scenario, ctx: RouteContext): Scenario {
+  if (body.future) {
+    const future = { ...body.future, patient: body.future.patient ?? history.patient, seed: history.seed };
+    return historyScenario(future, ctx, 'future');
+  }
+  const days = body.future_days ?? 90;
+  const end = history.duration_days + days;
+  if (end > ctx.maxDurationDays) {
+    throw new ApiError(
+      400,
+      'INVALID_REQUEST',
+      `history (${history.duration_days} d) plus future_days (${days} d) must be at most ${ctx.maxDurationDays} days`,
+      'future_days',
+    );
+  }
+  const regimen =
+    body.regimen === undefined
+      ? continuedLines(history, end)
+      : [...takenLines(history), ...nextLines(history, body.regimen, days, ctx)];
+  return { ...history, duration_days: end, regimen };
+}
+
+/** A prediction as the response schema types it. */
+function predictionView(
+  fit: TwinFit,
+  prediction: TwinPrediction,
+  historyDays: number,
+): z.output<typeof predictResponse> {
+  return {
+    schema: 'endotwin/twin-patient-prediction/v1',
+    fit: fitView(fit),
+    history_days: historyDays,
+    duration_days: prediction.scenario.duration_days,
+    draws: prediction.draws,
+    seed: prediction.seed,
+    level: prediction.level,
+    intervals: { ...prediction.intervals },
+    notes: [...prediction.notes],
+    daily: prediction.daily.map((row) => ({ ...row })),
+  };
 }
 
 /** A one-thread pool for fits, created on first use. */
@@ -196,7 +330,27 @@ class FitPool {
   }
 }
 
-/** Registers `POST /patients/{id}/fit`. */
+/** The fit's inputs from a body: the history with the stored covariates by default, and the labs on its days. */
+async function fitInputs(
+  id: string,
+  body: z.output<typeof fitBody>,
+  ctx: RouteContext,
+): Promise<{ scenario: Scenario; labs: TwinLabValue[] }> {
+  const record = await ctx.store.patients.get(id);
+  if (!record) throw notFound('patient', id);
+  const { scenario: document, labs, day0 } = body;
+  const scenario = historyScenario({ ...document, patient: document.patient ?? record.covariates }, ctx);
+  const values = labValues(labs ?? record.labs);
+  if (values.length === 0) {
+    throw new ApiError(400, 'INVALID_REQUEST', 'no labs: send labs or store some with the patient', 'labs');
+  }
+  return {
+    scenario,
+    labs: await twinIssues(async () => Promise.resolve(observationsFromLabs(values, day0))),
+  };
+}
+
+/** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
   const pool = new FitPool();
   app.addHook('onClose', () => pool.close());
@@ -213,24 +367,34 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request) => {
-      const record = await ctx.store.patients.get(request.params.id);
-      if (!record) throw notFound('patient', request.params.id);
-      const { scenario: document, labs, day0 } = request.body;
-      const scenario = historyScenario({ ...document, patient: document.patient ?? record.covariates }, ctx);
-      const values = labValues(labs ?? record.labs);
-      if (values.length === 0) {
-        throw new ApiError(
-          400,
-          'INVALID_REQUEST',
-          'no labs: send labs or store some with the patient',
-          'labs',
-        );
-      }
-      const outcome = await twinIssues(async () =>
-        pool.run({ scenario, labs: observationsFromLabs(values, day0) }),
-      );
+      const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
+      const outcome = await twinIssues(async () => pool.run({ scenario, labs }));
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       return fitView(outcome.fit);
+    },
+  );
+
+  app.post(
+    '/patients/:id/predict',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          "Fit the patient's twin to their labs and predict the coming days: daily median and 90 % interval; " +
+          'not a clinical tool',
+        params: idParams,
+        body: predictBody,
+        response: { 200: predictResponse, 400: errorSchema, 404: errorSchema, 422: errorSchema },
+      },
+    },
+    async (request) => {
+      const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
+      const { draws, seed } = request.body;
+      const predict: TwinPredictTask = { future: futureScenario(request.body, scenario, ctx), draws, seed };
+      const outcome = await twinIssues(async () => pool.run({ scenario, labs, predict }));
+      if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
+      if (!outcome.prediction) throw new Error('the twin worker returned no prediction');
+      return predictionView(outcome.fit, outcome.prediction, scenario.duration_days);
     },
   );
 }
