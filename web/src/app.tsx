@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { TokenSettings } from './components/token-settings.js';
 import { ComparePage } from './pages/compare-page.js';
+import { PatientPage } from './pages/patient-page.js';
+import { PatientsPage } from './pages/patients-page.js';
 import { RunPage } from './pages/run-page.js';
 import { RunsPage } from './pages/runs-page.js';
 import { ScenariosPage } from './pages/scenarios-page.js';
@@ -22,6 +24,7 @@ const NAV = [
   { href: '/runs', label: 'Runs' },
   { href: '/compare', label: 'Compare' },
   { href: '/trials', label: 'Trials' },
+  { href: '/patients', label: 'Patients' },
   { href: '/validation', label: 'Validation' },
 ] as const;
 
@@ -78,6 +81,9 @@ function page(location: Location): ReactNode {
   const trial = matchPath('/trials/:id', path);
   if (trial) return <TrialPage key={trial.id} trialId={trial.id} />;
   if (path === '/trials') return <TrialsPage />;
+  const patient = matchPath('/patients/:id', path);
+  if (patient) return <PatientPage key={patient.id} patientId={patient.id} />;
+  if (path === '/patients') return <PatientsPage />;
   return <NotFound path={path} />;
 }
 
