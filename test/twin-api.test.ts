@@ -170,6 +170,27 @@ describe('POST /api/v1/patients/{id}/predict', () => {
     }
   });
 
+  it('predicts the same course whether it continues the history, repeats its regimen or is sent whole', async () => {
+    const predict = async (extra: object): Promise<PredictionBody> => {
+      const res = await request<PredictionBody>(server.baseUrl, 'POST', `/api/v1/patients/${id}/predict`, {
+        body: { scenario: history, draws: 4, ...extra },
+      });
+      expect(res.status, res.text).toBe(200);
+      return res.json;
+    };
+    const continued = await predict({ future_days: 14 });
+    const repeated = await predict({ future_days: 14, regimen: history.regimen });
+    const whole = await predict({ future: { ...history, duration_days: 42 } });
+    expect(repeated.daily).toEqual(continued.daily);
+    const igf1 = (p: PredictionBody) =>
+      p.daily.map((row) => [row.igf1_ng_ml_p05, row.igf1_ng_ml_median, row.igf1_ng_ml_p95]);
+    expect(igf1(whole)).toEqual(igf1(continued));
+    // An empty future regimen stops treatment: IGF-1 falls below the treated course two weeks later.
+    const stopped = await predict({ future_days: 14, regimen: [] });
+    expect(stopped.daily[27]).toEqual(continued.daily[27]);
+    expect(stopped.daily[41].igf1_ng_ml_median).toBeLessThan(continued.daily[41].igf1_ng_ml_median ?? 0);
+  });
+
   it('answers 400 for too many draws, a bad future regimen or both future forms, and 404 for an unknown patient', async () => {
     const post = (path: string, body: object) =>
       request<{ error: { code: string; path: string } }>(server.baseUrl, 'POST', path, { body });

@@ -96,11 +96,15 @@ const predictBody = fitBody
     future_days: z.number().int().min(1).max(365).optional().meta({
       description: 'days to predict after the history (default 90 when `future` is absent)',
     }),
-    regimen: scenarioSchema.shape.regimen.optional().meta({
-      description:
-        "regimen of the future days, its days counted from the end of the history; default: the history's " +
-        'regimen continues',
-    }),
+    // No default: an absent regimen continues the history's, an empty one stops treatment.
+    regimen: z
+      .array(scenarioSchema.shape.regimen.unwrap().element)
+      .optional()
+      .meta({
+        description:
+          "regimen of the future days, its days counted from the end of the history; absent: the history's " +
+          'regimen continues; empty: no treatment',
+      }),
     draws: z
       .number()
       .int()
