@@ -318,6 +318,29 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await screenshot(page, '5-compare');
   }, 180_000);
 
+  it('stores a patient with pasted labs, lists it, and plots the labs against the twin', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
+    await page.getByText('No patients yet.').waitFor();
+    await page.getByLabel(/^Name/).fill('Patient E2E');
+    await page.getByRole('button', { name: 'Store patient' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Patient E2E' }).waitFor();
+    expect(await page.getByTestId('patient-labs').locator('tbody tr').count()).toBe(3);
+
+    await page.getByLabel(/^Regimen taken so far/).fill('sermorelin 500 mcg sc at bedtime daily');
+    await page.getByLabel('Predict (days)').fill('14');
+    await page.getByLabel('Draws (1–50)').fill('4');
+    await page.getByRole('button', { name: 'Fit and predict' }).click();
+    const chart = page.getByTestId('chart-patient-igf1-prediction');
+    await chart.locator('canvas').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('twin-parameters').locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectDisclaimer(page);
+    await screenshot(page, '5b-patient');
+
+    await page.getByRole('link', { name: 'Patients' }).first().click();
+    await page.getByTestId('patient-list').getByRole('link', { name: 'Patient E2E' }).waitFor();
+  }, 120_000);
+
   it('renders the validation page and raises no page error', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Validation' }).click();
     await page.getByRole('heading', { level: 1, name: 'Validation against published data' }).waitFor();
