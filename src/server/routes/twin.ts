@@ -271,7 +271,14 @@ function futureScenario(body: z.output<typeof predictBody>, history: Scenario, c
     body.regimen === undefined
       ? continuedLines(history, end)
       : [...takenLines(history), ...nextLines(history, body.regimen, days, ctx)];
-  return { ...history, duration_days: end, regimen };
+  return { ...history, duration_days: end, regimen, monitoring: extendedMonitoring(history, end) };
+}
+
+/** The history's lab schedule, with a draw at the new end when the history drew one at its own (the default). */
+function extendedMonitoring(history: Scenario, end: number): Scenario['monitoring'] {
+  const { monitoring } = history;
+  if (!monitoring.at_days.includes(history.duration_days)) return monitoring;
+  return { ...monitoring, at_days: [...monitoring.at_days, end] };
 }
 
 /** A prediction as the response schema types it. */
