@@ -10,7 +10,12 @@
  */
 import type { Patient } from '../scenario/schema.js';
 import { numberedLines, parseCsvNumber, splitCsvLine } from './pulses/csv.js';
-import { GLUCOSE_MG_DL_PER_MMOL_L, IGF1_NMOL_L_PER_NG_ML, INSULIN_PMOL_L_PER_UU_ML } from './units.js';
+import {
+  GLUCOSE_MG_DL_PER_MMOL_L,
+  IGF1_NMOL_L_PER_NG_ML,
+  INSULIN_PMOL_L_PER_UU_ML,
+  TESTOSTERONE_NG_DL_PER_NMOL_L,
+} from './units.js';
 
 /** The labs that can be imported (names as in the scenario's monitoring list). */
 export const IMPORTED_LABS = [
@@ -54,11 +59,7 @@ export interface LabDefinition {
 
 const same = (x: number): number => x;
 
-/**
- * Testosterone: 1 nmol/L = 28.84 ng/dL (molar mass 288.4 g/mol). IGF-1 (1 ng/mL = 0.131 nmol/L), glucose (1 mmol/L
- * = 18 mg/dL) and insulin (1 µU/mL = 6.945 pmol/L) use the factors of `units.ts`.
- */
-const TESTOSTERONE_NG_DL_PER_NMOL_L = 28.84;
+// IGF-1, glucose, insulin and testosterone conversions use the factors of `units.ts` (with their sources).
 const hba1cPercentFromIfcc = (mmolPerMol: number): number => 0.0915 * mmolPerMol + 2.15; // NGSP % from IFCC
 
 const gonadotropinUnits: readonly UnitRule[] = [

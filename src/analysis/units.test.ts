@@ -25,7 +25,7 @@ describe('unit conversions', () => {
     expect(insulinPmolLToUuMl(69.45)).toBeCloseTo(10, 12);
   });
   it('testosterone: 910 ng/dL ≈ 31.5 nmol/L (Veldhuis 1987 quotes both)', () => {
-    expect(testosteroneNgDlToNmolL(910)).toBeCloseTo(31.58, 2);
+    expect(testosteroneNgDlToNmolL(910)).toBeCloseTo(31.5, 1);
     expect(testosteroneNmolLToNgDl(testosteroneNgDlToNmolL(380))).toBeCloseTo(380, 10);
   });
 });

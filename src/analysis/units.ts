@@ -4,8 +4,8 @@
  * - IGF-1: 1 ng/mL = 0.131 nmol/L (Baker et al., Arch Neurol 2012, PMC3764914, table footnote).
  * - Glucose: 1 mmol/L = 18 mg/dL (same footnote; the molar mass 180.16 g/mol gives 18.016).
  * - Insulin: 1 µU/mL = 6.945 pmol/L (same footnote).
- * - Testosterone: 1 ng/dL = 0.0347 nmol/L, from its molar mass 288.42 g/mol (10 ng/L ÷ 288.42 g/mol), consistent
- *   with physiology.md's Veldhuis 1987 row (910 ng/dL = 31.5 nmol/L).
+ * - Testosterone: 1 nmol/L = 28.84 ng/dL, from its molar mass 288.4 g/mol, consistent with physiology.md's
+ *   Veldhuis 1987 row (910 ng/dL = 31.5 nmol/L). The model (physiology/gonadal.ts) uses the same factor.
  */
 
 /** nmol/L per ng/mL of IGF-1. */
@@ -14,8 +14,10 @@ export const IGF1_NMOL_L_PER_NG_ML = 0.131;
 export const GLUCOSE_MG_DL_PER_MMOL_L = 18;
 /** pmol/L per µU/mL of insulin. */
 export const INSULIN_PMOL_L_PER_UU_ML = 6.945;
+/** ng/dL per nmol/L of testosterone. */
+export const TESTOSTERONE_NG_DL_PER_NMOL_L = 28.84;
 /** nmol/L per ng/dL of testosterone. */
-export const TESTOSTERONE_NMOL_L_PER_NG_DL = 0.0347;
+export const TESTOSTERONE_NMOL_L_PER_NG_DL = 1 / TESTOSTERONE_NG_DL_PER_NMOL_L;
 
 /** IGF-1 ng/mL → nmol/L. @example igf1NgMlToNmolL(200) // 26.2 */
 export function igf1NgMlToNmolL(ngMl: number): number {
@@ -47,7 +49,7 @@ export function insulinPmolLToUuMl(pmolL: number): number {
   return pmolL / INSULIN_PMOL_L_PER_UU_ML;
 }
 
-/** Testosterone ng/dL → nmol/L. @example testosteroneNgDlToNmolL(500) // 17.35 */
+/** Testosterone ng/dL → nmol/L. @example testosteroneNgDlToNmolL(500) // 17.34 */
 export function testosteroneNgDlToNmolL(ngDl: number): number {
   return ngDl * TESTOSTERONE_NMOL_L_PER_NG_DL;
 }

@@ -31,7 +31,7 @@ import { gammaInterval, lognormalFactor, type UniformSource } from './hypothalam
 const DAY = 1440;
 const VELDHUIS_1987 = 'Veldhuis JD et al., JCEM 1987;65:929 (physiology.md §8)';
 
-/** ng/dL of testosterone per nmol/L (288.4 g/mol). */
+/** ng/dL of testosterone per nmol/L (288.4 g/mol); the same factor as analysis/units.ts, which this layer may not import. */
 export const TESTOSTERONE_NG_DL_PER_NMOL_L = 28.84;
 
 /** The gonadal-axis sub-model. */
