@@ -9,14 +9,7 @@ import { cancelRun, describeError, getResult, getRun, resubmitRun } from '../api
 import type { Result, RunView } from '../api/types.js';
 import { RunResult } from '../results/run-result.js';
 import { Link } from '../router.js';
-
-/** Time between two status polls while a run is active, ms. */
-export const POLL_MS = 600;
-
-/** `true` while a run may still change. */
-export function isActive(status: RunView['status']): boolean {
-  return status === 'queued' || status === 'running';
-}
+import { isActive, usePolledJob } from '../components/use-polled-job.js';
 
 /** A progress bar for a fraction 0..1. */
 export function ProgressBar({ value, label }: { value: number; label: string }): ReactNode {
@@ -34,38 +27,6 @@ export function ProgressBar({ value, label }: { value: number; label: string }):
       <span className="progress-text">{pct}%</span>
     </div>
   );
-}
-
-/** Polls the run while it is active; `refresh` restarts polling (after a resubmit). */
-function useRun(runId: string): { run: RunView | null; error: string | null; refresh: () => void } {
-  const [run, setRun] = useState<RunView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let timer = 0;
-    let stopped = false;
-    const poll = (): void => {
-      getRun(runId).then(
-        (view) => {
-          if (stopped) return;
-          setRun(view);
-          setError(null);
-          if (isActive(view.status)) timer = window.setTimeout(poll, POLL_MS);
-        },
-        (e: unknown) => {
-          if (stopped) return;
-          setError(describeError(e));
-          timer = window.setTimeout(poll, POLL_MS * 5);
-        },
-      );
-    };
-    poll();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [runId, generation]);
-  return { run, error, refresh: () => setGeneration((g) => g + 1) };
 }
 
 function useResult(runId: string, done: boolean): { result: Result | null; error: string | null } {
@@ -135,7 +96,7 @@ function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }):
 
 /** The page of one run. */
 export function RunPage({ runId }: { runId: string }): ReactNode {
-  const { run, error, refresh } = useRun(runId);
+  const { view: run, error, refresh } = usePolledJob(runId, getRun);
   const { result, error: resultError } = useResult(runId, run?.status === 'done');
   return (
     <section className="run-page">

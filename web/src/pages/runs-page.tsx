@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { describeError, listRuns } from '../api/client.js';
 import type { RunView } from '../api/types.js';
 import { Link } from '../router.js';
-import { ProgressBar, isActive } from './run-page.js';
+import { isActive } from '../components/use-polled-job.js';
+import { ProgressBar } from './run-page.js';
 
 const REFRESH_MS = 1500;
 

@@ -3,47 +3,17 @@
  * One virtual trial: live progress while it runs (polled), then the per-arm summary with 95 % CIs, a forest plot of
  * each arm's difference from the first, and the per-arm distributions of every endpoint.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { describeError } from '../api/client.js';
 import { getTrial, resubmitTrial } from '../api/trials.js';
-import type { TrialResult, TrialView } from '../api/trials.js';
+import type { TrialResult } from '../api/trials.js';
 import { Link } from '../router.js';
 import { Distributions } from '../trials/distributions.js';
 import { ForestPlot } from '../trials/forest.js';
 import '../trials/trials.css';
-import { isActive, POLL_MS, ProgressBar } from './run-page.js';
-
-function useTrial(trialId: string): { trial: TrialView | null; error: string | null; refresh: () => void } {
-  const [trial, setTrial] = useState<TrialView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let timer = 0;
-    let stopped = false;
-    const poll = (): void => {
-      getTrial(trialId).then(
-        (view) => {
-          if (stopped) return;
-          setTrial(view);
-          setError(null);
-          if (isActive(view.status)) timer = window.setTimeout(poll, POLL_MS);
-        },
-        (e: unknown) => {
-          if (stopped) return;
-          setError(describeError(e));
-          timer = window.setTimeout(poll, POLL_MS * 5);
-        },
-      );
-    };
-    poll();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [trialId, generation]);
-  return { trial, error, refresh: () => setGeneration((g) => g + 1) };
-}
+import { isActive, usePolledJob } from '../components/use-polled-job.js';
+import { ProgressBar } from './run-page.js';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined
@@ -127,7 +97,7 @@ function TrialResults({ result }: { result: TrialResult }): ReactNode {
 
 /** `/trials/:id`: one trial. */
 export function TrialPage({ trialId }: { trialId: string }): ReactNode {
-  const { trial, error, refresh } = useTrial(trialId);
+  const { view: trial, error, refresh } = usePolledJob(trialId, getTrial);
   const [actionError, setActionError] = useState<string | null>(null);
   return (
     <section className="trials-page">
