@@ -3,13 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Result, Scenario } from '../scenario/index.js';
+import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
 import { nowIso } from './records.js';
 import type { RunRecord, RunSummary } from './records.js';
 import { insertResult } from './results.js';
 import type { Database, RunStatus, RunsTable } from './tables.js';
-
-const ACTIVE: readonly RunStatus[] = ['queued', 'running'];
-const RESUBMITTABLE: readonly RunStatus[] = ['failed', 'interrupted'];
 
 function toRecord(row: Selectable<RunsTable>): RunRecord {
   return { ...row, scenario: JSON.parse(row.scenario) as Scenario };
@@ -107,24 +105,13 @@ export class RunRepository {
   }
 
   /** queued/running → `status` (failed or interrupted) with a message. `false` when the run was not active. */
-  async stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('runs')
-      .set({ status, error: message, finished_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', 'in', ACTIVE)
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
+  stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
+    return stopJob(this.db, 'runs', id, status, message);
   }
 
   /** Marks every queued or running run interrupted (after a crash, or at shutdown); returns how many. */
-  async interruptAllActive(message: string): Promise<number> {
-    const r = await this.db
-      .updateTable('runs')
-      .set({ status: 'interrupted', error: message, finished_at: nowIso() })
-      .where('status', 'in', ACTIVE)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
+  interruptAllActive(message: string): Promise<number> {
+    return interruptActiveJobs(this.db, 'runs', message);
   }
 
   /** failed/interrupted → queued again, progress reset, one more attempt. `false` when not resubmittable. */
@@ -140,7 +127,7 @@ export class RunRepository {
         attempts: eb('attempts', '+', 1),
       }))
       .where('id', '=', id)
-      .where('status', 'in', RESUBMITTABLE)
+      .where('status', 'in', RESUBMITTABLE_STATUSES)
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   }

@@ -8,8 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Migration, Selectable } from 'kysely';
+import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
 import { nowIso } from './records.js';
-import type { Database, RunStatus, TrialsTable } from './tables.js';
+import type { Database, TrialsTable } from './tables.js';
 
 /** Migration 0002: the trial tables. */
 export function trialsMigration(): Migration {
@@ -67,8 +68,6 @@ export interface TrialRecord extends Omit<Selectable<TrialsTable>, 'document'> {
 /** A trial in a listing, without its document. */
 export type TrialSummary = Omit<TrialRecord, 'document'>;
 
-const ACTIVE: readonly RunStatus[] = ['queued', 'running'];
-const RESUBMITTABLE: readonly RunStatus[] = ['failed', 'interrupted'];
 const SUMMARY_COLUMNS = [
   'id',
   'name',
@@ -195,24 +194,13 @@ export class TrialRepository {
   }
 
   /** queued/running → failed or interrupted with a message. `false` when the trial was not active. */
-  async stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('trials')
-      .set({ status, error: message, finished_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', 'in', ACTIVE)
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
+  stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
+    return stopJob(this.db, 'trials', id, status, message);
   }
 
   /** Marks every queued or running trial interrupted (at open after a crash); returns how many. */
-  async interruptAllActive(message: string): Promise<number> {
-    const r = await this.db
-      .updateTable('trials')
-      .set({ status: 'interrupted', error: message, finished_at: nowIso() })
-      .where('status', 'in', ACTIVE)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
+  interruptAllActive(message: string): Promise<number> {
+    return interruptActiveJobs(this.db, 'trials', message);
   }
 
   /** failed/interrupted → queued again (its stored shards are kept). `false` when not resubmittable. */
@@ -227,7 +215,7 @@ export class TrialRepository {
         attempts: eb('attempts', '+', 1),
       }))
       .where('id', '=', id)
-      .where('status', 'in', RESUBMITTABLE)
+      .where('status', 'in', RESUBMITTABLE_STATUSES)
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   }
