@@ -55,7 +55,7 @@ function screeningLine(screening: Screening): string {
 async function demoOne(
   path: string,
   file: string,
-  simulate: SimulateFunction | undefined,
+  simulate: SimulateFunction,
   context: CommandContext,
 ): Promise<boolean> {
   const lines: string[] = [];
@@ -73,9 +73,6 @@ async function demoOne(
         screeningLine(screening),
         'not simulated: contraindicated (endotwin simulate --research runs it)',
       );
-    } else if (simulate === undefined) {
-      lines.push(screeningLine(screening), 'not simulated: the model is not available in this build');
-      ok = false;
     } else {
       const start = performance.now();
       const result = simulate(scenario);
@@ -103,20 +100,11 @@ async function exampleFiles(dir: string): Promise<string[]> {
   }
 }
 
-async function loadSimulateOrReport(context: CommandContext): Promise<SimulateFunction | undefined> {
-  try {
-    return await loadSimulate();
-  } catch (error) {
-    context.io.err(`endotwin: ${describeError(error).message}\n`);
-    return undefined;
-  }
-}
-
 async function runDemo(dir: string | undefined, context: CommandContext): Promise<void> {
   const folder = dir ?? DEFAULT_DIR;
   const files = await exampleFiles(folder);
   context.io.out(`${DISCLAIMER}\n\n`);
-  const simulate = await loadSimulateOrReport(context);
+  const simulate = await loadSimulate();
   let failures = 0;
   for (const file of files) {
     if (!(await demoOne(join(folder, file), file, simulate, context))) failures++;
