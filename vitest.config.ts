@@ -11,7 +11,10 @@ export default defineConfig({
     ],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
-    testTimeout: 60_000,
+    // Generous on purpose: a test fails on a deadline only when what it waits for never comes. Waits inside tests
+    // (test/support/wait.ts) give up first, with a message naming what they waited for.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     env: { TZ: 'UTC' },
   },
 });

@@ -11,6 +11,7 @@ import { compileModel } from '../src/engine/compile.js';
 import { emitC } from '../src/engine/emit-c.js';
 import type { IntegrateResult } from '../src/engine/integrate.js';
 import { BENCH_CASES } from './cases/index.js';
+import { ENGINE_GOALS } from './engine-goals.js';
 import type { BenchCase, BenchStage, Tolerances } from './cases/types.js';
 import { scaledMaxError, type SampledSeries } from './lib/accuracy.js';
 import {
@@ -118,6 +119,30 @@ function benchCompile(cases: readonly BenchCase[], rule: RepetitionRule, results
     });
     results.details.push({ ours: 'compileModel', peerSetting: '', steps: '', cpuRatio: null });
   }
+}
+
+/** Stage 1b: the engine's own speed goals (no peer), judged on median CPU time. */
+function benchEngineGoals(rule: RepetitionRule, results: Results): string[] {
+  return ENGINE_GOALS.map((goal) => {
+    const timing = measure(goal.prepare(), rule);
+    const name = `goal:${goal.name}`;
+    log(`${name}: median ${timing.medianMs.toFixed(2)} ms (cpu ${timing.cpuMedianMs.toFixed(2)} ms)`);
+    results.rows.push({
+      case: name,
+      ours_ms: timing.medianMs,
+      peer: null,
+      peer_ms: null,
+      ratio: null,
+      error_ours: null,
+      error_peer: null,
+    });
+    results.details.push({ ours: goal.label, peerSetting: '', steps: '', cpuRatio: null });
+    const met = timing.cpuMedianMs <= goal.goalCpuMs;
+    return (
+      `${goal.name}: goal (${goal.label} ≤ ${goal.goalCpuMs} ms) ${met ? 'MET' : 'NOT MET'}: median CPU ` +
+      `${timing.cpuMedianMs.toFixed(1)} ms (wall ${timing.medianMs.toFixed(1)} ms)`
+    );
+  });
 }
 
 /** Everything about one case that the peer rows share. */
@@ -366,8 +391,10 @@ function main(): void {
   const peerState = preparePeer();
   const results: Results = { rows: [], details: [], notes: [], stageCpuMs: new Map() };
   benchCompile(cases, rule, results);
+  // The engine goals run with the whole bench; `--case` narrows the bench to named cases only.
+  const engineVerdicts = options.caseFilters.length === 0 ? benchEngineGoals(rule, results) : [];
   for (const c of cases) benchCase(c, peerState, rule, results);
-  const verdicts = goalVerdicts(cases, results);
+  const verdicts = [...engineVerdicts, ...goalVerdicts(cases, results)];
   for (const v of verdicts) log(v);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(results.rows)}\n`);

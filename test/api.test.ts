@@ -102,13 +102,13 @@ function apiSuite(backend: Backend): void {
       store = await openStore(await backend.newLocation());
       server = await startTestServer({ store });
       base = server.baseUrl;
-    }, 120_000);
+    });
 
     afterAll(async () => {
       await server?.close();
       await store?.close();
       await backend.tearDown();
-    }, 60_000);
+    });
 
     it('GET /health answers ok with the package version', async () => {
       const res = await request(base, 'GET', '/health');

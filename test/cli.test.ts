@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READINESS_TIMEOUT_MS } from './support/wait.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,7 +22,7 @@ function endotwin(...args: string[]): Run {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
-    timeout: 120_000,
+    timeout: READINESS_TIMEOUT_MS,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';
+import { READINESS_TIMEOUT_MS } from './support/wait.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,7 +47,7 @@ describe.skipIf(!hasChromium)('the trial page in a browser', () => {
       {
         cwd: root,
         stdio: 'inherit',
-        timeout: 180_000,
+        timeout: READINESS_TIMEOUT_MS,
       },
     );
     store = await openStore(':memory:');
@@ -68,7 +69,7 @@ describe.skipIf(!hasChromium)('the trial page in a browser', () => {
         '--disable-sync',
       ],
     });
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -95,7 +96,9 @@ describe.skipIf(!hasChromium)('the trial page in a browser', () => {
     await editor.fill(text.replace('n: 20', 'n: 6').replace('duration_days: 28', 'duration_days: 14'));
     await page.getByRole('button', { name: 'Run trial' }).click();
     await page.waitForURL(/\/trials\/[0-9a-f-]+$/);
-    await page.locator('[data-testid="trial-status"][data-status="done"]').waitFor({ timeout: 120_000 });
+    await page
+      .locator('[data-testid="trial-status"][data-status="done"]')
+      .waitFor({ timeout: READINESS_TIMEOUT_MS });
     const rows = page.getByTestId('trial-summary').locator('tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId('forest-igf1_change_pct').locator('circle').count()).toBe(2);
@@ -105,5 +108,5 @@ describe.skipIf(!hasChromium)('the trial page in a browser', () => {
     mkdirSync(join(root, 'test-artifacts', 'web'), { recursive: true });
     await page.screenshot({ path: join(root, 'test-artifacts', 'web', 'trials.png'), fullPage: true });
     expect(errors).toEqual([]);
-  }, 180_000);
+  });
 });

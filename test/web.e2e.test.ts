@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { READINESS_TIMEOUT_MS } from './support/wait.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,7 +65,7 @@ function buildWebIfStale(): void {
     execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
-      timeout: 180_000,
+      timeout: READINESS_TIMEOUT_MS,
     });
   }
 }
@@ -146,7 +147,10 @@ async function runAndWaitForPlots(page: Page): Promise<string> {
   await page.getByRole('button', { name: '▶ Run' }).click();
   await page.waitForURL(/\/runs\/[^/]+$/);
   const runId = new URL(page.url()).pathname.split('/').pop() ?? '';
-  await page.locator('[data-testid="chart-igf1-daily"] canvas').first().waitFor({ timeout: 120_000 });
+  await page
+    .locator('[data-testid="chart-igf1-daily"] canvas')
+    .first()
+    .waitFor({ timeout: READINESS_TIMEOUT_MS });
   return runId;
 }
 
@@ -180,9 +184,9 @@ describe.runIf(hasChromium)('web app in a browser', () => {
       locale: 'en-GB',
     });
     page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(READINESS_TIMEOUT_MS);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -265,7 +269,7 @@ describe.runIf(hasChromium)('web app in a browser', () => {
       /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
     );
     await screenshot(page, '3-run-sermorelin');
-  }, 180_000);
+  });
 
   it('zooms a plot by dragging and resets it on double-click (the SVG export follows the view)', async () => {
     const igf1 = page.getByTestId('chart-igf1-daily');
@@ -316,7 +320,7 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     expect(await legend.textContent()).toContain(RHGH);
     expect(await page.getByTestId('chart-compare-gh-profile').locator('canvas').count()).toBeGreaterThan(0);
     await screenshot(page, '5-compare');
-  }, 180_000);
+  });
 
   it('stores a patient with pasted labs, lists it, and plots the labs against the twin', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
@@ -332,14 +336,14 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await page.getByLabel('Draws (1–50)').fill('4');
     await page.getByRole('button', { name: 'Fit and predict' }).click();
     const chart = page.getByTestId('chart-patient-igf1-prediction');
-    await chart.locator('canvas').first().waitFor({ timeout: 60_000 });
+    await chart.locator('canvas').first().waitFor({ timeout: READINESS_TIMEOUT_MS });
     expect(await page.getByTestId('twin-parameters').locator('tbody tr').count()).toBeGreaterThan(0);
     await expectDisclaimer(page);
     await screenshot(page, '5b-patient');
 
     await page.getByRole('link', { name: 'Patients' }).first().click();
     await page.getByTestId('patient-list').getByRole('link', { name: 'Patient E2E' }).waitFor();
-  }, 120_000);
+  });
 
   it('renders the validation page and raises no page error', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Validation' }).click();

@@ -35,7 +35,7 @@ describe('runTrial', () => {
     const two = await runTrial(trial, new ThreadEngine({ workers: 2 }));
     expect(JSON.stringify(one)).toBe(JSON.stringify(reference));
     expect(JSON.stringify(two)).toBe(JSON.stringify(reference));
-  }, 120_000);
+  });
 
   it('the order in which shards finish does not matter', () => {
     const plan = planTrial(trial, 1);

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/index.js';
 import type { ServerOptions } from '../../src/server/index.js';
+import { READINESS_TIMEOUT_MS, waitUntil } from './wait.js';
 
 /** A listening test server. */
 export interface TestServer {
@@ -68,15 +69,21 @@ export interface RunView {
 }
 
 /** Polls a run every 100 ms until it leaves queued/running; returns every view seen, the last one final. */
-export async function pollRun(baseUrl: string, id: string, timeoutMs = 120_000): Promise<RunView[]> {
+export async function pollRun(
+  baseUrl: string,
+  id: string,
+  timeoutMs = READINESS_TIMEOUT_MS,
+): Promise<RunView[]> {
   const seen: RunView[] = [];
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { status, json } = await request<RunView>(baseUrl, 'GET', `/api/v1/runs/${id}`);
-    if (status !== 200) throw new Error(`GET /api/v1/runs/${id} answered ${status}`);
-    seen.push(json);
-    if (json.status !== 'queued' && json.status !== 'running') return seen;
-    if (Date.now() > deadline) throw new Error(`run ${id} still ${json.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntil(
+    async () => {
+      const { status, json } = await request<RunView>(baseUrl, 'GET', `/api/v1/runs/${id}`);
+      if (status !== 200) throw new Error(`GET /api/v1/runs/${id} answered ${status}`);
+      seen.push(json);
+      return json.status !== 'queued' && json.status !== 'running';
+    },
+    `run ${id} to finish`,
+    { timeoutMs, everyMs: 100 },
+  );
+  return seen;
 }

@@ -56,7 +56,7 @@ describe('endotwin trial', () => {
     expect(result.schema).toBe('endotwin/trial-result/v1');
     expect(result.arms[1].endpoints['igf1_change_pct'].n).toBe(8);
     expect(readFileSync(csv, 'utf8').trim().split('\n')).toHaveLength(17);
-  }, 60_000);
+  });
 
   it('exit 2 naming the field path of an invalid document; nothing is written', async () => {
     const file = write('bad.yaml', small.replace('n: 8', 'n: -1'));

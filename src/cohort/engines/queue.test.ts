@@ -18,6 +18,7 @@ import { parseTrial } from '../parse.js';
 import { runTrial, runTrialInProcess } from '../run.js';
 import { QUEUE_NAME, trialKeys } from './queue-keys.js';
 import { QueueClosedError, QueueEngine } from './queue.js';
+import { waitUntil } from '../../../test/support/wait.js';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedis && process.env['CI'] === 'true') {
@@ -52,20 +53,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 function startWorker(url: string, log: string[]): ChildProcess {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const main = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
   const child = spawn(
     process.execPath,
-    ['--import', tsx, main, 'worker', '--queue', url, '--lock-ms', '1500'],
+    ['--import', tsx, main, 'worker', '--queue', url, '--lock-ms', '4000'],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
@@ -91,8 +84,8 @@ describe.skipIf(!hasRedis)('BullMQ engine on a real Redis', () => {
     );
     redis = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: () => 100 });
     redis.on('error', () => undefined);
-    await until(async () => (await redis.ping().catch(() => '')) === 'PONG', 10_000, 'redis-server');
-  }, 20_000);
+    await waitUntil(async () => (await redis.ping().catch(() => '')) === 'PONG', 'redis-server');
+  });
 
   afterAll(() => {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
@@ -115,25 +108,17 @@ describe.skipIf(!hasRedis)('BullMQ engine on a real Redis', () => {
     const firstRun = runTrial(trial, first, {
       onPlan: (plan) => (resultsKey = trialKeys(first.idOf(plan)).results),
     }).catch((error: unknown) => error);
-    await until(
-      async () => resultsKey !== '' && (await redis.hlen(resultsKey)) >= 1,
-      60_000,
-      'a first shard',
-    );
+    await waitUntil(async () => resultsKey !== '' && (await redis.hlen(resultsKey)) >= 1, 'a first shard');
     await first.close();
     expect(await firstRun).toBeInstanceOf(QueueClosedError);
 
     // The victim is killed while it holds a shard.
     let held: { shardId: number } | undefined;
-    await until(
-      async () => {
-        held = (await queue.getActive()).find((job) => victimName.test(job.processedBy ?? ''))?.data as
-          { shardId: number } | undefined;
-        return held !== undefined;
-      },
-      30_000,
-      'the victim to take a shard',
-    );
+    await waitUntil(async () => {
+      held = (await queue.getActive()).find((job) => victimName.test(job.processedBy ?? ''))?.data as
+        { shardId: number } | undefined;
+      return held !== undefined;
+    }, 'the victim to take a shard');
     victim.kill('SIGKILL');
 
     // Second coordinator on the same document: resumes from Redis and finishes with the surviving worker.
@@ -150,5 +135,5 @@ describe.skipIf(!hasRedis)('BullMQ engine on a real Redis', () => {
     expect(await redis.hlen(resultsKey)).toBe(8);
     // The shard the victim held when it died was taken over by the other worker.
     expect(await redis.hexists(resultsKey, String(held?.shardId))).toBe(1);
-  }, 120_000);
+  });
 });

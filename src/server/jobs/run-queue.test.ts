@@ -3,20 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/index.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
+import { waitUntil } from '../../../test/support/wait.js';
 import { CANCELLED, RunLimitError, RunQueue } from './run-queue.js';
 
 const scenario = parseScenario({
   duration_days: 3,
   patient: { age_years: 50, sex: 'female', weight_kg: 65, height_cm: 165 },
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('RunQueue', () => {
   let store: Store;
@@ -44,7 +37,7 @@ describe('RunQueue', () => {
 
   it('frees the client slot as soon as a running run is cancelled', async () => {
     const run = await queue.admit('a', () => store.runs.create(scenario, 'a'));
-    await waitFor(async () => (await store.runs.get(run.id))?.status === 'running');
+    await waitUntil(async () => (await store.runs.get(run.id))?.status === 'running', 'the run to start');
     expect(await queue.cancel(run.id)).toBe(true);
     expect(queue.activeRuns('a')).toBe(0);
     const stored = await store.runs.get(run.id);
