@@ -27,6 +27,7 @@ export {
   DAILY_FIELDS,
   ENDPOINT_NAMES,
   type DailyRow,
+  type EndpointWindows,
   type Endpoints,
   type Finding,
   type LabRow,

@@ -117,6 +117,15 @@ export const ENDPOINT_NAMES = [
   'testosterone_change_pct',
 ] as const satisfies readonly (keyof Endpoints)[];
 
+/**
+ * The days the endpoints compare, each half-open `[from, to)` in days from day 0: the untreated week before the
+ * first dose (negative days lie before day 0), and the end-of-treatment window up to the day of the last dose.
+ */
+export interface EndpointWindows {
+  baseline_days: [number, number];
+  end_days: [number, number];
+}
+
 /** The whole result document. */
 export interface Result {
   schema: typeof RESULT_SCHEMA_ID;
@@ -129,6 +138,8 @@ export interface Result {
   series: { t_min: number[]; [name: string]: number[] };
   events: ResultEvent[];
   endpoints: Endpoints;
+  /** The windows {@link Result.endpoints} compare. */
+  endpoint_windows: EndpointWindows;
   /** Weak-evidence effects that were switched on for this run, so readers know what they are looking at. */
   optional_effects: string[];
 }

@@ -9,12 +9,14 @@
  * 4. {@link burnIn} (`burn-in.ts`): the untreated patient run to its own steady state (calibrated to baseline labs);
  * 5. {@link runTreatment} (`segments.ts`): doses and titration, one `integrate` call per segment, outputs streamed
  *    into the reducers of `daily-reducer.ts`;
- * 6. {@link assembleResult} (`result.ts`): daily rows, labs, series, events, alerts and endpoints.
+ * 6. {@link assembleResult} (`result.ts`): daily rows, labs, series, events, alerts and endpoints, the endpoints
+ *    against an untreated baseline week ({@link runBaselineWeek}, `baseline-week.ts`, when it lies before day 0).
  *
  * Same scenario and seed ⇒ the same JSON, byte for byte.
  */
 import type { Result } from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
+import { runBaselineWeek } from './baseline-week.js';
 import { burnIn } from './burn-in.js';
 import { buildTimeline } from './events.js';
 import { progressSplitter } from './progress.js';
@@ -65,5 +67,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Res
   const baseline = burnIn(scenario, setup, timeline, progress.burnIn);
   checkOverridesKept(setup, options.parameterOverrides);
   const run = runTreatment(scenario, setup, timeline, baseline, series, progress.treatment);
-  return assembleResult(scenario, screening, setup, timeline, run);
+  return assembleResult(scenario, screening, setup, timeline, run, () =>
+    runBaselineWeek(scenario, setup, timeline, baseline),
+  );
 }

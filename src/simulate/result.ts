@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 /** Stage 6: the result document from the treatment run's reducers. */
 import type { DoseRecord } from '../protocol/regimen.js';
-import { RESULT_SCHEMA_ID, type Result, type ResultEvent, type Screening } from '../scenario/result.js';
+import {
+  RESULT_SCHEMA_ID,
+  type DailyRow,
+  type Result,
+  type ResultEvent,
+  type Screening,
+} from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MODEL_NAME } from '../physiology/model.js';
 import { runAlerts } from './alerts.js';
 import { dailyRows } from './daily.js';
 import { columnsOf, type TreatmentRun } from './daily-reducer.js';
-import { endpointsOf } from './endpoints.js';
+import { endpointsOf, endpointWindows } from './endpoints.js';
 import type { Timeline } from './events.js';
 import { labRows } from './labs.js';
 import { seriesOf } from './series.js';
@@ -34,6 +40,7 @@ export function assembleResult(
   setup: Setup,
   timeline: Timeline,
   run: TreatmentRun,
+  baselineWeek: () => readonly DailyRow[],
 ): Result {
   const columns = columnsOf(setup.model, scenario.output.series);
   const pulsesByDay = new Map<number, number>();
@@ -47,6 +54,9 @@ export function assembleResult(
     const draw = run.draws.get(day);
     return draw && scenario.patient.sex === 'male' ? draw[testosterone] : null;
   };
+  const windows = endpointWindows(scenario, run.doses, scenario.duration_days);
+  // Untreated days before day 0 are simulated only when the baseline window reaches them.
+  const before = windows.baseline_days[0] < 0 ? baselineWeek() : [];
   const alerts = runAlerts(daily, timeline.drawMin, morningTestosterone);
   const events = [...doseEventsOf(run.doses), ...run.titrations, ...alerts].sort(
     (a, b) => a.t_min - b.t_min || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind],
@@ -60,7 +70,8 @@ export function assembleResult(
     labs: labRows(scenario, run, columns),
     series: seriesOf(scenario, run),
     events,
-    endpoints: endpointsOf(daily),
+    endpoints: endpointsOf([...before, ...daily], windows),
+    endpoint_windows: windows,
     optional_effects: [...setup.optionalEffects],
   };
 }
