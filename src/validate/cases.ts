@@ -53,6 +53,51 @@ const metricSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The published central value with its spread, on the metric's scale (the same unit as `expected`): a mean with
+ * exactly one of SD, SE or a 95 % CI, the number of subjects, and where the figure was read.
+ */
+const publishedStatsSchema = z
+  .strictObject({
+    mean: z.number(),
+    sd: z.number().positive().optional(),
+    se: z.number().positive().optional(),
+    ci95: z.tuple([z.number(), z.number()]).optional(),
+    n: z.number().int().positive().optional(),
+    /** Where the figure comes from: the full text, its abstract, a drug label, or recalled (least reliable). */
+    provenance: z.enum(['full-text', 'abstract', 'label', 'recalled']),
+  })
+  .superRefine((stats, ctx) => {
+    const spreads = (['sd', 'se', 'ci95'] as const).filter((key) => stats[key] !== undefined);
+    if (spreads.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: spreads.length === 0 ? ['sd'] : [spreads[1]],
+        message: `give exactly one spread of sd, se or ci95 (got ${spreads.length === 0 ? 'none' : spreads.join(', ')})`,
+      });
+    }
+    const ci = stats.ci95;
+    if (ci && !(ci[0] <= stats.mean && stats.mean <= ci[1])) {
+      ctx.addIssue({ code: 'custom', path: ['ci95'], message: 'must be [lo, hi] with lo ≤ mean ≤ hi' });
+    }
+  });
+
+/**
+ * The model's prediction for a case, recorded once when the case was added (before any change made for it) by
+ * `endotwin validate --record-predictions`, and never edited. `value` is null when the model could not compute it
+ * (`error` says why).
+ */
+const predictedSchema = z.strictObject({
+  value: z.number().nullable(),
+  at_commit: z.string().regex(/^[0-9a-f]{40}$/, 'a full 40-digit git commit hash'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  model_version: z.string().min(1),
+  error: z.string().optional(),
+});
+
+/** How independent a case is (see `role` below). */
+export const CASE_ROLES = ['input', 'calibration', 'held-out', 'pre-registered'] as const;
+
 const caseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string(),
@@ -73,15 +118,18 @@ const caseSchema = z.strictObject({
   ]),
   /**
    * How independent the case is: `input` (the figure is itself a model parameter, so the case checks the
-   * implementation), `calibration` (the figure was used to set parameters) or `held-out` (not used to build the model).
+   * implementation), `calibration` (the figure was used to set parameters), `held-out` (not used to build the
+   * model) or `pre-registered` (entered with the model's prediction recorded before any change made for it).
    */
-  role: z.enum(['input', 'calibration', 'held-out']),
+  role: z.enum(CASE_ROLES),
   scenario: z.unknown(),
   /** Optional second run (a placebo or baseline arm); the case then combines the metric of both runs. */
   reference_scenario: z.unknown().optional(),
   combine: z.enum(['ratio', 'difference', 'change_pct']).optional(),
   metric: metricSchema,
   expected: z.strictObject({ min: z.number(), max: z.number(), unit: z.string() }),
+  published_stats: publishedStatsSchema.optional(),
+  predicted: predictedSchema.optional(),
   /** Why the range is what it is, and what the model would need where it fails. */
   notes: z.string().optional(),
 });
@@ -92,21 +140,30 @@ export interface ValidationCase extends Omit<z.output<typeof caseSchema>, 'metri
   readonly file: string;
 }
 
+/**
+ * Checks one case document (already read from YAML); `name` prefixes every error path.
+ * @throws ScenarioError naming the file and the field.
+ */
+export function parseCase(doc: unknown, name: string): ValidationCase {
+  const parsed = caseSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error, doc).map((i) => ({ ...i, path: `${name}: ${i.path}` }));
+    throw new ScenarioError(issues);
+  }
+  const c = parsed.data;
+  if (c.reference_scenario !== undefined && c.combine === undefined) {
+    throw new ScenarioError([{ path: `${name}: combine`, message: 'required with reference_scenario' }]);
+  }
+  if (!(c.expected.min <= c.expected.max)) {
+    throw new ScenarioError([{ path: `${name}: expected`, message: 'min must not exceed max' }]);
+  }
+  return { ...c, metric: c.metric as Metric, file: name };
+}
+
 /** Reads and checks every `*.yaml` case in a folder, sorted by file name. */
 export function loadCases(dir: string): ValidationCase[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .map((name) => {
-      const doc = readDocument(readFileSync(join(dir, name), 'utf8'));
-      const parsed = caseSchema.safeParse(doc);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error, doc).map((i) => ({ ...i, path: `${name}: ${i.path}` }));
-        throw new ScenarioError(issues);
-      }
-      if (parsed.data.reference_scenario !== undefined && parsed.data.combine === undefined) {
-        throw new ScenarioError([{ path: `${name}: combine`, message: 'required with reference_scenario' }]);
-      }
-      return { ...parsed.data, metric: parsed.data.metric as Metric, file: name };
-    });
+    .map((name) => parseCase(readDocument(readFileSync(join(dir, name), 'utf8')), name));
 }
