@@ -44,6 +44,13 @@ const metricSchema = z.discriminatedUnion('kind', [
     above_baseline: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal('series_half_life_min'), series: z.string(), ...window }),
+  /** Percentage of the window's samples above `threshold` (time above a glucose level, say). */
+  z.strictObject({
+    kind: z.literal('series_pct_above'),
+    series: z.string(),
+    ...window,
+    threshold: z.number(),
+  }),
   z.strictObject({
     kind: z.literal('series_peak_change_pct'),
     series: z.string(),

@@ -49,4 +49,11 @@ describe('validation metrics', () => {
     );
     expect(() => computeMetric(r, { kind: 'daily', field: 'igf1_ng_ml', day: 0 })).toThrow(MetricError);
   });
+
+  it('gives the percentage of samples above a threshold', () => {
+    const r = resultWith({ g: [100, 150, 130, 160] }, [0, 10, 20, 30]);
+    expect(
+      computeMetric(r, { kind: 'series_pct_above', series: 'g', from_min: 0, to_min: 30, threshold: 140 }),
+    ).toBe(50);
+  });
 });

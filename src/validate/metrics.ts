@@ -17,6 +17,7 @@ export type Metric =
   | { kind: 'series_mean'; series: string; from_min: number; to_min: number }
   | { kind: 'series_auc'; series: string; from_min: number; to_min: number; above_baseline?: boolean }
   | { kind: 'series_half_life_min'; series: string; from_min: number; to_min: number }
+  | { kind: 'series_pct_above'; series: string; from_min: number; to_min: number; threshold: number }
   | {
       kind: 'series_peak_change_pct';
       series: string;
@@ -127,6 +128,10 @@ export function computeMetric(result: Result, metric: Metric): number {
     case 'series_auc': {
       const w = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
       return trapezoid(w, metric.above_baseline ? w.v[0] : 0);
+    }
+    case 'series_pct_above': {
+      const { v } = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
+      return (v.filter((x) => x > metric.threshold).length / v.length) * 100;
     }
     case 'series_half_life_min':
       return halfLife(seriesWindow(result, metric.series, metric.from_min, metric.to_min));
