@@ -83,6 +83,24 @@ describe('validation case files', () => {
     ]);
   });
 
+  it('accepts a median with its IQR or range, and rejects a median with an SD', () => {
+    expect(() =>
+      parseCase(
+        { ...base, published_stats: { median: 96, iqr: [93, 98], provenance: 'abstract' } },
+        'x.yaml',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      parseCase({ ...base, published_stats: { median: 5, range: [1, 9], provenance: 'abstract' } }, 'x.yaml'),
+    ).not.toThrow();
+    expect(issuePaths({ ...base, published_stats: { median: 5, sd: 1, provenance: 'abstract' } })).toEqual([
+      'x.yaml: published_stats.sd',
+    ]);
+    expect(
+      issuePaths({ ...base, published_stats: { mean: 5, median: 5, sd: 1, provenance: 'abstract' } }),
+    ).toEqual(['x.yaml: published_stats.mean']);
+  });
+
   it('names the field of a malformed prediction', () => {
     const good = { value: 1, at_commit: commit, date: '2026-12-02', model_version: 'm' };
     expect(issuePaths({ ...base, predicted: { ...good, at_commit: 'abc' } })).toEqual([

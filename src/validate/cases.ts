@@ -23,6 +23,12 @@ const metricSchema = z.discriminatedUnion('kind', [
     baseline_day: z.number().int().min(0),
   }),
   z.strictObject({
+    kind: z.literal('daily_change'),
+    field: dailyField,
+    day: z.number().int().min(0),
+    baseline_day: z.number().int().min(0),
+  }),
+  z.strictObject({
     kind: z.literal('daily_ratio'),
     field: dailyField,
     day: z.number().int().min(0),
@@ -51,6 +57,14 @@ const metricSchema = z.discriminatedUnion('kind', [
     ...window,
     threshold: z.number(),
   }),
+  /** Percentage of the window's samples in [low, high] (time in range). */
+  z.strictObject({
+    kind: z.literal('series_pct_between'),
+    series: z.string(),
+    ...window,
+    low: z.number(),
+    high: z.number(),
+  }),
   z.strictObject({
     kind: z.literal('series_peak_change_pct'),
     series: z.string(),
@@ -62,30 +76,48 @@ const metricSchema = z.discriminatedUnion('kind', [
 
 /**
  * The published central value with its spread, on the metric's scale (the same unit as `expected`): a mean with
- * exactly one of SD, SE or a 95 % CI, the number of subjects, and where the figure was read.
+ * exactly one of SD, SE or a 95 % CI, or a median with its interquartile range or full range; the number of
+ * subjects; and where the figure was read.
  */
 const publishedStatsSchema = z
   .strictObject({
-    mean: z.number(),
+    mean: z.number().optional(),
+    median: z.number().optional(),
     sd: z.number().positive().optional(),
     se: z.number().positive().optional(),
     ci95: z.tuple([z.number(), z.number()]).optional(),
+    iqr: z.tuple([z.number(), z.number()]).optional(),
+    range: z.tuple([z.number(), z.number()]).optional(),
     n: z.number().int().positive().optional(),
     /** Where the figure comes from: the full text, its abstract, a drug label, or recalled (least reliable). */
     provenance: z.enum(['full-text', 'abstract', 'label', 'recalled']),
   })
   .superRefine((stats, ctx) => {
-    const spreads = (['sd', 'se', 'ci95'] as const).filter((key) => stats[key] !== undefined);
-    if (spreads.length !== 1) {
+    const centre = stats.mean ?? stats.median;
+    if ((stats.mean === undefined) === (stats.median === undefined)) {
       ctx.addIssue({
         code: 'custom',
-        path: spreads.length === 0 ? ['sd'] : [spreads[1]],
-        message: `give exactly one spread of sd, se or ci95 (got ${spreads.length === 0 ? 'none' : spreads.join(', ')})`,
+        path: ['mean'],
+        message: 'give exactly one central value, mean or median',
       });
     }
-    const ci = stats.ci95;
-    if (ci && !(ci[0] <= stats.mean && stats.mean <= ci[1])) {
-      ctx.addIssue({ code: 'custom', path: ['ci95'], message: 'must be [lo, hi] with lo ≤ mean ≤ hi' });
+    const allowed = stats.mean !== undefined ? (['sd', 'se', 'ci95'] as const) : (['iqr', 'range'] as const);
+    const spreads = (['sd', 'se', 'ci95', 'iqr', 'range'] as const).filter((key) => stats[key] !== undefined);
+    const wrong = spreads.filter((key) => !(allowed as readonly string[]).includes(key));
+    if (centre !== undefined && (spreads.length !== 1 || wrong.length > 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [wrong[0] ?? spreads[1] ?? allowed[0]],
+        message:
+          `give exactly one spread for a ${stats.mean !== undefined ? 'mean' : 'median'}: ${allowed.join(', ')} ` +
+          `(got ${spreads.length === 0 ? 'none' : spreads.join(', ')})`,
+      });
+    }
+    for (const key of ['ci95', 'iqr', 'range'] as const) {
+      const interval = stats[key];
+      if (interval && centre !== undefined && !(interval[0] <= centre && centre <= interval[1])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `must be [lo, hi] with lo ≤ ${centre} ≤ hi` });
+      }
     }
   });
 

@@ -99,17 +99,21 @@ function formatNumber(x: number | null): string {
   return abs !== 0 && (abs < 0.01 || abs >= 1e5) ? x.toExponential(2) : x.toPrecision(3);
 }
 
-/** A published mean with its spread, as `12.3 ± 4.5 SD, n 20`. */
+function interval(label: string, pair: readonly [number, number] | undefined): string {
+  return pair ? ` (${label} ${formatNumber(pair[0])} to ${formatNumber(pair[1])})` : '';
+}
+
+/** A published central value with its spread, as `12.3 ± 4.5 SD, n 20` or `median 96 (IQR 93 to 98)`. */
 export function formatPublishedStats(stats: NonNullable<CaseOutcome['published_stats']>): string {
+  const centre =
+    stats.mean !== undefined ? formatNumber(stats.mean) : `median ${formatNumber(stats.median ?? null)}`;
   const spread =
     stats.sd !== undefined
       ? ` ± ${formatNumber(stats.sd)} SD`
       : stats.se !== undefined
         ? ` ± ${formatNumber(stats.se)} SE`
-        : stats.ci95
-          ? ` (95 % CI ${formatNumber(stats.ci95[0])} to ${formatNumber(stats.ci95[1])})`
-          : '';
-  return `${formatNumber(stats.mean)}${spread}${stats.n === undefined ? '' : `, n ${stats.n}`}`;
+        : interval('95 % CI', stats.ci95) || interval('IQR', stats.iqr) || interval('range', stats.range);
+  return `${centre}${spread}${stats.n === undefined ? '' : `, n ${stats.n}`}`;
 }
 
 function rate(hits: number, of: number): string {
