@@ -69,6 +69,13 @@ describe('recorded predictions', () => {
     ).toBe(4);
   });
 
+  it('leaves cases of the other roles alone', () => {
+    const fitted = caseText('fitted').replace('role: pre-registered', 'role: calibration');
+    writeFileSync(join(dir, 'fitted.yaml'), fitted);
+    expect(recordPredictions(dir, () => ({ value: 1 }), stamp)).toEqual([]);
+    expect(readFileSync(join(dir, 'fitted.yaml'), 'utf8')).toBe(fitted);
+  });
+
   it('records a case the model cannot compute as null with the reason', () => {
     writeFileSync(join(dir, 'a.yaml'), caseText('a'));
     recordPredictions(dir, () => ({ value: null, error: 'no series' }), stamp);

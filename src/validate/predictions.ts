@@ -72,8 +72,9 @@ export interface PredictionStamp {
 }
 
 /**
- * For every case file in `dir` (or only the ids in `only`) without a `predicted` block, computes the case's value
- * with `predict` and appends the block. Files that already have one are never opened for writing. Each file is
+ * For every pre-registered case file in `dir` (or only the ids in `only`) without a `predicted` block, computes the
+ * case's value with `predict` and appends the block. Files that already have one are never opened for writing; cases
+ * of the other roles (fitted or older held-out cases) are not predictions and are skipped. Each file is
  * written whole (to a temporary file, then renamed) and re-checked first, so a failure leaves it as it was.
  */
 export function recordPredictions(
@@ -91,7 +92,7 @@ export function recordPredictions(
     const path = join(dir, file);
     const text = readFileSync(path, 'utf8');
     const c = parseCase(readDocument(text), file);
-    if (only && !only.includes(c.id)) continue;
+    if ((only && !only.includes(c.id)) || c.role !== 'pre-registered') continue;
     if (c.predicted !== undefined) {
       done.push({ file, id: c.id, action: 'kept', value: c.predicted.value });
       continue;
