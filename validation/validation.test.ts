@@ -17,6 +17,14 @@ describe('published validation cases', () => {
     expect(baseline.filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it('every pre-registered case carries its recorded prediction and its published mean with spread', () => {
+    const incomplete = cases
+      .filter((c) => c.role === 'pre-registered')
+      .filter((c) => c.predicted === undefined || c.published_stats === undefined)
+      .map((c) => c.id);
+    expect(incomplete).toEqual([]);
+  });
+
   it('no case that passed before fails now', { timeout: 600_000 }, () => {
     const outcomes = cases.map(runCase);
     const broken = regressions(outcomes, baseline).map(

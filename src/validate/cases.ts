@@ -23,6 +23,12 @@ const metricSchema = z.discriminatedUnion('kind', [
     baseline_day: z.number().int().min(0),
   }),
   z.strictObject({
+    kind: z.literal('daily_change'),
+    field: dailyField,
+    day: z.number().int().min(0),
+    baseline_day: z.number().int().min(0),
+  }),
+  z.strictObject({
     kind: z.literal('daily_ratio'),
     field: dailyField,
     day: z.number().int().min(0),
@@ -44,6 +50,21 @@ const metricSchema = z.discriminatedUnion('kind', [
     above_baseline: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal('series_half_life_min'), series: z.string(), ...window }),
+  /** Percentage of the window's samples above `threshold` (time above a glucose level, say). */
+  z.strictObject({
+    kind: z.literal('series_pct_above'),
+    series: z.string(),
+    ...window,
+    threshold: z.number(),
+  }),
+  /** Percentage of the window's samples in [low, high] (time in range). */
+  z.strictObject({
+    kind: z.literal('series_pct_between'),
+    series: z.string(),
+    ...window,
+    low: z.number(),
+    high: z.number(),
+  }),
   z.strictObject({
     kind: z.literal('series_peak_change_pct'),
     series: z.string(),
@@ -52,6 +73,69 @@ const metricSchema = z.discriminatedUnion('kind', [
     baseline_to_min: z.number(),
   }),
 ]);
+
+/**
+ * The published central value with its spread, on the metric's scale (the same unit as `expected`): a mean with
+ * exactly one of SD, SE or a 95 % CI, or a median with its interquartile range or full range; the number of
+ * subjects; and where the figure was read.
+ */
+const publishedStatsSchema = z
+  .strictObject({
+    mean: z.number().optional(),
+    median: z.number().optional(),
+    sd: z.number().positive().optional(),
+    se: z.number().positive().optional(),
+    ci95: z.tuple([z.number(), z.number()]).optional(),
+    iqr: z.tuple([z.number(), z.number()]).optional(),
+    range: z.tuple([z.number(), z.number()]).optional(),
+    n: z.number().int().positive().optional(),
+    /** Where the figure comes from: the full text, its abstract, a drug label, or recalled (least reliable). */
+    provenance: z.enum(['full-text', 'abstract', 'label', 'recalled']),
+  })
+  .superRefine((stats, ctx) => {
+    const centre = stats.mean ?? stats.median;
+    if ((stats.mean === undefined) === (stats.median === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mean'],
+        message: 'give exactly one central value, mean or median',
+      });
+    }
+    const allowed = stats.mean !== undefined ? (['sd', 'se', 'ci95'] as const) : (['iqr', 'range'] as const);
+    const spreads = (['sd', 'se', 'ci95', 'iqr', 'range'] as const).filter((key) => stats[key] !== undefined);
+    const wrong = spreads.filter((key) => !(allowed as readonly string[]).includes(key));
+    if (centre !== undefined && (spreads.length !== 1 || wrong.length > 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [wrong[0] ?? spreads[1] ?? allowed[0]],
+        message:
+          `give exactly one spread for a ${stats.mean !== undefined ? 'mean' : 'median'}: ${allowed.join(', ')} ` +
+          `(got ${spreads.length === 0 ? 'none' : spreads.join(', ')})`,
+      });
+    }
+    for (const key of ['ci95', 'iqr', 'range'] as const) {
+      const interval = stats[key];
+      if (interval && centre !== undefined && !(interval[0] <= centre && centre <= interval[1])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `must be [lo, hi] with lo ≤ ${centre} ≤ hi` });
+      }
+    }
+  });
+
+/**
+ * The model's prediction for a case, recorded once when the case was added (before any change made for it) by
+ * `endotwin validate --record-predictions`, and never edited. `value` is null when the model could not compute it
+ * (`error` says why).
+ */
+const predictedSchema = z.strictObject({
+  value: z.number().nullable(),
+  at_commit: z.string().regex(/^[0-9a-f]{40}$/, 'a full 40-digit git commit hash'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  model_version: z.string().min(1),
+  error: z.string().optional(),
+});
+
+/** How independent a case is (see `role` below). */
+export const CASE_ROLES = ['input', 'calibration', 'held-out', 'pre-registered'] as const;
 
 const caseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -73,15 +157,18 @@ const caseSchema = z.strictObject({
   ]),
   /**
    * How independent the case is: `input` (the figure is itself a model parameter, so the case checks the
-   * implementation), `calibration` (the figure was used to set parameters) or `held-out` (not used to build the model).
+   * implementation), `calibration` (the figure was used to set parameters), `held-out` (not used to build the
+   * model) or `pre-registered` (entered with the model's prediction recorded before any change made for it).
    */
-  role: z.enum(['input', 'calibration', 'held-out']),
+  role: z.enum(CASE_ROLES),
   scenario: z.unknown(),
   /** Optional second run (a placebo or baseline arm); the case then combines the metric of both runs. */
   reference_scenario: z.unknown().optional(),
   combine: z.enum(['ratio', 'difference', 'change_pct']).optional(),
   metric: metricSchema,
   expected: z.strictObject({ min: z.number(), max: z.number(), unit: z.string() }),
+  published_stats: publishedStatsSchema.optional(),
+  predicted: predictedSchema.optional(),
   /** Why the range is what it is, and what the model would need where it fails. */
   notes: z.string().optional(),
 });
@@ -92,21 +179,30 @@ export interface ValidationCase extends Omit<z.output<typeof caseSchema>, 'metri
   readonly file: string;
 }
 
+/**
+ * Checks one case document (already read from YAML); `name` prefixes every error path.
+ * @throws ScenarioError naming the file and the field.
+ */
+export function parseCase(doc: unknown, name: string): ValidationCase {
+  const parsed = caseSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error, doc).map((i) => ({ ...i, path: `${name}: ${i.path}` }));
+    throw new ScenarioError(issues);
+  }
+  const c = parsed.data;
+  if (c.reference_scenario !== undefined && c.combine === undefined) {
+    throw new ScenarioError([{ path: `${name}: combine`, message: 'required with reference_scenario' }]);
+  }
+  if (!(c.expected.min <= c.expected.max)) {
+    throw new ScenarioError([{ path: `${name}: expected`, message: 'min must not exceed max' }]);
+  }
+  return { ...c, metric: c.metric as Metric, file: name };
+}
+
 /** Reads and checks every `*.yaml` case in a folder, sorted by file name. */
 export function loadCases(dir: string): ValidationCase[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .map((name) => {
-      const doc = readDocument(readFileSync(join(dir, name), 'utf8'));
-      const parsed = caseSchema.safeParse(doc);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error, doc).map((i) => ({ ...i, path: `${name}: ${i.path}` }));
-        throw new ScenarioError(issues);
-      }
-      if (parsed.data.reference_scenario !== undefined && parsed.data.combine === undefined) {
-        throw new ScenarioError([{ path: `${name}: combine`, message: 'required with reference_scenario' }]);
-      }
-      return { ...parsed.data, metric: parsed.data.metric as Metric, file: name };
-    });
+    .map((name) => parseCase(readDocument(readFileSync(join(dir, name), 'utf8')), name));
 }

@@ -49,4 +49,26 @@ describe('validation metrics', () => {
     );
     expect(() => computeMetric(r, { kind: 'daily', field: 'igf1_ng_ml', day: 0 })).toThrow(MetricError);
   });
+
+  it('gives the percentage of samples above a threshold', () => {
+    const r = resultWith({ g: [100, 150, 130, 160] }, [0, 10, 20, 30]);
+    expect(
+      computeMetric(r, { kind: 'series_pct_above', series: 'g', from_min: 0, to_min: 30, threshold: 140 }),
+    ).toBe(50);
+    expect(
+      computeMetric(r, {
+        kind: 'series_pct_between',
+        series: 'g',
+        from_min: 0,
+        to_min: 30,
+        low: 120,
+        high: 150,
+      }),
+    ).toBe(50);
+  });
+
+  it('gives the change of a daily field from a baseline day', () => {
+    const r = resultWith({}, [0, 1], [{ igf1_ng_ml: 100 }, { igf1_ng_ml: 130 }]);
+    expect(computeMetric(r, { kind: 'daily_change', field: 'igf1_ng_ml', day: 1, baseline_day: 0 })).toBe(30);
+  });
 });

@@ -10,6 +10,7 @@ export type Metric =
   | { kind: 'endpoint'; name: string }
   | { kind: 'daily'; field: keyof DailyRow; day: number }
   | { kind: 'daily_change_pct'; field: keyof DailyRow; day: number; baseline_day: number }
+  | { kind: 'daily_change'; field: keyof DailyRow; day: number; baseline_day: number }
   | { kind: 'daily_ratio'; field: keyof DailyRow; day: number; baseline_day: number }
   | { kind: 'daily_mean'; field: keyof DailyRow; from_day: number; to_day: number }
   | { kind: 'series_max'; series: string; from_min: number; to_min: number }
@@ -17,6 +18,15 @@ export type Metric =
   | { kind: 'series_mean'; series: string; from_min: number; to_min: number }
   | { kind: 'series_auc'; series: string; from_min: number; to_min: number; above_baseline?: boolean }
   | { kind: 'series_half_life_min'; series: string; from_min: number; to_min: number }
+  | { kind: 'series_pct_above'; series: string; from_min: number; to_min: number; threshold: number }
+  | {
+      kind: 'series_pct_between';
+      series: string;
+      from_min: number;
+      to_min: number;
+      low: number;
+      high: number;
+    }
   | {
       kind: 'series_peak_change_pct';
       series: string;
@@ -107,6 +117,10 @@ export function computeMetric(result: Result, metric: Metric): number {
           1) *
         100
       );
+    case 'daily_change':
+      return (
+        dailyValue(result, metric.field, metric.day) - dailyValue(result, metric.field, metric.baseline_day)
+      );
     case 'daily_ratio':
       return (
         dailyValue(result, metric.field, metric.day) / dailyValue(result, metric.field, metric.baseline_day)
@@ -127,6 +141,14 @@ export function computeMetric(result: Result, metric: Metric): number {
     case 'series_auc': {
       const w = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
       return trapezoid(w, metric.above_baseline ? w.v[0] : 0);
+    }
+    case 'series_pct_above': {
+      const { v } = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
+      return (v.filter((x) => x > metric.threshold).length / v.length) * 100;
+    }
+    case 'series_pct_between': {
+      const { v } = seriesWindow(result, metric.series, metric.from_min, metric.to_min);
+      return (v.filter((x) => x >= metric.low && x <= metric.high).length / v.length) * 100;
     }
     case 'series_half_life_min':
       return halfLife(seriesWindow(result, metric.series, metric.from_min, metric.to_min));

@@ -3,6 +3,7 @@
  * `endotwin validate [--report F] [--update-baseline] [--only ID…] [--json]`: runs every published validation case
  * and the published trials of `validation/trials/` (the report's "Virtual trials" section; skipped with `--only`),
  * and writes the Markdown report. Exits 1 when a case that passed in the recorded baseline fails now.
+ * `--record-predictions` instead records the prediction of every case that lacks one (`record-predictions.ts`).
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -12,6 +13,7 @@ import { loadValidationTrials, renderTrialsSection, runValidationTrials } from '
 import { readBaseline, regressions, renderReport, runCase, VALIDATION_DIR } from '../../validate/run.js';
 import type { CaseOutcome } from '../../validate/run.js';
 import type { CommandContext } from '../context.js';
+import { runRecordPredictions } from './record-predictions.js';
 import { ExitCode } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
 
@@ -20,6 +22,7 @@ interface ValidateOptions {
   updateBaseline?: boolean;
   only?: string[];
   json?: boolean;
+  recordPredictions?: boolean;
 }
 
 function summaryLine(o: CaseOutcome): string {
@@ -29,6 +32,10 @@ function summaryLine(o: CaseOutcome): string {
 }
 
 async function runValidate(options: ValidateOptions, context: CommandContext): Promise<void> {
+  if (options.recordPredictions === true) {
+    runRecordPredictions(options.only, context);
+    return;
+  }
   const all = loadCases(join(VALIDATION_DIR, 'cases'));
   const cases = options.only ? all.filter((c) => options.only?.includes(c.id)) : all;
   const outcomes: CaseOutcome[] = [];
@@ -73,5 +80,9 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--update-baseline', 'record the cases that pass now as the regression baseline')
     .option('--only <ids...>', 'run only these case ids (no report is written)')
     .option('--json', 'print every outcome as JSON')
+    .option(
+      '--record-predictions',
+      'record the current prediction of every case without one (never rewrites a recorded prediction)',
+    )
     .action((options: ValidateOptions) => runValidate(options, context));
 }
