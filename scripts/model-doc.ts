@@ -5,10 +5,11 @@
  * and, unless `--no-run` is given, the calibration table (simulated untreated adults and the published validation
  * cases, run through `simulate`).
  *
- * Usage: `npx tsx scripts/model-doc.ts [--no-run]`
+ * Usage: `npx tsx scripts/model-doc.ts [--no-run]`. `test/model-doc.test.ts` regenerates both parts and fails
+ * when docs/model.md differs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import type { SubModel } from '../src/engine/types.js';
@@ -20,7 +21,8 @@ import { simulate } from '../src/simulate/index.js';
 import { loadCases } from '../src/validate/cases.js';
 import { runCase, VALIDATION_DIR } from '../src/validate/run.js';
 
-const DOC = fileURLToPath(new URL('../docs/model.md', import.meta.url));
+/** The model documentation this script writes. */
+export const DOC = fileURLToPath(new URL('../docs/model.md', import.meta.url));
 
 /** Escapes a table cell. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -101,7 +103,8 @@ function groupRates(sm: SubModel): [string, string[]][] {
   return [...byState.entries()];
 }
 
-function referenceSection(): string {
+/** The reference part: sub-models, equations, parameters and patient covariates. */
+export function referenceSection(): string {
   const model = modelDefinition();
   return [
     '## Sub-models, equations and parameters (generated)',
@@ -153,7 +156,8 @@ function untreatedSummary(patient: Record<string, unknown>): Record<string, numb
   };
 }
 
-function calibrationSection(): string {
+/** The calibration part: untreated adults and the published validation cases, run through `simulate`. */
+export function calibrationSection(): string {
   const patients: [string, Record<string, unknown>, string][] = [
     [
       'man 25 y, 75 kg, 178 cm',
@@ -248,7 +252,7 @@ function calibrationSection(): string {
 }
 
 /** Replaces the text between `<!-- generated:NAME:start -->` and `<!-- generated:NAME:end -->`. */
-function replaceBlock(doc: string, name: string, content: string): string {
+export function replaceBlock(doc: string, name: string, content: string): string {
   const start = `<!-- generated:${name}:start -->`;
   const end = `<!-- generated:${name}:end -->`;
   const i = doc.indexOf(start);
@@ -257,14 +261,19 @@ function replaceBlock(doc: string, name: string, content: string): string {
   return `${doc.slice(0, i + start.length)}\n\n${content}\n\n${doc.slice(j)}`;
 }
 
-async function main(): Promise<void> {
-  let doc = readFileSync(DOC, 'utf8');
-  if (!process.argv.includes('--no-run')) doc = replaceBlock(doc, 'calibration', calibrationSection());
-  doc = replaceBlock(doc, 'reference', referenceSection());
-  // Formatted as `npm run format` would, so that `format:check` passes on the generated file.
+/**
+ * The documentation `doc` with its generated parts regenerated (the calibration part only when `run`), formatted as
+ * `npm run format` would, so that `format:check` passes on the generated file.
+ */
+export async function regenerate(doc: string, run: boolean): Promise<string> {
+  let next = run ? replaceBlock(doc, 'calibration', calibrationSection()) : doc;
+  next = replaceBlock(next, 'reference', referenceSection());
   const options = await resolveConfig(DOC);
-  writeFileSync(DOC, await format(doc, { ...options, filepath: DOC }));
-  console.log(`wrote ${DOC}`);
+  return format(next, { ...options, filepath: DOC });
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const doc = await regenerate(readFileSync(DOC, 'utf8'), !process.argv.includes('--no-run'));
+  writeFileSync(DOC, doc);
+  console.log(`wrote ${DOC}`);
+}
