@@ -18,6 +18,7 @@ import { RANDOM_EFFECTS, RELATIONS } from '../src/physiology/patient.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import type { DailyRow } from '../src/scenario/result.js';
 import { simulate } from '../src/simulate/index.js';
+import { CONDITIONS, DOSE_UNITS, DRUGS, DRUG_NAMES, LAB_NAMES } from '../src/scenario/vocabulary.js';
 import { loadCases } from '../src/validate/cases.js';
 import { runCase, VALIDATION_DIR } from '../src/validate/run.js';
 
@@ -122,6 +123,32 @@ export function referenceSection(): string {
         ['parameter', 'CV', 'source'],
         RANDOM_EFFECTS.map((r) => [`\`${r.parameter}\``, num(r.cv), r.source]),
       ),
+    vocabularySection(),
+  ].join('\n\n');
+}
+
+/** The scenario contract's words (`src/scenario/vocabulary.ts`): drugs, dose units, conditions, labs. */
+function vocabularySection(): string {
+  const list = (names: readonly string[]): string => names.map((n) => `\`${n}\``).join(', ');
+  return [
+    '## Scenario vocabulary (generated)',
+    'From `src/scenario/vocabulary.ts`, the lists the schema, the web form and these docs share. Drugs:',
+    table(
+      ['drug', 'name', 'class', 'routes', 'µg per IU', 'largest single dose accepted (µg)'],
+      DRUG_NAMES.map((name) => {
+        const drug = DRUGS[name];
+        return [
+          `\`${name}\``,
+          drug.label,
+          drug.drugClass,
+          drug.routes.join(', '),
+          drug.mcgPerIu === undefined ? '—' : num(drug.mcgPerIu),
+          String(drug.hardMaxMcg),
+        ];
+      }),
+    ),
+    `Dose units: ${list(DOSE_UNITS)}. Conditions: ${list(CONDITIONS)}. Labs a monitoring plan may draw: ` +
+      `${list(LAB_NAMES)}. The series \`output.series\` may request are the outputs listed above.`,
   ].join('\n\n');
 }
 

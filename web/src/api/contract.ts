@@ -9,13 +9,14 @@ import {
   DRUGS,
   DRUG_NAMES,
   ROUTES,
+  SEXES,
   WEEKDAYS,
   isDrugName,
 } from '../../../src/scenario/vocabulary.js';
 import type { DoseUnit, DrugName, Route, Weekday } from '../../../src/scenario/vocabulary.js';
 
-/** Every drug a regimen line may name, in the catalogue's order; conditions, dose units and weekdays. */
-export { CONDITIONS, DOSE_UNITS, DRUG_NAMES, WEEKDAYS };
+/** Every drug a regimen line may name, in the catalogue's order; conditions, dose units, sexes and weekdays. */
+export { CONDITIONS, DOSE_UNITS, DRUG_NAMES, SEXES, WEEKDAYS };
 /** Names of drugs, routes, weekdays and dose units of the contract. */
 export type { DoseUnit, DrugName, Route, Weekday };
 
