@@ -134,13 +134,14 @@ function vocabularySection(): string {
     '## Scenario vocabulary (generated)',
     'From `src/scenario/vocabulary.ts`, the lists the schema, the web form and these docs share. Drugs:',
     table(
-      ['drug', 'name', 'class', 'routes', 'µg per IU', 'largest single dose accepted (µg)'],
+      ['drug', 'name', 'class', 'acts on', 'routes', 'µg per IU', 'largest single dose accepted (µg)'],
       DRUG_NAMES.map((name) => {
         const drug = DRUGS[name];
         return [
           `\`${name}\``,
           drug.label,
           drug.drugClass,
+          drug.target,
           drug.routes.join(', '),
           drug.mcgPerIu === undefined ? '—' : num(drug.mcgPerIu),
           String(drug.hardMaxMcg),

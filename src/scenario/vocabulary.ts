@@ -5,8 +5,8 @@
  * names and the series the model can sample. The zod schemas of `schema.ts` are built from these lists; nothing
  * else spells them out again.
  */
-export { DRUG_NAMES, DRUGS, ROUTES, isDrugName } from '../physiology/drug-catalog.js';
-export type { DrugClass, DrugInfo, DrugName, Route } from '../physiology/drug-catalog.js';
+export { DRUG_NAMES, DRUGS, ROUTES, actsOnGhAxisReceptor, isDrugName } from '../physiology/drug-catalog.js';
+export type { DrugClass, DrugInfo, DrugName, DrugTarget, Route } from '../physiology/drug-catalog.js';
 
 /** The scenario schema identifier a document may state in `schema`. */
 export const SCENARIO_SCHEMA_ID = 'endotwin/scenario/v1';

@@ -5,7 +5,7 @@
  */
 import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
-import { DRUGS } from '../physiology/drug-catalog.js';
+import { actsOnGhAxisReceptor } from '../physiology/drug-catalog.js';
 import { BurstCounter, burstCandidates } from '../physiology/gh-bursts.js';
 import { expandRegimen } from '../protocol/regimen.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -56,15 +56,13 @@ function segmentSink(
   });
 }
 
-/** Drug classes whose boluses can start a GH burst (rhGH is GH itself; the gonadal drugs do not act on GH). */
-const BURST_DRUG_CLASSES: ReadonlySet<string> = new Set(['ghrh_analogue', 'ghs_agonist']);
-
 /** Candidate onsets of GH bursts from day 0: GHRH pulses, exercise bouts and secretagogue doses. */
 function burstCandidatesOf(timeline: Timeline, doses: ReturnType<typeof expandRegimen>): number[] {
   return burstCandidates([
     ...timeline.pulses.filter((p) => p.t_min >= 0).map((p) => p.t_min),
     ...timeline.changes.filter((c) => c.kind === 'exercise_start' && c.t_min >= 0).map((c) => c.t_min),
-    ...doses.filter((d) => BURST_DRUG_CLASSES.has(DRUGS[d.drug].drugClass)).map((d) => d.t_min),
+    // Boluses acting on the GHRH or GHS receptor can start a burst (rhGH is GH itself; gonadal drugs do not act on GH).
+    ...doses.filter((d) => actsOnGhAxisReceptor(d.drug)).map((d) => d.t_min),
   ]);
 }
 
