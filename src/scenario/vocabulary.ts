@@ -5,6 +5,8 @@
  * names and the series the model can sample. The zod schemas of `schema.ts` are built from these lists; nothing
  * else spells them out again.
  */
+/** Minutes in a day: the model's time is minutes from the scenario start. */
+export { MIN_PER_DAY } from '../physiology/clock-lifestyle.js';
 export { DRUG_NAMES, DRUGS, ROUTES, actsOnGhAxisReceptor, isDrugName } from '../physiology/drug-catalog.js';
 export type { DrugClass, DrugInfo, DrugName, DrugTarget, Route } from '../physiology/drug-catalog.js';
 
