@@ -7,7 +7,7 @@ import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
 import { actsOnGhAxisReceptor } from '../physiology/drug-catalog.js';
 import { BurstCounter, burstCandidates } from '../physiology/gh-bursts.js';
-import { expandRegimen } from '../protocol/regimen.js';
+import { expandRegimen, type DoseRecord } from '../protocol/regimen.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { EndState, ProgressSpan } from './types.js';
 import { columnsOf, emptyDayStats, TreatmentReducer, type TreatmentRun } from './daily-reducer.js';
@@ -15,6 +15,7 @@ import { eventsOfDoses } from './doses.js';
 import { eventsIn, mergeEvents, type Timeline } from './events.js';
 import { onProgressOf } from './progress.js';
 import { INTERNAL_STEP_MIN, MIN_PER_DAY, SOLVER, solverOptions } from './settings.js';
+import type { PreparedScenario } from './prepare.js';
 import type { Setup } from './setup.js';
 import { titrate, titrationTimes, withDose } from './titration.js';
 
@@ -57,7 +58,7 @@ function segmentSink(
 }
 
 /** Candidate onsets of GH bursts from day 0: GHRH pulses, exercise bouts and secretagogue doses. */
-function burstCandidatesOf(timeline: Timeline, doses: ReturnType<typeof expandRegimen>): number[] {
+function burstCandidatesOf(timeline: Timeline, doses: readonly DoseRecord[]): number[] {
   return burstCandidates([
     ...timeline.pulses.filter((p) => p.t_min >= 0).map((p) => p.t_min),
     ...timeline.changes.filter((c) => c.kind === 'exercise_start' && c.t_min >= 0).map((c) => c.t_min),
@@ -71,16 +72,16 @@ function burstCandidatesOf(timeline: Timeline, doses: ReturnType<typeof expandRe
  * checks and at the series window's edges), outputs streamed into the reducers.
  */
 export function runTreatment(
-  scenario: Scenario,
+  prepared: PreparedScenario,
   setup: Setup,
   timeline: Timeline,
   baseline: EndState,
-  series: readonly string[],
   onProgress: ProgressSpan,
 ): TreatmentRun {
+  const { scenario, series } = prepared;
   const columns = columnsOf(setup.model, series);
   let current = scenario;
-  let doses = expandRegimen(current);
+  let doses = prepared.doses;
   const run: TreatmentRun = {
     days: Array.from({ length: scenario.duration_days }, emptyDayStats),
     draws: new Map(),

@@ -18,7 +18,7 @@ import { ApiError, RequestValidationError, notFound } from '../errors.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { workerScript } from '../jobs/worker-module.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
-import { parseApiScenario } from './context.js';
+import { prepareApiScenario } from './context.js';
 import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['patients'];
@@ -194,7 +194,7 @@ function labValues(labs: readonly ImportedLab[]): LabValue[] {
 function historyScenario(document: unknown, ctx: RouteContext, at = 'scenario'): Scenario {
   const inBody = (path: string | undefined): string => (path ? `${at}.${path}` : at);
   try {
-    return parseApiScenario(document, ctx.maxDurationDays);
+    return prepareApiScenario(document, ctx.maxDurationDays).scenario;
   } catch (error) {
     if (error instanceof ScenarioError) {
       throw new RequestValidationError(
