@@ -383,7 +383,10 @@ describe('the text form', () => {
 
   const errors: [string, RegExp][] = [
     ['300 mcg sx at bedtime', /unknown token 'sx'; expected .*a route \(sc, iv, im, oral\)/],
-    ['300 grams sc at bedtime', /unknown unit 'grams'; allowed: mcg, ug, µg, mg, iu/],
+    [
+      '300 grams sc at bedtime',
+      /unknown unit 'grams'; allowed: mcg, mg, iu, mcg_per_kg, mg_per_kg \(also written IU, µg/,
+    ],
     ['300 mcg at bedtime', /no route; allowed: sc, iv, im, oral/],
     ['300 mcg sc daily', /no time/],
     ['sc at bedtime', /no dose/],

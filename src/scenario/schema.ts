@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import {
+  canonicalDoseUnit,
   CONDITIONS,
   DEFAULT_SERIES,
   DOSE_UNITS,
+  DOSE_UNITS_ALLOWED,
   DRUG_NAMES,
   EXERCISE_INTENSITIES,
   EXERCISE_KINDS,
@@ -96,9 +98,15 @@ const lifestyleSchema = z.strictObject({
     .default([]),
 });
 
+/** A dose unit in any accepted spelling (`IU`, `µg`, `mcg/kg`, any case), read as its canonical value. */
+const doseUnitSchema = z
+  .string({ error: `must be a dose unit: ${DOSE_UNITS_ALLOWED}` })
+  .transform((spelling) => canonicalDoseUnit(spelling) ?? spelling)
+  .pipe(z.enum(DOSE_UNITS, { error: `unknown unit; allowed: ${DOSE_UNITS_ALLOWED}` }));
+
 const doseSchema = z.strictObject({
   amount: z.number().positive({ message: 'must be a positive number' }),
-  unit: z.enum(DOSE_UNITS),
+  unit: doseUnitSchema,
 });
 
 const daysSchema = z.union([

@@ -48,6 +48,38 @@ export const OPTIONAL_EFFECTS = ['sermorelin_gonadotropins', 'skin'] as const;
 export const DOSE_UNITS = ['mcg', 'mg', 'iu', 'mcg_per_kg', 'mg_per_kg'] as const;
 export type DoseUnit = (typeof DOSE_UNITS)[number];
 
+/**
+ * Every accepted spelling of a dose unit (lower case; matching ignores case), and the canonical unit it stands for.
+ * Both micro signs are accepted: µ (U+00B5) and the Greek μ (U+03BC).
+ */
+export const DOSE_UNIT_SPELLINGS: Readonly<Record<string, DoseUnit>> = {
+  mcg: 'mcg',
+  ug: 'mcg',
+  µg: 'mcg',
+  μg: 'mcg',
+  mg: 'mg',
+  iu: 'iu',
+  'mcg/kg': 'mcg_per_kg',
+  'ug/kg': 'mcg_per_kg',
+  'µg/kg': 'mcg_per_kg',
+  'μg/kg': 'mcg_per_kg',
+  mcg_per_kg: 'mcg_per_kg',
+  'mg/kg': 'mg_per_kg',
+  mg_per_kg: 'mg_per_kg',
+};
+
+/**
+ * The canonical dose unit a spelling stands for, ignoring case and surrounding spaces; undefined when unknown.
+ * @example canonicalDoseUnit('IU') // 'iu'; canonicalDoseUnit('µg/kg') // 'mcg_per_kg'
+ */
+export function canonicalDoseUnit(spelling: string): DoseUnit | undefined {
+  const key = spelling.trim().toLowerCase();
+  return Object.hasOwn(DOSE_UNIT_SPELLINGS, key) ? DOSE_UNIT_SPELLINGS[key] : undefined;
+}
+
+/** What an error about a dose unit lists as allowed. */
+export const DOSE_UNITS_ALLOWED = `${DOSE_UNITS.join(', ')} (also written ${['IU', 'µg', 'ug', 'mcg/kg', 'µg/kg', 'mg/kg'].join(', ')}; any case)`;
+
 /** Labs a monitoring plan may draw. */
 export const LAB_NAMES = [
   'igf1',
