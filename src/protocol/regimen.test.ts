@@ -483,3 +483,27 @@ describe('the text form', () => {
     );
   });
 });
+
+describe('Regimen.shift and Regimen.until', () => {
+  const regimen = Regimen.parse(
+    'rhgh 0.2 mg sc at 22:00 daily x2w; sermorelin 300 mcg sc at bedtime from day 20',
+  );
+
+  it('shift moves every line, start and end together', () => {
+    const shifted = regimen.shift(28);
+    expect(shifted.lines.map((l) => [l.start_day, l.end_day])).toEqual([
+      [28, 42],
+      [48, undefined],
+    ]);
+    expect(shifted.shift(-28).lines).toEqual(regimen.lines);
+    expect(() => regimen.shift(-1)).toThrow(/start_day/);
+  });
+
+  it('until keeps what is taken before the day: later lines out, running lines cut, open lines closed', () => {
+    expect(regimen.until(10).lines.map((l) => [l.drug, l.start_day, l.end_day])).toEqual([['rhgh', 0, 10]]);
+    expect(regimen.until(30).lines.map((l) => [l.drug, l.start_day, l.end_day])).toEqual([
+      ['rhgh', 0, 14],
+      ['sermorelin', 20, 30],
+    ]);
+  });
+});
