@@ -5,10 +5,11 @@
  * and, unless `--no-run` is given, the calibration table (simulated untreated adults and the published validation
  * cases, run through `simulate`).
  *
- * Usage: `npx tsx scripts/model-doc.ts [--no-run]`
+ * Usage: `npx tsx scripts/model-doc.ts [--no-run]`. `test/model-doc.test.ts` regenerates both parts and fails
+ * when docs/model.md differs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import type { SubModel } from '../src/engine/types.js';
@@ -17,10 +18,12 @@ import { RANDOM_EFFECTS, RELATIONS } from '../src/physiology/patient.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import type { DailyRow } from '../src/scenario/result.js';
 import { simulate } from '../src/simulate/index.js';
+import { CONDITIONS, DOSE_UNITS, DRUGS, DRUG_NAMES, LAB_NAMES } from '../src/scenario/vocabulary.js';
 import { loadCases } from '../src/validate/cases.js';
 import { runCase, VALIDATION_DIR } from '../src/validate/run.js';
 
-const DOC = fileURLToPath(new URL('../docs/model.md', import.meta.url));
+/** The model documentation this script writes. */
+export const DOC = fileURLToPath(new URL('../docs/model.md', import.meta.url));
 
 /** Escapes a table cell. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -101,7 +104,8 @@ function groupRates(sm: SubModel): [string, string[]][] {
   return [...byState.entries()];
 }
 
-function referenceSection(): string {
+/** The reference part: sub-models, equations, parameters and patient covariates. */
+export function referenceSection(): string {
   const model = modelDefinition();
   return [
     '## Sub-models, equations and parameters (generated)',
@@ -119,6 +123,33 @@ function referenceSection(): string {
         ['parameter', 'CV', 'source'],
         RANDOM_EFFECTS.map((r) => [`\`${r.parameter}\``, num(r.cv), r.source]),
       ),
+    vocabularySection(),
+  ].join('\n\n');
+}
+
+/** The scenario contract's words (`src/scenario/vocabulary.ts`): drugs, dose units, conditions, labs. */
+function vocabularySection(): string {
+  const list = (names: readonly string[]): string => names.map((n) => `\`${n}\``).join(', ');
+  return [
+    '## Scenario vocabulary (generated)',
+    'From `src/scenario/vocabulary.ts`, the lists the schema, the web form and these docs share. Drugs:',
+    table(
+      ['drug', 'name', 'class', 'acts on', 'routes', 'µg per IU', 'largest single dose accepted (µg)'],
+      DRUG_NAMES.map((name) => {
+        const drug = DRUGS[name];
+        return [
+          `\`${name}\``,
+          drug.label,
+          drug.drugClass,
+          drug.target,
+          drug.routes.join(', '),
+          drug.mcgPerIu === undefined ? '—' : num(drug.mcgPerIu),
+          String(drug.hardMaxMcg),
+        ];
+      }),
+    ),
+    `Dose units: ${list(DOSE_UNITS)}. Conditions: ${list(CONDITIONS)}. Labs a monitoring plan may draw: ` +
+      `${list(LAB_NAMES)}. The series \`output.series\` may request are the outputs listed above.`,
   ].join('\n\n');
 }
 
@@ -153,7 +184,8 @@ function untreatedSummary(patient: Record<string, unknown>): Record<string, numb
   };
 }
 
-function calibrationSection(): string {
+/** The calibration part: untreated adults and the published validation cases, run through `simulate`. */
+export function calibrationSection(): string {
   const patients: [string, Record<string, unknown>, string][] = [
     [
       'man 25 y, 75 kg, 178 cm',
@@ -248,7 +280,7 @@ function calibrationSection(): string {
 }
 
 /** Replaces the text between `<!-- generated:NAME:start -->` and `<!-- generated:NAME:end -->`. */
-function replaceBlock(doc: string, name: string, content: string): string {
+export function replaceBlock(doc: string, name: string, content: string): string {
   const start = `<!-- generated:${name}:start -->`;
   const end = `<!-- generated:${name}:end -->`;
   const i = doc.indexOf(start);
@@ -257,14 +289,19 @@ function replaceBlock(doc: string, name: string, content: string): string {
   return `${doc.slice(0, i + start.length)}\n\n${content}\n\n${doc.slice(j)}`;
 }
 
-async function main(): Promise<void> {
-  let doc = readFileSync(DOC, 'utf8');
-  if (!process.argv.includes('--no-run')) doc = replaceBlock(doc, 'calibration', calibrationSection());
-  doc = replaceBlock(doc, 'reference', referenceSection());
-  // Formatted as `npm run format` would, so that `format:check` passes on the generated file.
+/**
+ * The documentation `doc` with its generated parts regenerated (the calibration part only when `run`), formatted as
+ * `npm run format` would, so that `format:check` passes on the generated file.
+ */
+export async function regenerate(doc: string, run: boolean): Promise<string> {
+  let next = run ? replaceBlock(doc, 'calibration', calibrationSection()) : doc;
+  next = replaceBlock(next, 'reference', referenceSection());
   const options = await resolveConfig(DOC);
-  writeFileSync(DOC, await format(doc, { ...options, filepath: DOC }));
-  console.log(`wrote ${DOC}`);
+  return format(next, { ...options, filepath: DOC });
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const doc = await regenerate(readFileSync(DOC, 'utf8'), !process.argv.includes('--no-run'));
+  writeFileSync(DOC, doc);
+  console.log(`wrote ${DOC}`);
+}

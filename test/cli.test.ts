@@ -173,6 +173,18 @@ describe('endotwin check', () => {
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain('regimen[0].route');
   });
+
+  it('rejects an unknown series name as the API does (exit 2, the path and the allowed names)', () => {
+    writeFileSync(
+      file('bad-series.yaml'),
+      SHORT_SCENARIO.replace('series: [gh_ug_l]', 'series: [gh_ug_l, glucose]'),
+    );
+    const r = endotwin('check', file('bad-series.yaml'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      "output.series[1]: unknown series 'glucose'; allowed: energy_absorbed_kcal_min",
+    );
+  });
 });
 
 describe('endotwin homa and igf1-sds', () => {

@@ -27,7 +27,7 @@ import { modelDefinition } from '../../src/physiology/model.js';
 import { expandRegimen } from '../../src/protocol/regimen.js';
 import { eventsOfDoses } from '../../src/simulate/doses.js';
 import { eventsIn, mergeEvents } from '../../src/simulate/events.js';
-import { burnIn, buildTimeline, setUpPatient, SOLVER } from '../../src/simulate/index.js';
+import { burnIn, buildTimeline, prepareScenario, setUpPatient, SOLVER } from '../../src/simulate/index.js';
 import { solverOptions } from '../../src/simulate/settings.js';
 import type { BenchCase, OurSolverName, Tolerances } from './types.js';
 
@@ -98,7 +98,7 @@ export function patientProblem(): PatientProblem {
   if (problemCache !== undefined) return problemCache;
   const scenario = patientScenario();
   const setup = setUpPatient(scenario);
-  const timeline = buildTimeline(scenario, setup);
+  const timeline = buildTimeline(prepareScenario({ scenario }), setup);
   const start = burnIn(scenario, setup, timeline, () => undefined);
   const t1 = DAYS * MIN_PER_DAY;
   const doses = eventsOfDoses(setup, expandRegimen(scenario));

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Summary statistics of series: mean, percentiles, linear interpolation and day-by-day summaries. */
-
-const MIN_PER_DAY = 1440;
+import { MIN_PER_DAY } from '../scenario/vocabulary.js';
 
 function checkValues(values: readonly number[], what: string): void {
   if (values.length === 0) throw new RangeError(`${what} needs at least one value, got none`);

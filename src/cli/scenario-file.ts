@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: MIT
-/** Reading and fully validating a scenario file, as `simulate`, `check` and `demo` do. */
-import { expandLifestyle, expandRegimen } from '../protocol/index.js';
-import { parseScenarioText } from '../scenario/index.js';
-import type { Scenario } from '../scenario/index.js';
+/** Reading and fully checking a scenario file, as `simulate`, `check`, `demo` and `twin` do. */
+import { prepareScenario, type PreparedScenario } from '../simulate/prepare.js';
 import { readInputFile } from './io.js';
 
 /**
- * Reads a YAML or JSON scenario, validates it against the contract and expands its regimen and lifestyle once, so
- * that the checks that depend on the patient (a listed time equal to the bedtime, an infusion overlapping the next
- * dose) are reported here as invalid input rather than halfway through a run.
+ * Reads a YAML or JSON scenario and checks it with {@link prepareScenario} (the contract, the series names, the
+ * regimen and lifestyle expansion, the screening), so that every invalid input is reported here, before a run.
  * @throws CliError (unreadable file) or ScenarioError (invalid scenario), both exit 2.
  */
-export async function loadScenarioFile(path: string): Promise<Scenario> {
-  const scenario = parseScenarioText(await readInputFile(path));
-  expandRegimen(scenario);
-  expandLifestyle(scenario);
-  return scenario;
+export async function loadScenarioFile(path: string): Promise<PreparedScenario> {
+  return prepareScenario({ text: await readInputFile(path) });
 }

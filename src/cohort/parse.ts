@@ -2,11 +2,10 @@
 /**
  * Parsing a trial document (YAML or JSON text, or an object) into a normalised {@link Trial}, with errors that name
  * the field path, the value and what is allowed. Each arm is checked once as a scenario for a typical patient of
- * the population, so a bad regimen line is reported as `arms[1].regimen[0].route`, not halfway through a run.
+ * the population ({@link prepareScenario}), so a bad regimen line is reported as `arms[1].regimen[0].route`, not halfway through a run.
  */
-import { expandLifestyle } from '../protocol/lifestyle.js';
-import { expandRegimen } from '../protocol/regimen.js';
 import { issuesFromZod, readDocument, ScenarioError } from '../scenario/parse.js';
+import { prepareScenario } from '../simulate/prepare.js';
 import type { ScenarioIssue } from '../scenario/parse.js';
 import { patientScenario } from './patient-scenario.js';
 import type { CohortRow } from './population.js';
@@ -72,9 +71,7 @@ function checkArmScenarios(trial: Trial, issues: ScenarioIssue[]): void {
   const patient = typicalPatient(trial);
   trial.arms.forEach((_, i) => {
     try {
-      const scenario = patientScenario(trial, patient, i);
-      expandRegimen(scenario);
-      expandLifestyle(scenario);
+      prepareScenario({ scenario: patientScenario(trial, patient, i) });
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       for (const issue of error.issues) {

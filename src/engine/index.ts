@@ -52,4 +52,5 @@ export {
   type StepObserver,
 } from './integrate.js';
 export { ArraySink, CallbackSink, DecimatingSink, ReducingSink, type WindowSummary } from './sinks.js';
-export { createRandom, Random } from './random.js';
+export { createRandom, meanOneLognormal, Random, standardNormal } from './random.js';
+export { MIN_PER_DAY } from './time.js';

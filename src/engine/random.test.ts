@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from './errors.js';
-import { Random, createRandom } from './random.js';
+import { Random, createRandom, meanOneLognormal, standardNormal } from './random.js';
 
 const draw = (n: number, f: () => number): Float64Array => Float64Array.from({ length: n }, f);
 
@@ -190,5 +190,29 @@ describe('distributions (moments within about 4 standard errors of 1e5 draws)', 
     expect(() => r.poisson(NaN)).toThrow('lambda must be a finite number >= 0, got NaN');
     expect(() => r.lognormal(0, -0.1)).toThrow('sigma must be a finite number >= 0, got -0.1');
     expect(() => r.nextInt(0)).toThrow('n must be an integer in [1, 2^32], got 0');
+  });
+});
+
+describe('standardNormal and meanOneLognormal (bare uniform sources)', () => {
+  it('has mean 0 and SD 1, and the log-normal multiplier mean 1 and the asked CV', () => {
+    const random = createRandom(11);
+    const uniform = (): number => random.nextFloat();
+    const n = 40_000;
+    const z = Array.from({ length: n }, () => standardNormal(uniform));
+    const mean = z.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(z.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    expect(Math.abs(sd - 1)).toBeLessThan(0.02);
+    const m = Array.from({ length: n }, () => meanOneLognormal(0.3, uniform));
+    const mMean = m.reduce((a, b) => a + b, 0) / n;
+    const mSd = Math.sqrt(m.reduce((a, b) => a + (b - mMean) ** 2, 0) / (n - 1));
+    expect(Math.abs(mMean - 1)).toBeLessThan(0.01);
+    expect(Math.abs(mSd / mMean - 0.3)).toBeLessThan(0.01);
+  });
+
+  it('takes exactly two uniforms per draw, so the seeded streams that use it stay aligned', () => {
+    let calls = 0;
+    standardNormal(() => (calls++, 0.5));
+    expect(calls).toBe(2);
   });
 });

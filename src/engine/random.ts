@@ -308,3 +308,24 @@ export class Random {
 export function createRandom(seed: number): Random {
   return Random.fromSeed(seed);
 }
+
+/**
+ * A standard normal deviate from two draws of a bare uniform source on [0, 1) (Box–Muller, cosine branch), for
+ * callers that hold a uniform stream rather than a {@link Random}. The one Box–Muller of the program: its draws are
+ * part of the seeded streams of the GHRH pulse generator and the patient's random effects, so changing it changes
+ * results.
+ */
+export function standardNormal(uniform: () => number): number {
+  const u1 = Math.max(uniform(), Number.MIN_VALUE);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * uniform());
+}
+
+/**
+ * A log-normal multiplier of mean 1 and coefficient of variation `cv` from a bare uniform source (one
+ * {@link standardNormal} draw).
+ * @example meanOneLognormal(0.2, Math.random) // ≈ 1 ± 0.2
+ */
+export function meanOneLognormal(cv: number, uniform: () => number): number {
+  const sigma2 = Math.log(1 + cv * cv);
+  return Math.exp(Math.sqrt(sigma2) * standardNormal(uniform) - sigma2 / 2);
+}

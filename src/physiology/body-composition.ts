@@ -20,10 +20,10 @@
  * Reported: lean mass = L_E + L_A + extra water; weight = lean + fat. `tissue_on` is 0 in the burn-in, so day 0
  * starts at the patient's measured body composition.
  */
+import { MIN_PER_DAY } from '../engine/time.js';
 import type { SubModel } from '../engine/types.js';
 import { param, rateFromHalfLife, state } from './declare.js';
 
-const DAY = 1440;
 const HALL = 'Hall KD et al., Lancet 2011;378:826 (physiology.md §7)';
 
 /** Weekly resistance-exercise minutes giving half of the full training adaptation. */
@@ -197,7 +197,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'anabolic_k',
-      rateFromHalfLife(30 * DAY),
+      rateFromHalfLife(30 * MIN_PER_DAY),
       '1/min',
       'rate of anabolic lean-tissue change (half-time 30 days)',
       'physiology.md §7: LBM gain mostly within the first 1–3 months of GH therapy (recalled)',
@@ -214,7 +214,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'ecw_k',
-      rateFromHalfLife(3 * DAY),
+      rateFromHalfLife(3 * MIN_PER_DAY),
       '1/min',
       'rate of GH water retention (half-time 3 days)',
       'assumption: oedema appears within days of starting GH (Hazem 2012: oedema RR 6.07)',
@@ -239,7 +239,7 @@ export const bodyComposition: SubModel = {
     ),
     param(
       'visceral_k',
-      rateFromHalfLife(30 * DAY),
+      rateFromHalfLife(30 * MIN_PER_DAY),
       '1/min',
       'rate of the visceral shift (half-time 30 days)',
       'physiology.md §7: fat loss continues over 6–12 months (recalled)',

@@ -36,7 +36,6 @@ export const cjc1295Dac = pkSubModel({
     },
   ],
   intravenous: false,
-  target: 'ghrhr',
   ec50NgMl: {
     value: 10000,
     source:

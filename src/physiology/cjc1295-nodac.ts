@@ -35,7 +35,6 @@ export const cjc1295NoDac = pkSubModel({
     },
   ],
   intravenous: false,
-  target: 'ghrhr',
   ec50NgMl: {
     value: 0.35,
     source: 'assumption: molar potency of sermorelin (same GHRH 1-29 core)',

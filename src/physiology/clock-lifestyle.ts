@@ -7,11 +7,12 @@
  * glucose (two first-order steps, as in the oral-glucose models of Dalla Man 2007). {@link lifestyleEvents} turns a
  * plain lifestyle schedule into those events.
  */
+import { MIN_PER_DAY } from '../engine/time.js';
 import type { CompiledModel, SubModel, TimedEvent } from '../engine/types.js';
 import { input, param, rateFromHalfLife, state } from './declare.js';
 
 /** Minutes in a day. */
-export const MIN_PER_DAY = 1440;
+export { MIN_PER_DAY };
 
 /** The clock and lifestyle sub-model. */
 export const clockLifestyle: SubModel = {

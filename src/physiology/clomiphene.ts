@@ -41,7 +41,6 @@ export const clomiphene = pkSubModel({
     },
   ],
   intravenous: false,
-  target: 'estrogen_receptor',
   ec50NgMl: {
     value: 12,
     source:

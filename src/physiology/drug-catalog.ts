@@ -31,11 +31,22 @@ export type Route = (typeof ROUTES)[number];
 export type DrugClass =
   'ghrh_analogue' | 'ghs_agonist' | 'growth_hormone' | 'androgen' | 'serm' | 'gonadotropin';
 
+/**
+ * The receptor or pathway a drug acts on: the GHRH receptor, the GHS receptor, plasma GH itself (rhGH), the LH/hCG
+ * receptor of Leydig cells, the hypothalamic oestrogen receptor (SERMs), or plasma testosterone itself.
+ */
+export type DrugTarget = 'ghrhr' | 'ghsr' | 'gh' | 'lhcgr' | 'estrogen_receptor' | 'testosterone';
+
+/** Targets reached through a receptor load (concentration over EC50), as the shared PK sub-model builds them. */
+export type ReceptorTarget = Exclude<DrugTarget, 'gh' | 'testosterone'>;
+
 /** Static facts about a drug, with sources for the routes and maxima. */
 export interface DrugInfo {
   readonly name: DrugName;
   readonly label: string;
   readonly drugClass: DrugClass;
+  /** What the drug acts on; the model wires its load there, and everything else that asks reads it here. */
+  readonly target: DrugTarget;
   readonly routes: readonly Route[];
   /** Micrograms per international unit, for drugs dosed in IU; absent where IU is not a unit of the drug. */
   readonly mcgPerIu?: number;
@@ -53,6 +64,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'sermorelin',
     label: 'Sermorelin (GHRH 1-29)',
     drugClass: 'ghrh_analogue',
+    target: 'ghrhr',
     routes: ['sc', 'iv'],
     hardMaxMcg: 5000,
     maxSource: 'Geref label: 2 mg SC in PK studies; Vittone 1997 used 2 mg SC nightly',
@@ -61,6 +73,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'cjc1295_dac',
     label: 'CJC-1295 with DAC',
     drugClass: 'ghrh_analogue',
+    target: 'ghrhr',
     routes: ['sc'],
     hardMaxMcg: 30000,
     maxSource: 'Teichman 2006 JCEM 91:799: single doses up to 125 µg/kg (≈12.5 mg at 100 kg)',
@@ -69,6 +82,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'cjc1295_nodac',
     label: 'CJC-1295 without DAC (modified GRF 1-29)',
     drugClass: 'ghrh_analogue',
+    target: 'ghrhr',
     routes: ['sc'],
     hardMaxMcg: 2000,
     maxSource: 'no peer-reviewed human dose-ranging; set at about 20× the commonly quoted 100 µg dose',
@@ -77,6 +91,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'ipamorelin',
     label: 'Ipamorelin',
     drugClass: 'ghs_agonist',
+    target: 'ghsr',
     routes: ['sc', 'iv'],
     hardMaxMcg: 15000,
     maxSource: 'Gobburu 1999 Pharm Res 16:1412: up to 140 nmol/kg IV (≈100 µg/kg)',
@@ -85,6 +100,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'tesamorelin',
     label: 'Tesamorelin',
     drugClass: 'ghrh_analogue',
+    target: 'ghrhr',
     routes: ['sc'],
     hardMaxMcg: 5000,
     maxSource: 'Egrifta label: 2 mg SC daily; González-Sales 2015: 1–2 mg',
@@ -93,6 +109,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'mk677',
     label: 'MK-677 (ibutamoren)',
     drugClass: 'ghs_agonist',
+    target: 'ghsr',
     routes: ['oral'],
     hardMaxMcg: 100000,
     maxSource: 'Chapman 1997 JCEM 82:3455: 50 mg/day orally',
@@ -101,6 +118,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'rhgh',
     label: 'Recombinant human GH (somatropin)',
     drugClass: 'growth_hormone',
+    target: 'gh',
     routes: ['sc', 'iv', 'im'],
     mcgPerIu: 1000 / 3,
     hardMaxMcg: 10000,
@@ -110,6 +128,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'hexarelin',
     label: 'Hexarelin',
     drugClass: 'ghs_agonist',
+    target: 'ghsr',
     routes: ['iv', 'sc'],
     hardMaxMcg: 2000,
     maxSource: 'Massoud 1996 JCEM 81:4338 and PubMed 7586608: up to 2 µg/kg IV',
@@ -118,6 +137,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'ghrp6',
     label: 'GHRP-6',
     drugClass: 'ghs_agonist',
+    target: 'ghsr',
     routes: ['iv', 'sc', 'oral'],
     hardMaxMcg: 50000,
     maxSource: 'Ghigo 1994 EJE 131:499: 300 µg/kg orally',
@@ -126,6 +146,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'testosterone_cypionate',
     label: 'Testosterone cypionate',
     drugClass: 'androgen',
+    target: 'testosterone',
     routes: ['im', 'sc'],
     hardMaxMcg: 1000000,
     maxSource: 'label: 50–400 mg every 2–4 weeks; 1 g is above any labelled dose',
@@ -134,6 +155,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'clomiphene',
     label: 'Clomiphene citrate',
     drugClass: 'serm',
+    target: 'estrogen_receptor',
     routes: ['oral'],
     hardMaxMcg: 200000,
     maxSource: 'label: 50–150 mg/day; 200 mg guard',
@@ -142,6 +164,7 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     name: 'hcg',
     label: 'Human chorionic gonadotropin',
     drugClass: 'gonadotropin',
+    target: 'lhcgr',
     routes: ['sc', 'im'],
     mcgPerIu: 0.1,
     hardMaxMcg: 1000,
@@ -152,4 +175,18 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
 /** True when `name` is a drug of the catalogue. */
 export function isDrugName(name: string): name is DrugName {
   return (DRUG_NAMES as readonly string[]).includes(name);
+}
+
+/** True when a drug acts on the GH axis through a receptor (GHRH or GHS receptor): its potency sets its effect. */
+export function actsOnGhAxisReceptor(name: DrugName): boolean {
+  const { target } = DRUGS[name];
+  return target === 'ghrhr' || target === 'ghsr';
+}
+
+/** The receptor a drug's load acts on. @throws Error for a drug that acts without a receptor load (rhGH, esters). */
+export function receptorTargetOf(name: DrugName): ReceptorTarget {
+  const { target } = DRUGS[name];
+  if (target === 'gh' || target === 'testosterone')
+    throw new Error(`${name} acts on ${target} without a receptor load`);
+  return target;
 }

@@ -18,7 +18,7 @@ import type {
   SubModel,
   TimedEvent,
 } from '../engine/types.js';
-import type { DrugName, Route } from './drug-catalog.js';
+import { receptorTargetOf, type DrugName, type ReceptorTarget, type Route } from './drug-catalog.js';
 import { input, param, state } from './declare.js';
 
 /** A number with its provenance, as a drug spec gives it. */
@@ -28,14 +28,7 @@ export interface Sourced {
   readonly evidence: EvidenceLevel;
 }
 
-/**
- * The receptor or pathway a drug acts on: the GHRH receptor, the GHS receptor, plasma GH itself (rhGH), the LH/hCG
- * receptor of Leydig cells, the hypothalamic oestrogen receptor (SERMs), or plasma testosterone itself.
- */
-export type DrugTarget = 'ghrhr' | 'ghsr' | 'gh' | 'lhcgr' | 'estrogen_receptor' | 'testosterone';
-
-/** Targets reached through a receptor load (concentration over EC50), as {@link pkSubModel} builds them. */
-export type ReceptorTarget = Exclude<DrugTarget, 'gh' | 'testosterone'>;
+export type { DrugTarget, ReceptorTarget } from './drug-catalog.js';
 
 /** What a receptor load is called in descriptions. */
 const RECEPTOR_LABEL: Readonly<Record<ReceptorTarget, string>> = {
@@ -67,7 +60,6 @@ export interface PkSpec {
   readonly absorption: readonly AbsorptionSpec[];
   /** True when the drug may be given intravenously (bolus into, or infusion to, the central compartment). */
   readonly intravenous: boolean;
-  readonly target: ReceptorTarget;
   /** Plasma concentration (ng/mL) giving half-maximal receptor occupancy. */
   readonly ec50NgMl: Sourced;
   /** Off-target ACTH/cortisol and prolactin release (hexarelin, GHRP-6): EC50s in ng/mL. */
@@ -94,7 +86,6 @@ export interface DoseRoute {
 export interface DrugModel {
   readonly drug: DrugName;
   readonly subModel: SubModel;
-  readonly target: DrugTarget;
   /** Potency at the target receptor: plasma concentration (ng/mL) of half-maximal occupancy; absent for rhGH. */
   readonly ec50NgMl?: number;
   /** Assignment giving the receptor load (concentration over EC50); absent for rhGH, which is GH itself. */
@@ -232,7 +223,7 @@ export function pkSubModel(spec: PkSpec): DrugModel {
         name: `${d}_load`,
         expr: `${d}_conc / ${d}_ec50_ng_ml`,
         unit: '1',
-        description: `${d} load on the ${RECEPTOR_LABEL[spec.target]}`,
+        description: `${d} load on the ${RECEPTOR_LABEL[receptorTargetOf(d)]}`,
       },
       ...offTarget.assignments,
     ],
@@ -246,7 +237,6 @@ export function pkSubModel(spec: PkSpec): DrugModel {
   return {
     drug: d,
     subModel,
-    target: spec.target,
     ec50NgMl: spec.ec50NgMl.value,
     receptorLoad: `${d}_load`,
     ...offTarget.loads,

@@ -41,7 +41,6 @@ export const ghrp6 = pkSubModel({
     },
   ],
   intravenous: true,
-  target: 'ghsr',
   ec50NgMl: {
     value: 3,
     source:

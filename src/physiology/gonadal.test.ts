@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse.js';
 import type { DailyRow, Result } from '../scenario/result.js';
-import { simulate } from '../simulate/index.js';
+import { prepareScenario, simulate } from '../simulate/index.js';
 import { Random } from '../engine/random.js';
 import { buildTimeline } from '../simulate/events.js';
 import { setUpPatient, STREAM_PULSES, uniformOf } from '../simulate/setup.js';
@@ -88,7 +88,7 @@ describe('GnRH pulse generator', () => {
   it('draws from its own seeded stream: the GHRH pulse train of a run is the one stream 2 alone gives', () => {
     const scenario = parseScenario({ seed: 9, duration_days: 3, patient: man });
     const setup = setUpPatient(scenario);
-    const timeline = buildTimeline(scenario, setup);
+    const timeline = buildTimeline(prepareScenario({ scenario }), setup);
     const stream2 = uniformOf(Random.fromSeed(9).split(STREAM_PULSES));
     const settings = pulseSettings(setup.model, setup.p);
     const alone = generateGhrhPulses(settings, timeline.changes, timeline.startMin, timeline.endMin, stream2);

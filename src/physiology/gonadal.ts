@@ -24,11 +24,11 @@
  * - In women the ovary makes estradiol under FSH, scaled by an ovarian capacity that falls to zero across the
  *   menopause; the menstrual cycle is not modelled. Testosterone is not reported for women.
  */
+import { MIN_PER_DAY } from '../engine/time.js';
 import type { CompiledModel, SubModel, TimedEvent } from '../engine/types.js';
 import { param, rateFromHalfLife, state } from './declare.js';
 import { gammaInterval, lognormalFactor, type UniformSource } from './hypothalamus.js';
 
-const DAY = 1440;
 const VELDHUIS_1987 = 'Veldhuis JD et al., JCEM 1987;65:929 (physiology.md §8)';
 
 /** ng/dL of testosterone per nmol/L (288.4 g/mol); the same factor as analysis/units.ts, which this layer may not import. */
@@ -274,7 +274,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'gnrh_suppression_k_on',
-      rateFromHalfLife(5 * DAY),
+      rateFromHalfLife(5 * MIN_PER_DAY),
       '1/min',
       'build-up of slow hypothalamic suppression (half-time 5 days)',
       'assumption (weak)',
@@ -282,7 +282,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'gnrh_suppression_k_off',
-      rateFromHalfLife(30 * DAY),
+      rateFromHalfLife(30 * MIN_PER_DAY),
       '1/min',
       'recovery from slow hypothalamic suppression (half-time 30 days)',
       'calibrated: recovery of LH over ≈ 1–3 months after anabolic steroids (recalled; weak)',
@@ -341,7 +341,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'leydig_k',
-      rateFromHalfLife(30 * DAY),
+      rateFromHalfLife(30 * MIN_PER_DAY),
       '1/min',
       'rate of Leydig-capacity change (half-time 30 days)',
       'calibrated: testosterone recovers over months after anabolic steroids (recalled; weak)',
@@ -422,7 +422,7 @@ export const gonadal: SubModel = {
     ),
     param(
       'shbg_k',
-      rateFromHalfLife(5 * DAY),
+      rateFromHalfLife(5 * MIN_PER_DAY),
       '1/min',
       'rate of SHBG change (half-time 5 days)',
       'assumption: SHBG half-life of days; SHBG and T fall in parallel over days 2–7 of GH (physiology.md §8)',

@@ -52,7 +52,6 @@ export const hcg = pkSubModel({
     },
   ],
   intravenous: false,
-  target: 'lhcgr',
   ec50NgMl: {
     value: 0.8,
     source:

@@ -33,7 +33,6 @@ export const hexarelin = pkSubModel({
     },
   ],
   intravenous: true,
-  target: 'ghsr',
   ec50NgMl: {
     value: 0.8,
     source: `calibrated: GH ED50 0.48 µg/kg IV (${MASSOUD})`,

@@ -13,6 +13,7 @@
  * raised by GH (short loop) and IGF-1 (long loop). Ghrelin rises with fasting and falls after meals; it is a modest
  * driver of the GHS receptor (Farhy, Bowers & Veldhuis 2007 use it as a constant tone).
  */
+import { meanOneLognormal } from '../engine/random.js';
 import type { CompiledModel, SubModel, TimedEvent } from '../engine/types.js';
 import type { LifestyleChange } from './clock-lifestyle.js';
 import { SWS_PROFILE } from './clock-lifestyle.js';
@@ -460,17 +461,9 @@ function swsDrive(t: number, night: Night | undefined): number {
   return drive * night.quality;
 }
 
-/** A standard normal deviate by Box–Muller from two uniforms. */
-function standardNormal(uniform: () => number): number {
-  const u1 = Math.max(uniform(), Number.MIN_VALUE);
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * uniform());
-}
-
 /** A log-normal multiplier of mean 1 and coefficient of variation `cv` (exactly 1 in deterministic mode). */
 export function lognormalFactor(cv: number, uniform: UniformSource): number {
-  if (uniform === null || cv <= 0) return 1;
-  const sigma2 = Math.log(1 + cv * cv);
-  return Math.exp(Math.sqrt(sigma2) * standardNormal(uniform) - sigma2 / 2);
+  return uniform === null || cv <= 0 ? 1 : meanOneLognormal(cv, uniform);
 }
 
 /** A gamma interval of integer shape `k` and mean `mean` (sum of k exponentials), or the mean itself. */

@@ -28,7 +28,6 @@ export const ipamorelin = pkSubModel({
     },
   ],
   intravenous: true,
-  target: 'ghsr',
   ec50NgMl: {
     value: 152,
     source: `${GOBBURU}: SC50 214 nmol/L for GH production`,

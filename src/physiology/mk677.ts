@@ -35,7 +35,6 @@ export const mk677 = pkSubModel({
     },
   ],
   intravenous: false,
-  target: 'ghsr',
   ec50NgMl: {
     value: 30,
     source:

@@ -14,7 +14,7 @@ import { cjc1295Dac } from './cjc1295-dac.js';
 import { cjc1295NoDac } from './cjc1295-nodac.js';
 import { clockLifestyle } from './clock-lifestyle.js';
 import { clomiphene } from './clomiphene.js';
-import type { DrugName } from './drug-catalog.js';
+import { DRUGS, type DrugName, type DrugTarget } from './drug-catalog.js';
 import type { DrugModel } from './drug-model.js';
 import { ghKinetics } from './gh-kinetics.js';
 import { ghrp6 } from './ghrp6.js';
@@ -108,8 +108,8 @@ function sumOf(names: readonly (string | undefined)[]): string {
 
 /** The generated sub-model adding up the drugs' loads on each receptor and off-target pathway. */
 function receptorLoads(drugs: readonly DrugModel[]): SubModel {
-  const at = (target: DrugModel['target']) =>
-    drugs.filter((d) => d.target === target).map((d) => d.receptorLoad);
+  const at = (target: DrugTarget) =>
+    drugs.filter((d) => DRUGS[d.drug].target === target).map((d) => d.receptorLoad);
   return {
     name: 'receptor-loads',
     description: 'Sum of the drugs’ loads (concentration over EC50) on each receptor and off-target pathway.',

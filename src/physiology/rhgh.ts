@@ -81,7 +81,6 @@ const subModel: SubModel = {
 export const rhgh: DrugModel = {
   drug: 'rhgh',
   subModel,
-  target: 'gh',
   routes: {
     sc: {
       bolusState: 'rhgh_depot_sc',

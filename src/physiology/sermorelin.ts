@@ -37,7 +37,6 @@ export const sermorelin: DrugModel = {
       },
     ],
     intravenous: true,
-    target: 'ghrhr',
     ec50NgMl: {
       value: 0.35,
       source:

@@ -34,7 +34,6 @@ export const tesamorelin = pkSubModel({
     },
   ],
   intravenous: false,
-  target: 'ghrhr',
   ec50NgMl: {
     value: 0.35 * (5136 / 3358),
     source: 'assumption: the molar potency of sermorelin at the GHRH receptor (GHRH 1-44 analogue)',

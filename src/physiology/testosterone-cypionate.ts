@@ -122,7 +122,6 @@ const subModel: SubModel = {
 export const testosteroneCypionate: DrugModel = {
   drug: 'testosterone_cypionate',
   subModel,
-  target: 'testosterone',
   testosteroneInflow: 'testosterone_cypionate_inflow',
   routes: {
     im: {

@@ -6,8 +6,10 @@
 import { WEEKDAYS } from '../scenario/index.js';
 import type { Weekday } from '../scenario/index.js';
 
+import { MIN_PER_DAY } from '../scenario/vocabulary.js';
+
 /** Minutes in a day. */
-export const MIN_PER_DAY = 1440;
+export { MIN_PER_DAY };
 
 const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

@@ -383,7 +383,10 @@ describe('the text form', () => {
 
   const errors: [string, RegExp][] = [
     ['300 mcg sx at bedtime', /unknown token 'sx'; expected .*a route \(sc, iv, im, oral\)/],
-    ['300 grams sc at bedtime', /unknown unit 'grams'; allowed: mcg, ug, µg, mg, iu/],
+    [
+      '300 grams sc at bedtime',
+      /unknown unit 'grams'; allowed: mcg, mg, iu, mcg_per_kg, mg_per_kg \(also written IU, µg/,
+    ],
     ['300 mcg at bedtime', /no route; allowed: sc, iv, im, oral/],
     ['300 mcg sc daily', /no time/],
     ['sc at bedtime', /no dose/],
@@ -478,5 +481,29 @@ describe('the text form', () => {
     expect(formatRegimenLine({ ...sermorelinLine, start_day: 2, end_day: 12, days: { every: 3 } })).toBe(
       'sermorelin 300 mcg sc at bedtime every 3d from day 2 x10d',
     );
+  });
+});
+
+describe('Regimen.shift and Regimen.until', () => {
+  const regimen = Regimen.parse(
+    'rhgh 0.2 mg sc at 22:00 daily x2w; sermorelin 300 mcg sc at bedtime from day 20',
+  );
+
+  it('shift moves every line, start and end together', () => {
+    const shifted = regimen.shift(28);
+    expect(shifted.lines.map((l) => [l.start_day, l.end_day])).toEqual([
+      [28, 42],
+      [48, undefined],
+    ]);
+    expect(shifted.shift(-28).lines).toEqual(regimen.lines);
+    expect(() => regimen.shift(-1)).toThrow(/start_day/);
+  });
+
+  it('until keeps what is taken before the day: later lines out, running lines cut, open lines closed', () => {
+    expect(regimen.until(10).lines.map((l) => [l.drug, l.start_day, l.end_day])).toEqual([['rhgh', 0, 10]]);
+    expect(regimen.until(30).lines.map((l) => [l.drug, l.start_day, l.end_day])).toEqual([
+      ['rhgh', 0, 14],
+      ['sermorelin', 20, 30],
+    ]);
   });
 });

@@ -376,6 +376,28 @@ export class Regimen {
   }
 
   /**
+   * The same regimen `days` later (or earlier, for a negative `days`): every line's start and end move together.
+   * @throws RegimenError when a line would start before day 0.
+   * @example Regimen.parse('rhgh 0.2 mg sc at 22:00 daily x2w').shift(28).lines[0].start_day // 28
+   */
+  shift(days: number): Regimen {
+    return Regimen.of(this.lines.map((line) => shiftLine(line, days)));
+  }
+
+  /**
+   * What of the regimen is taken before `day` (exclusive): lines starting on or after it are left out, the others
+   * end at `day` at the latest (an open-ended line ends there).
+   * @example Regimen.parse('rhgh 0.2 mg sc at 22:00 daily').until(90).lines[0].end_day // 90
+   */
+  until(day: number): Regimen {
+    return Regimen.of(
+      this.lines
+        .filter((line) => line.start_day < day)
+        .map((line) => ({ ...line, end_day: Math.min(line.end_day ?? day, day) })),
+    );
+  }
+
+  /**
    * Every administration as a dose record, sorted by time then line index. Cost: one record per administration.
    * @throws RegimenError when `bedtime` makes a line name one time twice, or an infusion overlaps the line's next
    *   administration (these depend on the patient's bedtime, so they cannot be checked in {@link Regimen.of}).

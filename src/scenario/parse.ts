@@ -45,11 +45,25 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Turns zod issues into ours, quoting the offending value where there is one. */
 export function issuesFromZod(error: z.ZodError, doc: unknown): ScenarioIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap(typeMatchedBranch).map((issue) => {
     const value = valueAt(doc, issue.path);
     const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
     return { path: formatPath(issue.path), message: `${issue.message}${shown}` };
   });
+}
+
+/**
+ * A union's failure reported through the one branch whose type the value had (a regimen entry that is an object
+ * fails as a line object, with the path of the bad field, not as "a line or a text"); the union's own issue when
+ * no single branch matched the type.
+ */
+function typeMatchedBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const matched = issue.errors.filter(
+    (branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+  );
+  if (matched.length !== 1) return [issue];
+  return matched[0].flatMap((inner) => typeMatchedBranch({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 /** Reads YAML or JSON text (JSON is YAML) into a plain value, reporting syntax errors with their line. */

@@ -8,6 +8,7 @@
 import { DRUG_NAMES, ROUTES, isDrugName } from '../physiology/drug-catalog.js';
 import type { DrugName, Route } from '../physiology/drug-catalog.js';
 import { WEEKDAYS } from './schema.js';
+import { canonicalDoseUnit, DOSE_UNIT_SPELLINGS, DOSE_UNITS_ALLOWED } from './vocabulary.js';
 import type { DaysPattern, Dose, RegimenLine, Weekday } from './schema.js';
 
 /** Options of {@link parseRegimenTextLines}. */
@@ -28,20 +29,8 @@ export class RegimenTextError extends Error {
   }
 }
 
-/** Unit spellings accepted in the text form, and the scenario unit each stands for. */
-export const UNIT_TOKENS: Readonly<Record<string, Dose['unit']>> = {
-  mcg: 'mcg',
-  ug: 'mcg',
-  µg: 'mcg',
-  mg: 'mg',
-  iu: 'iu',
-  'mcg/kg': 'mcg_per_kg',
-  'ug/kg': 'mcg_per_kg',
-  'µg/kg': 'mcg_per_kg',
-  mcg_per_kg: 'mcg_per_kg',
-  'mg/kg': 'mg_per_kg',
-  mg_per_kg: 'mg_per_kg',
-};
+/** Unit spellings accepted in the text form, and the scenario unit each stands for (the vocabulary's). */
+export const UNIT_TOKENS = DOSE_UNIT_SPELLINGS;
 
 const CLAUSES =
   `a drug (${DRUG_NAMES.join(', ')}), a route (${ROUTES.join(', ')}), over N(min|h), at TIMES, daily, weekly, ` +
@@ -137,10 +126,9 @@ function setOnce<K extends keyof Segment>(
 }
 
 function parseDoseAt(token: string, segment: Segment, tokens: Tokens): void {
-  const unitToken = tokens.argument(token, `a unit (${Object.keys(UNIT_TOKENS).join(', ')})`);
-  const unit = UNIT_TOKENS[unitToken];
-  if (unit === undefined)
-    tokens.fail(`unknown unit '${unitToken}'; allowed: ${Object.keys(UNIT_TOKENS).join(', ')}`);
+  const unitToken = tokens.argument(token, `a unit (${DOSE_UNITS_ALLOWED})`);
+  const unit = canonicalDoseUnit(unitToken);
+  if (unit === undefined) tokens.fail(`unknown unit '${unitToken}'; allowed: ${DOSE_UNITS_ALLOWED}`);
   setOnce(segment, 'dose', { amount: Number(token), unit }, token, tokens);
 }
 

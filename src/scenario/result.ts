@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /** The result contract of SCENARIO.md (`endotwin/result/v1`): what `simulate` returns and every surface reads. */
 import type { Scenario } from './schema.js';
+import { DAILY_FIELDS, ENDPOINT_NAMES, RESULT_SCHEMA_ID } from './vocabulary.js';
 
-export const RESULT_SCHEMA_ID = 'endotwin/result/v1';
+export { DAILY_FIELDS, ENDPOINT_NAMES, RESULT_SCHEMA_ID };
 
 /** A number the model produced, or `null` where the quantity does not apply to this patient or model. */
 export type Maybe = number | null;
@@ -46,30 +47,6 @@ export interface DailyRow {
   skin_thickness_index?: Maybe;
 }
 
-/** The `daily` fields, in contract order. */
-export const DAILY_FIELDS = [
-  'day',
-  'gh_mean_ug_l',
-  'gh_trough_ug_l',
-  'gh_pulses',
-  'igf1_ng_ml',
-  'igf1_sds',
-  'glucose_fasting_mg_dl',
-  'insulin_fasting_uU_ml',
-  'homa_ir',
-  'ffa_mean_mmol_l',
-  'lipolysis_mean_umol_kg_min',
-  'weight_kg',
-  'lean_mass_kg',
-  'fat_mass_kg',
-  'visceral_fat_cm2',
-  'lh_mean_iu_l',
-  'fsh_mean_iu_l',
-  'testosterone_mean_ng_dl',
-  'cortisol_mean_ug_dl',
-  'prolactin_mean_ng_ml',
-] as const satisfies readonly (keyof DailyRow)[];
-
 /** A monitoring draw. Only the requested labs are present. */
 export interface LabRow {
   day: number;
@@ -106,17 +83,6 @@ export interface Endpoints {
   testosterone_change_pct: Maybe;
 }
 
-export const ENDPOINT_NAMES = [
-  'igf1_change_pct',
-  'gh_mean_change_pct',
-  'lean_mass_change_kg',
-  'fat_mass_change_kg',
-  'visceral_fat_change_pct',
-  'homa_ir_change_pct',
-  'glucose_fasting_change_mg_dl',
-  'testosterone_change_pct',
-] as const satisfies readonly (keyof Endpoints)[];
-
 /**
  * The days the endpoints compare, each half-open `[from, to)` in days from day 0: the untreated week before the
  * first dose (negative days lie before day 0), and the end-of-treatment window up to the day of the last dose.
@@ -143,3 +109,10 @@ export interface Result {
   /** Weak-evidence effects that were switched on for this run, so readers know what they are looking at. */
   optional_effects: string[];
 }
+
+// Compile-time check: the vocabulary's lists name only fields of these types.
+const contractLists: readonly [readonly (keyof DailyRow)[], readonly (keyof Endpoints)[]] = [
+  DAILY_FIELDS,
+  ENDPOINT_NAMES,
+];
+void contractLists;

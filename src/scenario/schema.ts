@@ -4,28 +4,35 @@
  * so the rest of the program only ever sees a complete, normalised scenario.
  */
 import { z } from 'zod';
-import { DRUG_NAMES, ROUTES } from '../physiology/drug-catalog.js';
+import {
+  canonicalDoseUnit,
+  CONDITIONS,
+  DEFAULT_SERIES,
+  DOSE_UNITS,
+  DOSE_UNITS_ALLOWED,
+  DRUG_NAMES,
+  EXERCISE_INTENSITIES,
+  EXERCISE_KINDS,
+  LAB_NAMES,
+  OPTIONAL_EFFECTS,
+  PULSE_GENERATORS,
+  ROUTES,
+  SCENARIO_SCHEMA_ID,
+  SEXES,
+  SLEEP_QUALITIES,
+  STRESS_LEVELS,
+  VARIABILITY,
+  WEEKDAYS,
+} from './vocabulary.js';
 
-export const SCENARIO_SCHEMA_ID = 'endotwin/scenario/v1';
+export { CONDITIONS, DOSE_UNITS, LAB_NAMES, SCENARIO_SCHEMA_ID, WEEKDAYS };
+export type { Condition, LabName, Weekday } from './vocabulary.js';
 
 const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a clock time "HH:MM" from 00:00 to 23:59' });
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const weekday = z.enum(WEEKDAYS);
-
-export const CONDITIONS = [
-  'pregnancy',
-  'lactation',
-  'active_malignancy',
-  'type2_diabetes',
-  'impaired_fasting_glucose',
-  'gh_deficiency',
-  'hypogonadism',
-  'recent_anabolic_steroid_use',
-  'hypothyroidism',
-] as const;
 
 const labsSchema = z.strictObject({
   igf1_ng_ml: z.number().min(10).max(1500).optional(),
@@ -39,7 +46,7 @@ const labsSchema = z.strictObject({
 
 export const patientSchema = z.strictObject({
   age_years: z.number().min(18).max(100),
-  sex: z.enum(['male', 'female']),
+  sex: z.enum(SEXES),
   weight_kg: z.number().min(30).max(300),
   height_cm: z.number().min(120).max(230),
   body_fat_pct: z.number().min(3).max(70).optional(),
@@ -47,7 +54,7 @@ export const patientSchema = z.strictObject({
   conditions: z.array(z.enum(CONDITIONS)).default([]),
   allergies: z.array(z.enum(DRUG_NAMES)).default([]),
   labs: labsSchema.default({}),
-  variability: z.enum(['none', 'typical']).default('none'),
+  variability: z.enum(VARIABILITY).default('none'),
 });
 
 const mealSchema = z.strictObject({
@@ -65,11 +72,11 @@ export const DEFAULT_MEALS = [
 ] as const;
 
 const exerciseSchema = z.strictObject({
-  kind: z.enum(['resistance', 'endurance', 'hiit']),
+  kind: z.enum(EXERCISE_KINDS),
   days: z.array(weekday).min(1).default(['mon', 'wed', 'fri']),
   time: clockTime,
   duration_min: z.number().min(5).max(300),
-  intensity: z.enum(['low', 'moderate', 'high']).default('moderate'),
+  intensity: z.enum(EXERCISE_INTENSITIES).default('moderate'),
 });
 
 const lifestyleSchema = z.strictObject({
@@ -77,7 +84,7 @@ const lifestyleSchema = z.strictObject({
     .strictObject({
       bedtime: clockTime.default('23:00'),
       duration_h: z.number().min(2).max(14).default(8),
-      quality: z.enum(['poor', 'normal', 'good']).default('normal'),
+      quality: z.enum(SLEEP_QUALITIES).default('normal'),
     })
     .default({ bedtime: '23:00', duration_h: 8, quality: 'normal' }),
   meals: z
@@ -85,16 +92,21 @@ const lifestyleSchema = z.strictObject({
     .max(12)
     .default(() => DEFAULT_MEALS.map((m) => ({ ...m }))),
   exercise: z.array(exerciseSchema).default([]),
-  stress: z.enum(['low', 'moderate', 'high']).default('low'),
+  stress: z.enum(STRESS_LEVELS).default('low'),
   fasting: z
     .array(z.strictObject({ start_day: z.number().int().min(0), days: z.number().min(0.5).max(14) }))
     .default([]),
 });
 
-export const DOSE_UNITS = ['mcg', 'mg', 'iu', 'mcg_per_kg', 'mg_per_kg'] as const;
+/** A dose unit in any accepted spelling (`IU`, `µg`, `mcg/kg`, any case), read as its canonical value. */
+const doseUnitSchema = z
+  .string({ error: `must be a dose unit: ${DOSE_UNITS_ALLOWED}` })
+  .transform((spelling) => canonicalDoseUnit(spelling) ?? spelling)
+  .pipe(z.enum(DOSE_UNITS, { error: `unknown unit; allowed: ${DOSE_UNITS_ALLOWED}` }));
+
 const doseSchema = z.strictObject({
   amount: z.number().positive({ message: 'must be a positive number' }),
-  unit: z.enum(DOSE_UNITS),
+  unit: doseUnitSchema,
 });
 
 const daysSchema = z.union([
@@ -142,18 +154,6 @@ const titrationSchema = z.strictObject({
   min: doseSchema.optional(),
 });
 
-export const LAB_NAMES = [
-  'igf1',
-  'glucose_fasting',
-  'insulin_fasting',
-  'homa_ir',
-  'lh',
-  'fsh',
-  'testosterone_total',
-  'cortisol',
-  'prolactin',
-] as const;
-
 const monitoringSchema = z.strictObject({
   labs: z.array(z.enum(LAB_NAMES)).min(1).default(['igf1', 'glucose_fasting', 'insulin_fasting']),
   at_days: z.array(z.number().int().min(0)).optional(),
@@ -162,14 +162,14 @@ const monitoringSchema = z.strictObject({
 
 const outputSchema = z.strictObject({
   sample_every_min: z.number().min(1).max(1440).default(10),
-  series: z.array(z.string().regex(/^[a-z0-9_]+$/i)).default(['gh_ug_l', 'igf1_ng_ml']),
+  series: z.array(z.string().regex(/^[a-z0-9_]+$/i)).default([...DEFAULT_SERIES]),
   window_days: z.tuple([z.number().min(0), z.number().min(0)]).optional(),
 });
 
 const modelOptionsSchema = z.strictObject({
-  pulse_generator: z.enum(['stochastic', 'deterministic']).default('stochastic'),
+  pulse_generator: z.enum(PULSE_GENERATORS).default('stochastic'),
   /** Weak-evidence effects, off unless named here (labelled as such in the result). */
-  optional_effects: z.array(z.enum(['sermorelin_gonadotropins', 'skin'])).default([]),
+  optional_effects: z.array(z.enum(OPTIONAL_EFFECTS)).default([]),
 });
 
 /** The raw scenario document as users write it (before cross-field checks). */
@@ -204,9 +204,6 @@ export type DaysPattern = RegimenLine['days'];
 export type Meal = Lifestyle['meals'][number];
 export type Exercise = Lifestyle['exercise'][number];
 export type Titration = NonNullable<ParsedScenario['titration']>;
-export type LabName = (typeof LAB_NAMES)[number];
-export type Condition = (typeof CONDITIONS)[number];
-export type Weekday = (typeof WEEKDAYS)[number];
 
 /**
  * A scenario after parsing and normalisation: every default filled in, `end_day` resolved, monitoring days and the

@@ -24,8 +24,9 @@ import {
   type GhrhPulse,
 } from '../physiology/hypothalamus.js';
 import { clockToMinutes } from '../protocol/clock.js';
-import { expandLifestyle, type LifestyleRecord } from '../protocol/lifestyle.js';
+import type { LifestyleRecord } from '../protocol/lifestyle.js';
 import type { Scenario } from '../scenario/schema.js';
+import { runEndMin, type PreparedScenario } from './prepare.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
 import { STREAM_GNRH, STREAM_PULSES, uniformOf, type Setup } from './setup.js';
 
@@ -84,22 +85,13 @@ function toChange(r: LifestyleRecord): LifestyleChange {
   }
 }
 
-/** The last minute the run must reach: the end of the last day, or a later monitoring draw. */
-function runEndMin(scenario: Scenario, drawMin: number): number {
-  const lastLabDay = Math.max(0, ...scenario.monitoring.at_days);
-  return Math.max(scenario.duration_days * MIN_PER_DAY, lastLabDay * MIN_PER_DAY + drawMin);
-}
-
-/** Lifestyle and pulses over [−burn-in, end]. */
-export function buildTimeline(scenario: Scenario, setup: Setup): Timeline {
+/** Lifestyle (as {@link prepareScenario} expanded it) and pulses over [−burn-in, end]. */
+export function buildTimeline(prepared: PreparedScenario, setup: Setup): Timeline {
+  const { scenario } = prepared;
   const drawMin = clockToMinutes(scenario.monitoring.draw_time);
   const startMin = -BURN_IN_DAYS * MIN_PER_DAY;
-  const endMin = runEndMin(scenario, drawMin);
-  const records = expandLifestyle(scenario, {
-    fromDay: -BURN_IN_DAYS,
-    toDay: Math.ceil(endMin / MIN_PER_DAY) + 1,
-  });
-  const changes = records.map(toChange).filter((c) => c.t_min <= endMin);
+  const endMin = runEndMin(scenario);
+  const changes = prepared.lifestyle.map(toChange).filter((c) => c.t_min <= endMin);
   const lifestyle = lifestyleEvents(changes, lifestyleSlots(setup.model)).filter((e) => e.t <= endMin);
   const deterministic = scenario.model.pulse_generator === 'deterministic';
   const stream = (id: number) => (deterministic ? null : uniformOf(Random.fromSeed(scenario.seed).split(id)));

@@ -22,7 +22,7 @@ import { buildTimeline } from './events.js';
 import { progressSplitter } from './progress.js';
 import { assembleResult } from './result.js';
 import { applyParameterOverrides, checkOverridesKept, type ParameterOverrides } from './overrides.js';
-import { checkSeriesNames, screen } from './screening.js';
+import { isPrepared, prepareScenario, type PreparedScenario } from './prepare.js';
 import { runTreatment } from './segments.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
 import { setUpPatient } from './setup.js';
@@ -34,6 +34,7 @@ export { buildTimeline, type Timeline } from './events.js';
 export { ParameterOverrideError, type ParameterOverrides } from './overrides.js';
 export { assembleResult } from './result.js';
 export { screen, seriesNames } from './screening.js';
+export { prepareScenario, type PreparedScenario, type ScenarioSource } from './prepare.js';
 export { runTreatment } from './segments.js';
 export { BURN_IN_DAYS, ENGINE_VERSION, INTERNAL_STEP_MIN, SOLVER, TOLERANCES } from './settings.js';
 export { setUpPatient, type Setup } from './setup.js';
@@ -52,22 +53,24 @@ export interface SimulateOptions {
 }
 
 /**
- * Simulates a normalised scenario (from `parseScenario`).
- * @throws ScenarioError when `output.series` names an unknown series (path `output.series[i]`); its subclass
- *   ParameterOverrideError for a bad `parameterOverrides` entry (path `parameterOverrides.<name>`).
- * @example simulate(parseScenario({ duration_days: 7, patient: { age_years: 40, sex: 'male', weight_kg: 80, height_cm: 180 } }))
+ * Simulates a scenario checked by {@link prepareScenario} (or a normalised scenario from `parseScenario`, which it
+ * prepares first).
+ * @throws ScenarioError when the scenario fails a check of {@link prepareScenario} (path `output.series[i]` for an
+ *   unknown series); its subclass ParameterOverrideError for a bad `parameterOverrides` entry (path
+ *   `parameterOverrides.<name>`).
+ * @example simulate(prepareScenario({ document: { duration_days: 7, patient: { age_years: 40, sex: 'male', weight_kg: 80, height_cm: 180 } } }))
  */
-export function simulate(scenario: Scenario, options: SimulateOptions = {}): Result {
-  const series = checkSeriesNames(scenario);
-  const screening = screen(scenario);
+export function simulate(input: Scenario | PreparedScenario, options: SimulateOptions = {}): Result {
+  const prepared = isPrepared(input) ? input : prepareScenario({ scenario: input });
+  const { scenario } = prepared;
   const setup = setUpPatient(scenario);
   applyParameterOverrides(scenario, setup, options.parameterOverrides);
-  const timeline = buildTimeline(scenario, setup);
+  const timeline = buildTimeline(prepared, setup);
   const progress = progressSplitter(options.onProgress, BURN_IN_DAYS, timeline.endMin / MIN_PER_DAY);
   const baseline = burnIn(scenario, setup, timeline, progress.burnIn);
   checkOverridesKept(setup, options.parameterOverrides);
-  const run = runTreatment(scenario, setup, timeline, baseline, series, progress.treatment);
-  return assembleResult(scenario, screening, setup, timeline, run, () =>
+  const run = runTreatment(prepared, setup, timeline, baseline, progress.treatment);
+  return assembleResult(scenario, prepared.screening, setup, timeline, run, () =>
     runBaselineWeek(scenario, setup, timeline, baseline),
   );
 }

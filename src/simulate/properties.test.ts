@@ -13,7 +13,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { DAILY_FIELDS, type DailyRow } from '../scenario/result.js';
 import { burnIn } from './burn-in.js';
 import { buildTimeline, eventsIn } from './events.js';
-import { simulate } from './index.js';
+import { prepareScenario, simulate } from './index.js';
 import { solverOptions } from './settings.js';
 import { setUpPatient } from './setup.js';
 
@@ -139,7 +139,7 @@ describe('energy and mass balance of body composition (random patients)', () => 
             lifestyle: { fasting: [{ start_day: 0, days: 3 }] },
           });
           const setup = setUpPatient(scenario);
-          const timeline = buildTimeline(scenario, setup);
+          const timeline = buildTimeline(prepareScenario({ scenario }), setup);
           const start = burnIn(scenario, setup, timeline, () => undefined);
           const m = setup.model;
           const [ei, ee, stored, weight, fat, lean] = [

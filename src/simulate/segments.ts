@@ -5,9 +5,9 @@
  */
 import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
-import { DRUGS } from '../physiology/drug-catalog.js';
+import { actsOnGhAxisReceptor } from '../physiology/drug-catalog.js';
 import { BurstCounter, burstCandidates } from '../physiology/gh-bursts.js';
-import { expandRegimen } from '../protocol/regimen.js';
+import { expandRegimen, type DoseRecord } from '../protocol/regimen.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { EndState, ProgressSpan } from './types.js';
 import { columnsOf, emptyDayStats, TreatmentReducer, type TreatmentRun } from './daily-reducer.js';
@@ -15,6 +15,7 @@ import { eventsOfDoses } from './doses.js';
 import { eventsIn, mergeEvents, type Timeline } from './events.js';
 import { onProgressOf } from './progress.js';
 import { INTERNAL_STEP_MIN, MIN_PER_DAY, SOLVER, solverOptions } from './settings.js';
+import type { PreparedScenario } from './prepare.js';
 import type { Setup } from './setup.js';
 import { titrate, titrationTimes, withDose } from './titration.js';
 
@@ -56,15 +57,13 @@ function segmentSink(
   });
 }
 
-/** Drug classes whose boluses can start a GH burst (rhGH is GH itself; the gonadal drugs do not act on GH). */
-const BURST_DRUG_CLASSES: ReadonlySet<string> = new Set(['ghrh_analogue', 'ghs_agonist']);
-
 /** Candidate onsets of GH bursts from day 0: GHRH pulses, exercise bouts and secretagogue doses. */
-function burstCandidatesOf(timeline: Timeline, doses: ReturnType<typeof expandRegimen>): number[] {
+function burstCandidatesOf(timeline: Timeline, doses: readonly DoseRecord[]): number[] {
   return burstCandidates([
     ...timeline.pulses.filter((p) => p.t_min >= 0).map((p) => p.t_min),
     ...timeline.changes.filter((c) => c.kind === 'exercise_start' && c.t_min >= 0).map((c) => c.t_min),
-    ...doses.filter((d) => BURST_DRUG_CLASSES.has(DRUGS[d.drug].drugClass)).map((d) => d.t_min),
+    // Boluses acting on the GHRH or GHS receptor can start a burst (rhGH is GH itself; gonadal drugs do not act on GH).
+    ...doses.filter((d) => actsOnGhAxisReceptor(d.drug)).map((d) => d.t_min),
   ]);
 }
 
@@ -73,16 +72,16 @@ function burstCandidatesOf(timeline: Timeline, doses: ReturnType<typeof expandRe
  * checks and at the series window's edges), outputs streamed into the reducers.
  */
 export function runTreatment(
-  scenario: Scenario,
+  prepared: PreparedScenario,
   setup: Setup,
   timeline: Timeline,
   baseline: EndState,
-  series: readonly string[],
   onProgress: ProgressSpan,
 ): TreatmentRun {
+  const { scenario, series } = prepared;
   const columns = columnsOf(setup.model, series);
   let current = scenario;
-  let doses = expandRegimen(current);
+  let doses = prepared.doses;
   const run: TreatmentRun = {
     days: Array.from({ length: scenario.duration_days }, emptyDayStats),
     draws: new Map(),

@@ -11,7 +11,7 @@ export const BURN_IN_DAYS = 28;
 /** Spacing of the internal samples behind `daily` and `labs` (minutes). */
 export const INTERNAL_STEP_MIN = 5;
 /** Minutes in a day. */
-export const MIN_PER_DAY = 1440;
+export { MIN_PER_DAY } from '../engine/time.js';
 /**
  * Relative tolerance of the solver, and the absolute tolerance of every state but those listed in
  * {@link FINE_ATOL}. Physiological quantities are not known to better than a few per cent; 1e-3 keeps the

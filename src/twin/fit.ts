@@ -12,7 +12,7 @@
  */
 import type { Result } from '../scenario/result.js';
 import type { LabName, Scenario } from '../scenario/schema.js';
-import { setUpPatient, simulate } from '../simulate/index.js';
+import { prepareScenario, setUpPatient, simulate, type PreparedScenario } from '../simulate/index.js';
 import { inverseSpd, normalMatrix, solveSpd } from './numeric.js';
 import type { Matrix } from './numeric.js';
 import {
@@ -252,17 +252,21 @@ function simulatedValue(result: Result, o: Observation): number | null {
 /** The simulated labs as a function of the log-parameters, counting the simulate calls. */
 class LabModel {
   calls = 0;
+  /** The scenario checked and expanded once for all the fit's runs. */
+  private readonly prepared: PreparedScenario;
   constructor(
-    private readonly scenario: Scenario,
+    scenario: Scenario,
     private readonly names: readonly string[],
     private readonly observations: readonly Observation[],
-  ) {}
+  ) {
+    this.prepared = prepareScenario({ scenario });
+  }
 
   /** Simulated value of every observation at log-parameters `theta` (null where the model gives none). */
   values(theta: readonly number[]): (number | null)[] {
     this.calls++;
     const overrides = Object.fromEntries(this.names.map((name, j) => [name, Math.exp(theta[j])]));
-    const result = simulate(this.scenario, { parameterOverrides: overrides });
+    const result = simulate(this.prepared, { parameterOverrides: overrides });
     return this.observations.map((o) => simulatedValue(result, o));
   }
 

@@ -18,6 +18,7 @@
  * the patient's population value.
  */
 import type { RegimenLine, Scenario } from '../scenario/schema.js';
+import { actsOnGhAxisReceptor } from '../scenario/vocabulary.js';
 
 /** One fitted parameter: the model parameter, what it means, and the width of its prior. */
 export interface TwinParameterSpec {
@@ -41,23 +42,10 @@ export const IGF1_PRODUCTION: TwinParameterSpec = {
   priorSdLog: 0.5,
 };
 
-type Drug = RegimenLine['drug'];
-
-/** Drugs acting on the GH axis through a receptor: their IGF-1 response is set by their potency. */
-const RECEPTOR_AGONISTS: readonly Drug[] = [
-  'sermorelin',
-  'cjc1295_dac',
-  'cjc1295_nodac',
-  'tesamorelin',
-  'ipamorelin',
-  'hexarelin',
-  'ghrp6',
-  'mk677',
-];
-
 /** The response parameter of a GH-axis regimen line, or undefined for drugs of the gonadal axis. */
 export function drugResponseParameter(line: RegimenLine): TwinParameterSpec | undefined {
-  if (RECEPTOR_AGONISTS.includes(line.drug)) {
+  // A drug acting through the GHRH or GHS receptor (as its catalogue entry says): its potency sets its response.
+  if (actsOnGhAxisReceptor(line.drug)) {
     return {
       name: `${line.drug}_ec50_ng_ml`,
       description: `${line.drug} potency: plasma concentration (ng/mL) of half-maximal receptor occupancy (lower = more sensitive)`,

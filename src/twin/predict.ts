@@ -13,7 +13,7 @@ import { igf1Sds } from '../analysis/igf1-sds.js';
 import { DAILY_FIELDS } from '../scenario/result.js';
 import type { DailyRow } from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
-import { setUpPatient, simulate } from '../simulate/index.js';
+import { prepareScenario, setUpPatient, simulate } from '../simulate/index.js';
 import type { TwinFit } from './fit.js';
 import { withoutBaselineIgf1 } from './fit.js';
 import { cholesky, logNormalMixtureQuantile, normalSource, sampleQuantile } from './numeric.js';
@@ -195,9 +195,10 @@ export function predictTwin(
   const run: Scenario = { ...scenario, output: { ...scenario.output, series: [] } };
   const parameterSets = parameterDraws(fit, draws, normalSource(seed));
   const { applied, notes } = parametersOfCourse(fit, run);
+  const prepared = prepareScenario({ scenario: run });
   const runs = parameterSets.map((set) => {
     const overrides = Object.fromEntries(Object.entries(set).filter(([name]) => applied.includes(name)));
-    return simulate(run, { parameterOverrides: overrides }).daily;
+    return simulate(prepared, { parameterOverrides: overrides }).daily;
   });
   const daily = runs[0].map((_, d) =>
     predictionRow(

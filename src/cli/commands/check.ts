@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 /** `endotwin check FILE [--json]`: validation and contraindication screening only. */
 import type { Command } from 'commander';
-import { screenScenario } from '../../protocol/index.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { formatFindings } from '../format.js';
 import { loadScenarioFile } from '../scenario-file.js';
 
 async function runCheck(file: string, options: { json?: boolean }, context: CommandContext): Promise<void> {
-  const scenario = await loadScenarioFile(file);
-  const screening = screenScenario(scenario);
+  const { scenario, screening } = await loadScenarioFile(file);
   if (options.json === true) {
     context.io.out(`${JSON.stringify({ valid: true, screening }, null, 2)}\n`);
   } else {

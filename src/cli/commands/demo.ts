@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { Regimen, screenScenario } from '../../protocol/index.js';
+import { Regimen } from '../../protocol/index.js';
 import type { DailyRow, Result, Scenario, Screening } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { CliError, ExitCode, describeError } from '../errors.js';
@@ -61,8 +61,8 @@ async function demoOne(
   const lines: string[] = [];
   let ok = true;
   try {
-    const scenario = await loadScenarioFile(path);
-    const screening = screenScenario(scenario);
+    const prepared = await loadScenarioFile(path);
+    const { scenario, screening } = prepared;
     lines.push(
       `── ${file}: ${scenario.name}`,
       `patient    ${describePatient(scenario)}`,
@@ -75,7 +75,7 @@ async function demoOne(
       );
     } else {
       const start = performance.now();
-      const result = simulate(scenario);
+      const result = simulate(prepared);
       const seconds = (performance.now() - start) / 1000;
       lines.push(
         ...outcomeLines(result),

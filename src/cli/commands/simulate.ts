@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** `endotwin simulate FILE [--out F] [--format json|csv] [--research]`: one scenario, the result to stdout or F. */
 import type { Command } from 'commander';
-import { screenScenario } from '../../protocol/index.js';
-import type { Result, Scenario } from '../../scenario/index.js';
+import type { Result, Screening } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { dailyCsv, formatFindings } from '../format.js';
@@ -42,8 +41,7 @@ function progressReporter(io: CliIo, name: string): { options: SimulateOptions; 
 }
 
 /** Screens the scenario; stops with exit 3 on a contraindication unless `research`. Other findings are shown. */
-function enforceScreening(scenario: Scenario, research: boolean, io: CliIo): void {
-  const screening = screenScenario(scenario);
+function enforceScreening(screening: Screening, research: boolean, io: CliIo): void {
   if (screening.findings.length === 0) return;
   if (screening.status === 'contraindicated' && !research) {
     throw new CliError(
@@ -66,13 +64,13 @@ async function runSimulate(
   context: CommandContext,
 ): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? 'json', FORMATS);
-  const scenario = await loadScenarioFile(file);
-  enforceScreening(scenario, options.research === true, context.io);
+  const prepared = await loadScenarioFile(file);
+  enforceScreening(prepared.screening, options.research === true, context.io);
   const simulate = await loadSimulate();
-  const progress = progressReporter(context.io, scenario.name);
+  const progress = progressReporter(context.io, prepared.scenario.name);
   let result: Result;
   try {
-    result = simulate(scenario, progress.options);
+    result = simulate(prepared, progress.options);
   } finally {
     progress.finish();
   }

@@ -71,7 +71,7 @@ export function readLabs(file: string, text: string): LabValue[] {
 async function readFitInput(
   options: FitCliOptions,
 ): Promise<{ scenario: Scenario; labs: TwinLabValue[]; twin: typeof TwinModule }> {
-  const scenario = await loadScenarioFile(options.scenario);
+  const { scenario } = await loadScenarioFile(options.scenario);
   const values = readLabs(options.labs, await readInputFile(options.labs));
   if (values.length === 0) throw invalidInput(`${options.labs}: no lab values`);
   const twin = await loadTwin();
@@ -135,7 +135,7 @@ async function runPredict(options: PredictCliOptions, context: CommandContext): 
     );
   }
   const { scenario, labs, twin } = await readFitInput(options);
-  const future = await loadScenarioFile(options.future);
+  const { scenario: future } = await loadScenarioFile(options.future);
   const fit = twin.fitTwin({ scenario, labs });
   const prediction = twin.predictTwin(fit, future, { draws, seed });
   const text = format === 'csv' ? predictionCsv(prediction) : `${JSON.stringify({ fit, prediction })}\n`;

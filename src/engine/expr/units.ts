@@ -4,6 +4,7 @@
  * into a dimension vector and a scale factor relative to the base units. Only what physiology models write is
  * known; anything else parses to `undefined`, which switches unit checks off for the expressions that use it.
  */
+import { MIN_PER_DAY } from '../time.js';
 
 /** Base dimensions, in the order of a `DimensionVector`. IU and U (enzyme/insulin units) are their own dimensions:
  * they are defined by bioassay and cannot be converted to mass or moles in general. */
@@ -87,8 +88,8 @@ const SYMBOLS: ReadonlyMap<string, ParsedUnit> = new Map<string, ParsedUnit>([
   ['min', MINUTE],
   ['h', scaled(MINUTE, 60)],
   ['hr', scaled(MINUTE, 60)],
-  ['d', scaled(MINUTE, 1440)],
-  ['day', scaled(MINUTE, 1440)],
+  ['d', scaled(MINUTE, MIN_PER_DAY)],
+  ['day', scaled(MINUTE, MIN_PER_DAY)],
   ['wk', scaled(MINUTE, 10080)],
   ['week', scaled(MINUTE, 10080)],
   ['y', scaled(MINUTE, 525960)], // Julian year, 365.25 d

@@ -3,10 +3,8 @@
 import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expandLifestyle, expandRegimen } from '../../protocol/index.js';
-import { ScenarioError, parseScenario } from '../../scenario/index.js';
-import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
-import { seriesNames } from '../../simulate/index.js';
+import { parseScenario } from '../../scenario/index.js';
+import { prepareScenario, type PreparedScenario } from '../../simulate/index.js';
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import type { AnalysisPool } from '../jobs/analysis-pool.js';
@@ -31,22 +29,13 @@ export interface RouteContext {
   readonly maxDurationDays: number;
 }
 
-/** Requested series the model does not produce (simulate would fail on them later, off the request). */
-function unknownSeries(scenario: Scenario): ScenarioIssue[] {
-  const known = seriesNames();
-  return scenario.output.series.flatMap((name, i) =>
-    known.includes(name)
-      ? []
-      : [{ path: `output.series[${i}]`, message: `unknown series '${name}'; allowed: ${known.join(', ')}` }],
-  );
-}
-
 /**
- * Parses a scenario the request schema already accepted: cross-field checks, normalisation, series names known
- * to the model, the regimen and lifestyle expansion checks, and the API's cap on `duration_days`.
+ * Checks a scenario the request schema already accepted: the API's cap on `duration_days` first (so an over-long
+ * scenario is not expanded), then {@link prepareScenario} (cross-field checks, normalisation, series names known to
+ * the model, the regimen and lifestyle expansion, screening).
  * @throws ScenarioError (400 with the field path) or ApiError for a scenario longer than the cap.
  */
-export function parseApiScenario(document: unknown, maxDurationDays: number): Scenario {
+export function prepareApiScenario(document: unknown, maxDurationDays: number): PreparedScenario {
   const scenario = parseScenario(document);
   if (scenario.duration_days > maxDurationDays) {
     throw new ApiError(
@@ -57,11 +46,5 @@ export function parseApiScenario(document: unknown, maxDurationDays: number): Sc
       'duration_days',
     );
   }
-  const issues = unknownSeries(scenario);
-  if (issues.length > 0) throw new ScenarioError(issues);
-  // Expanding once reports the patient-dependent checks (a dose time equal to bedtime, overlapping infusions) now,
-  // as a 400, instead of as a failed run later.
-  expandRegimen(scenario);
-  expandLifestyle(scenario);
-  return scenario;
+  return prepareScenario({ scenario });
 }

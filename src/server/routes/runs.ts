@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
-import { screen } from '../../simulate/index.js';
 import { scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
 import { dailyCsv } from '../csv.js';
@@ -18,7 +17,7 @@ import {
   submitQuery,
 } from '../schemas.js';
 import { z } from 'zod';
-import { parseApiScenario } from './context.js';
+import { prepareApiScenario } from './context.js';
 import type { RouteContext } from './context.js';
 import type { ZodApp } from './context.js';
 
@@ -74,8 +73,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const scenario = parseApiScenario(request.body, ctx.maxDurationDays);
-      const screening = screen(scenario);
+      const { scenario, screening } = prepareApiScenario(request.body, ctx.maxDurationDays);
       if (screening.status === 'contraindicated' && request.query.research !== 'true') {
         const codes = screening.findings.filter((f) => f.severity === 'contraindicated').map((f) => f.code);
         throw new ApiError(

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 /** Scenario routes: validation with screening, and the saved-scenario library. */
-import { screen } from '../../simulate/index.js';
 import { scenarioSchema } from '../../scenario/index.js';
 import {
   errorSchema,
@@ -11,7 +10,7 @@ import {
   validateResponse,
 } from '../schemas.js';
 import { notFound } from '../errors.js';
-import { parseApiScenario } from './context.js';
+import { prepareApiScenario } from './context.js';
 import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['scenarios'];
@@ -29,8 +28,8 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     (request) => {
-      const scenario = parseApiScenario(request.body, ctx.maxDurationDays);
-      return { valid: true as const, screening: screen(scenario), scenario: { ...scenario } };
+      const { scenario, screening } = prepareApiScenario(request.body, ctx.maxDurationDays);
+      return { valid: true as const, screening, scenario: { ...scenario } };
     },
   );
 
@@ -45,7 +44,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      parseApiScenario(request.body, ctx.maxDurationDays);
+      prepareApiScenario(request.body, ctx.maxDurationDays);
       const record = await ctx.store.scenarios.save(request.body.name, request.body);
       return reply.code(201).send({ ...record, document: { ...record.document } });
     },

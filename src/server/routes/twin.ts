@@ -9,6 +9,7 @@ import { Piscina } from 'piscina';
 import { z } from 'zod';
 import { LAB_DEFINITIONS, labByCodeOrName, normaliseDate, toCanonical } from '../../analysis/labs-import.js';
 import type { LabDefinition, LabValue } from '../../analysis/labs-import.js';
+import { Regimen } from '../../protocol/index.js';
 import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
 import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
 import { observationsFromLabs } from '../../twin/index.js';
@@ -18,7 +19,7 @@ import { ApiError, RequestValidationError, notFound } from '../errors.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { workerScript } from '../jobs/worker-module.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
-import { parseApiScenario } from './context.js';
+import { prepareApiScenario } from './context.js';
 import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['patients'];
@@ -194,7 +195,7 @@ function labValues(labs: readonly ImportedLab[]): LabValue[] {
 function historyScenario(document: unknown, ctx: RouteContext, at = 'scenario'): Scenario {
   const inBody = (path: string | undefined): string => (path ? `${at}.${path}` : at);
   try {
-    return parseApiScenario(document, ctx.maxDurationDays);
+    return prepareApiScenario(document, ctx.maxDurationDays).scenario;
   } catch (error) {
     if (error instanceof ScenarioError) {
       throw new RequestValidationError(
@@ -221,12 +222,17 @@ async function twinIssues<T>(fit: () => Promise<T>): Promise<T> {
 /** A regimen line of a parsed scenario (its `end_day` filled in). */
 type ScenarioLine = Scenario['regimen'][number];
 
-/** The history's regimen lines cut at its end (`days`): what was actually taken. */
+/** The lines of a regimen in which every line ends (after `until`, or scenario lines shifted), as scenario lines. */
+function endedLines(regimen: Regimen): ScenarioLine[] {
+  return regimen.lines.map((line) => {
+    if (line.end_day === undefined) throw new Error('a regimen line of a scenario has no end_day');
+    return { ...line, end_day: line.end_day };
+  });
+}
+
+/** The history's regimen lines cut at its end: what was actually taken. */
 function takenLines(history: Scenario): ScenarioLine[] {
-  const end = history.duration_days;
-  return history.regimen
-    .filter((line) => line.start_day < end)
-    .map((line) => ({ ...line, end_day: Math.min(line.end_day, end) }));
+  return endedLines(Regimen.fromScenario(history).until(history.duration_days));
 }
 
 /** The history's lines that ran to its end, now running to `end` instead: the regimen continues. */
@@ -243,12 +249,7 @@ function nextLines(history: Scenario, regimen: unknown, days: number, ctx: Route
     ctx,
     'future_regimen',
   );
-  const shift = history.duration_days;
-  return next.regimen.map((line) => ({
-    ...line,
-    start_day: line.start_day + shift,
-    end_day: line.end_day + shift,
-  }));
+  return endedLines(Regimen.fromScenario(next).shift(history.duration_days));
 }
 
 /** The body's predicted course: `future` as sent, or the history extended by `future_days` with `regimen`. */

@@ -3,7 +3,7 @@
  * The trial routes of the API (`/api/v1/trials`): submit a trial document, poll its status and progress, read its
  * result. Same origin and the same bearer token as the rest of the client.
  */
-import type { TrialResult } from '../../../src/cohort/analyse.js';
+import type { TrialResult } from '../../../src/server/api-types.js';
 import { ApiRequestError, issuesOf, storedToken } from './client.js';
 import type { RunStatus } from './types.js';
 

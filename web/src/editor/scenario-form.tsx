@@ -8,6 +8,7 @@ import {
   CONDITIONS,
   DRUG_NAMES,
   ROUTE_LABELS,
+  SEXES,
   UNIT_LABELS,
   WEEKDAYS,
   drugLabel,
@@ -114,7 +115,7 @@ function PatientSection({ doc, issues, set }: SectionProps): ReactNode {
           path="patient.sex"
           issues={issues}
           value={text(at('sex'))}
-          options={['male', 'female'] as const}
+          options={SEXES}
           onChange={setPatient('sex')}
         />
         <NumberField

@@ -4,6 +4,7 @@
  * the other daily summaries grouped by physiology, sampled series, and the events timeline. Pure functions of the
  * result document; groups whose fields are all null are reported as missing instead of drawn empty.
  */
+import { MIN_PER_DAY } from '../../../src/scenario/vocabulary.js';
 import { drugLabel } from '../api/contract.js';
 import type { DailyRow, Result, ResultEvent } from '../api/types.js';
 import type { ChartSpec, MarkerSpec, SeriesSpec } from '../plots/spec.js';
@@ -11,8 +12,6 @@ import { paletteColor } from '../plots/spec.js';
 import { clockLabel, formatNumber } from '../plots/ticks.js';
 import { DAILY_INFO, labelOf, seriesInfo } from './fields.js';
 import type { DailyField } from './fields.js';
-
-const MIN_PER_DAY = 1440;
 
 /** The 2.5th–97.5th percentile interval of IGF-1 for the patient's age and sex, ng/mL. */
 export interface Igf1Band {
