@@ -14,10 +14,22 @@ const allowed = {
   analysis: ['scenario'],
   simulate: ['engine', 'physiology', 'scenario', 'protocol', 'analysis'],
   cohort: ['simulate', 'analysis', 'scenario', 'physiology', 'protocol', 'engine'],
-  validate: ['simulate', 'analysis', 'scenario', 'cohort'], // the virtual-trials section runs trial documents
+  estimate: ['engine', 'physiology', 'scenario', 'analysis', 'protocol', 'simulate'],
+  validate: ['simulate', 'analysis', 'scenario', 'cohort', 'estimate'], // the virtual-trials section runs trial documents
   store: ['scenario'],
-  twin: ['simulate', 'analysis', 'scenario', 'protocol'], // a patient's fitted twin runs simulate with overrides
-  server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store', 'twin'],
+  twin: ['simulate', 'analysis', 'scenario', 'protocol', 'estimate'], // a patient's fitted twin runs simulate with overrides
+  server: [
+    'engine',
+    'physiology',
+    'scenario',
+    'protocol',
+    'analysis',
+    'simulate',
+    'cohort',
+    'store',
+    'twin',
+    'estimate',
+  ],
   cli: [
     'engine',
     'physiology',
@@ -30,6 +42,7 @@ const allowed = {
     'server',
     'validate',
     'twin',
+    'estimate',
   ],
   index: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort'],
 };

@@ -131,4 +131,9 @@ export interface Result {
   endpoints: Endpoints;
   /** Weak-evidence effects that were switched on for this run, so readers know what they are looking at. */
   optional_effects: string[];
+  /**
+   * The parameter values this run set by name (the scenario's `parameters` and a caller's overrides, such as a
+   * fitted twin's), each in its declared unit; absent when none were set.
+   */
+  parameters?: Record<string, number>;
 }

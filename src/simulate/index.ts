@@ -19,7 +19,12 @@ import { burnIn } from './burn-in.js';
 import { buildTimeline } from './events.js';
 import { progressSplitter } from './progress.js';
 import { assembleResult } from './result.js';
-import { applyParameterOverrides, checkOverridesKept, type ParameterOverrides } from './overrides.js';
+import {
+  applyParameterOverrides,
+  checkOverridesKept,
+  mergedOverrides,
+  type ParameterOverrides,
+} from './overrides.js';
 import { checkSeriesNames, screen } from './screening.js';
 import { runTreatment } from './segments.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
@@ -29,7 +34,12 @@ export { burnIn } from './burn-in.js';
 export type { EndState, ProgressSpan } from './types.js';
 export { type DayStats, type TreatmentRun } from './daily-reducer.js';
 export { buildTimeline, type Timeline } from './events.js';
-export { ParameterOverrideError, type ParameterOverrides } from './overrides.js';
+export {
+  CALIBRATED_TO_LABS,
+  ParameterOverrideError,
+  SET_BY_THE_RUN,
+  type ParameterOverrides,
+} from './overrides.js';
 export { assembleResult } from './result.js';
 export { screen, seriesNames } from './screening.js';
 export { runTreatment } from './segments.js';
@@ -58,12 +68,15 @@ export interface SimulateOptions {
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Result {
   const series = checkSeriesNames(scenario);
   const screening = screen(scenario);
-  const setup = setUpPatient(scenario);
+  const overrides = mergedOverrides(scenario, options.parameterOverrides);
+  const setup = setUpPatient(scenario, overrides);
+  applyParameterOverrides(scenario, setup, scenario.parameters, 'parameters');
   applyParameterOverrides(scenario, setup, options.parameterOverrides);
   const timeline = buildTimeline(scenario, setup);
   const progress = progressSplitter(options.onProgress, BURN_IN_DAYS, timeline.endMin / MIN_PER_DAY);
   const baseline = burnIn(scenario, setup, timeline, progress.burnIn);
-  checkOverridesKept(setup, options.parameterOverrides);
+  checkOverridesKept(setup, overrides);
   const run = runTreatment(scenario, setup, timeline, baseline, series, progress.treatment);
-  return assembleResult(scenario, screening, setup, timeline, run);
+  const result = assembleResult(scenario, screening, setup, timeline, run);
+  return overrides === undefined ? result : { ...result, parameters: { ...overrides } };
 }

@@ -7,6 +7,7 @@ import { wakeClockMin } from '../physiology/clock-lifestyle.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
 import { compiledModel, isModelledDrug } from '../physiology/model.js';
 import { applyPatientParameters, patientParameters, type PatientParameters } from '../physiology/patient.js';
+import { coefficientsWith } from '../physiology/patient-coefficients.js';
 import { clockToMinutes } from '../protocol/clock.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -33,8 +34,11 @@ export function uniformOf(random: Random): () => number {
   return () => random.nextFloat();
 }
 
-/** The model for the regimen's modelled drugs, and the parameter vector of this patient. */
-export function setUpPatient(scenario: Scenario): Setup {
+/**
+ * The model for the regimen's modelled drugs, and the parameter vector of this patient. Covariate coefficients
+ * named in `overrides` (`patient_…`) replace those of `patient.ts` in the mapping; other names are ignored here.
+ */
+export function setUpPatient(scenario: Scenario, overrides: Readonly<Record<string, number>> = {}): Setup {
   const drugs = [...new Set(scenario.regimen.map((l) => l.drug))].filter(isModelledDrug);
   const optionalEffects = [...new Set(scenario.model.optional_effects)];
   const model = compiledModel(drugs, optionalEffects);
@@ -56,6 +60,7 @@ export function setUpPatient(scenario: Scenario): Setup {
       variability: pt.variability,
     },
     uniform,
+    coefficientsWith(overrides),
   );
   const index = (name: string): number => model.parameterIndex(name);
   applyPatientParameters(p, patient, index);
