@@ -8,7 +8,7 @@
  *
  * A value the model does not give for this patient (a woman's testosterone) reads as NaN.
  */
-import { ENDPOINT_NAMES, type DailyRow, type Result } from '../scenario/result.js';
+import { DAILY_FIELDS, ENDPOINT_NAMES, type DailyRow, type Result } from '../scenario/result.js';
 
 /** A parsed output name. */
 export type OutputSpec =
@@ -21,27 +21,9 @@ export type OutputSpec =
       readonly days?: readonly [number, number];
     };
 
-/** The daily fields an output may name (every numeric field of a daily row but `day`). */
+/** The daily fields an output may name: the contract's fields but `day`, and the added ones of `DailyRow`. */
 export const DAILY_OUTPUT_FIELDS: readonly (keyof DailyRow)[] = [
-  'gh_mean_ug_l',
-  'gh_trough_ug_l',
-  'gh_pulses',
-  'igf1_ng_ml',
-  'igf1_sds',
-  'glucose_fasting_mg_dl',
-  'insulin_fasting_uU_ml',
-  'homa_ir',
-  'ffa_mean_mmol_l',
-  'lipolysis_mean_umol_kg_min',
-  'weight_kg',
-  'lean_mass_kg',
-  'fat_mass_kg',
-  'visceral_fat_cm2',
-  'lh_mean_iu_l',
-  'fsh_mean_iu_l',
-  'testosterone_mean_ng_dl',
-  'cortisol_mean_ug_dl',
-  'prolactin_mean_ng_ml',
+  ...DAILY_FIELDS.filter((f) => f !== 'day'),
   'insulin_sensitivity_si',
   'shbg_nmol_l',
   'free_testosterone_pg_ml',

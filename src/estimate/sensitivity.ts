@@ -101,6 +101,17 @@ function sd(xs: readonly number[]): number {
   return Math.sqrt(xs.reduce((a, x) => a + (x - m) * (x - m), 0) / (xs.length - 1));
 }
 
+/** One entry per (parameter, output), parameters in order, outputs in order within each. */
+function perPair(
+  params: readonly FreeParameter[],
+  outputs: readonly string[],
+  entry: (j: number, o: number) => Omit<SensitivityEntry, 'output' | 'parameter'>,
+): SensitivityEntry[] {
+  return params.flatMap((p, j) =>
+    outputs.map((output, o) => ({ output, parameter: p.name, ...entry(j, o) })),
+  );
+}
+
 interface Plan {
   readonly tasks: RunTask[];
   readonly entries: (values: number[][]) => SensitivityEntry[];
@@ -115,14 +126,10 @@ function localPlan(r: SensitivityRequest, params: readonly FreeParameter[], task
   return {
     tasks,
     entries: (v) =>
-      params.flatMap((p, j) =>
-        r.outputs.map((output, o) => ({
-          output,
-          parameter: p.name,
-          value: (v[1 + 2 * j][o] - v[2 + 2 * j][o]) / (2 * h * v[0][o]),
-          measure: 'elasticity' as const,
-        })),
-      ),
+      perPair(params, r.outputs, (j, o) => ({
+        value: (v[1 + 2 * j][o] - v[2 + 2 * j][o]) / (2 * h * v[0][o]),
+        measure: 'elasticity',
+      })),
   };
 }
 
@@ -151,22 +158,14 @@ function morrisPlan(r: SensitivityRequest, params: readonly FreeParameter[], tas
   return {
     tasks,
     entries: (v) =>
-      params.flatMap((p, j) =>
-        r.outputs.map((output, o) => {
-          const effects = orders.map((order, t) => {
-            const start = 1 + t * (k + 1);
-            const step = order.indexOf(j);
-            return (v[start + step + 1][o] - v[start + step][o]) / MORRIS_DELTA / Math.abs(v[0][o]);
-          });
-          return {
-            output,
-            parameter: p.name,
-            value: mean(effects.map(Math.abs)),
-            measure: 'mu_star' as const,
-            sigma: sd(effects),
-          };
-        }),
-      ),
+      perPair(params, r.outputs, (j, o) => {
+        const effects = orders.map((order, t) => {
+          const start = 1 + t * (k + 1);
+          const step = order.indexOf(j);
+          return (v[start + step + 1][o] - v[start + step][o]) / MORRIS_DELTA / Math.abs(v[0][o]);
+        });
+        return { value: mean(effects.map(Math.abs)), measure: 'mu_star', sigma: sd(effects) };
+      }),
   };
 }
 
@@ -193,25 +192,17 @@ function sobolPlan(r: SensitivityRequest, params: readonly FreeParameter[], task
   return {
     tasks,
     entries: (v) =>
-      params.flatMap((p, j) =>
-        r.outputs.map((output, o) => {
-          // Centred on the sample mean: the first-order estimator's variance grows with the output's mean.
-          const centre = mean(v.slice(1, 1 + 2 * n).map((row) => row[o]));
-          const fa = a.map((_, i) => v[1 + i][o] - centre);
-          const fb = b.map((_, i) => v[1 + n + i][o] - centre);
-          const fab = a.map((_, i) => v[1 + 2 * n + j * n + i][o] - centre);
-          const variance = sd([...fa, ...fb]) ** 2;
-          const first = mean(fb.map((y, i) => y * (fab[i] - fa[i]))) / variance;
-          const total = mean(fa.map((y, i) => (y - fab[i]) ** 2)) / (2 * variance);
-          return {
-            output,
-            parameter: p.name,
-            value: total,
-            measure: 'total_order' as const,
-            first_order: first,
-          };
-        }),
-      ),
+      perPair(params, r.outputs, (j, o) => {
+        // Centred on the sample mean: the first-order estimator's variance grows with the output's mean.
+        const centre = mean(v.slice(1, 1 + 2 * n).map((row) => row[o]));
+        const fa = a.map((_, i) => v[1 + i][o] - centre);
+        const fb = b.map((_, i) => v[1 + n + i][o] - centre);
+        const fab = a.map((_, i) => v[1 + 2 * n + j * n + i][o] - centre);
+        const variance = sd([...fa, ...fb]) ** 2;
+        const first = mean(fb.map((y, i) => y * (fab[i] - fa[i]))) / variance;
+        const total = mean(fa.map((y, i) => (y - fab[i]) ** 2)) / (2 * variance);
+        return { value: total, measure: 'total_order', first_order: first };
+      }),
   };
 }
 
