@@ -31,15 +31,15 @@ export interface SensitivityRequest {
   /** Parameter names, or `'all'` for every parameter that may vary in this scenario. */
   readonly params: readonly string[] | 'all';
   /** Relative step of the local method (default 0.01). */
-  readonly step?: number;
+  readonly step?: number | undefined;
   /** Relative spread of the global methods: each parameter within [p/(1+s), p·(1+s)] (default 0.2). */
-  readonly spread?: number;
+  readonly spread?: number | undefined;
   /** Morris trajectories (default 10). */
-  readonly trajectories?: number;
+  readonly trajectories?: number | undefined;
   /** Sobol base samples N (default 64). */
-  readonly samples?: number;
+  readonly samples?: number | undefined;
   /** Seed of the global methods' sampling (default 1). */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
 }
 
 /** One sensitivity of one output to one parameter; NaN where the output is zero or not given. */
