@@ -16,6 +16,8 @@
  * ({@link igf1ProductionScaleFor}).
  */
 
+import { lognormalFactor } from './hypothalamus.js';
+
 /** Sex of the patient. */
 export type Sex = 'male' | 'female';
 
@@ -396,19 +398,10 @@ export interface PatientParameters {
   readonly randomEffects: Readonly<Record<string, number>>;
 }
 
-/** A standard normal deviate from a uniform source (Box–Muller). */
-function standardNormal(uniform: () => number): number {
-  const u1 = Math.max(uniform(), Number.MIN_VALUE);
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * uniform());
-}
-
 /** Log-normal multipliers of mean 1, one per random effect, drawn in the fixed order of {@link RANDOM_EFFECTS}. */
 export function drawRandomEffects(uniform: () => number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const effect of RANDOM_EFFECTS) {
-    const sigma2 = Math.log(1 + effect.cv * effect.cv);
-    out[effect.parameter] = Math.exp(Math.sqrt(sigma2) * standardNormal(uniform) - sigma2 / 2);
-  }
+  for (const effect of RANDOM_EFFECTS) out[effect.parameter] = lognormalFactor(effect.cv, uniform);
   return out;
 }
 
