@@ -9,6 +9,7 @@
  * initial body composition), the burn-in's switches, the untreated references read at the end of the burn-in, and
  * the parameters the burn-in calibrates to a baseline lab the patient has (`patient.labs`).
  */
+import { isParamName, type ParamName } from '../physiology/param-names.generated.js';
 import { coefficientKeyOf } from '../physiology/patient-coefficients.js';
 import { ScenarioError } from '../scenario/parse.js';
 import type { ScenarioIssue } from '../scenario/parse.js';
@@ -27,7 +28,7 @@ export class ParameterOverrideError extends ScenarioError {
 }
 
 /** Parameters the run always sets itself, with the reason given to a caller who tries to override one. */
-export const SET_BY_THE_RUN: Readonly<Record<string, string>> = {
+export const SET_BY_THE_RUN: Readonly<Partial<Record<ParamName, string>>> = {
   body_weight_kg: 'derived from patient.weight_kg at set-up (GH volume); change the patient instead',
   gh_vd_fraction: 'used at set-up to derive the GH volume of distribution; it cannot change afterwards',
   fat_mass_0_kg:
@@ -47,7 +48,7 @@ export const SET_BY_THE_RUN: Readonly<Record<string, string>> = {
 /** Parameters the burn-in calibrates when the patient has one of the named baseline labs (calibration.ts). */
 export const CALIBRATED_TO_LABS: readonly {
   readonly labs: readonly (keyof Patient['labs'])[];
-  readonly parameters: readonly string[];
+  readonly parameters: readonly ParamName[];
 }[] = [
   { labs: ['igf1_ng_ml'], parameters: ['igf1_prod_scale'] },
   {
@@ -59,11 +60,11 @@ export const CALIBRATED_TO_LABS: readonly {
 
 /** Why the run would overwrite `name` for this patient, or undefined when an override of it holds. */
 function setByTheRun(name: string, patient: Patient): string | undefined {
-  const fixed = SET_BY_THE_RUN[name];
+  const fixed = isParamName(name) ? SET_BY_THE_RUN[name] : undefined;
   if (fixed !== undefined) return fixed;
   for (const rule of CALIBRATED_TO_LABS) {
     const lab = rule.labs.find((l) => patient.labs[l] !== undefined);
-    if (lab !== undefined && rule.parameters.includes(name)) {
+    if (lab !== undefined && (rule.parameters as readonly string[]).includes(name)) {
       return `the burn-in calibrates it to patient.labs.${lab}; remove that lab to override it`;
     }
   }

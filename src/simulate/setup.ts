@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Stage 2: the compiled model for the regimen's drugs and the patient's parameter vector. */
+import type { ParamName } from '../physiology/param-names.generated.js';
 import { Random } from '../engine/random.js';
 import type { CompiledModel } from '../engine/types.js';
 import { trainingLevel } from '../physiology/body-composition.js';
@@ -81,7 +82,7 @@ function weeklyResistanceMinutes(scenario: Scenario): number {
 /** Declared initial state with body composition at the patient's values and no testosterone in women. */
 function initialState(model: CompiledModel, p: Float64Array): Float64Array {
   const y = model.initialState();
-  const v = (name: string): number => p[model.parameterIndex(name)];
+  const v = (name: ParamName): number => p[model.parameterIndex(name)];
   y[model.stateIndex('fat_mass')] = v('fat_mass_0_kg');
   y[model.stateIndex('lean_energy')] = v('lean_mass_0_kg');
   if (v('is_male') === 0) y[model.stateIndex('testosterone')] = 0;
