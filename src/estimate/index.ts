@@ -23,3 +23,4 @@ export {
   type SensitivityReport,
   type SensitivityRequest,
 } from './sensitivity.js';
+export { drawParameterSets, uncertaintyBands, type Band, type UncertaintyBands } from './uncertainty.js';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { cholesky, inverseSpd, normalMatrix, normalSource, solveSpd } from './numeric.js';
+import { cholesky, inverseSpd, normalMatrix, normalSource, sampleQuantile, solveSpd } from './numeric.js';
 
 describe('dense SPD algebra', () => {
   // A = L·Lᵀ with L = [[2, 0, 0], [1, 3, 0], [-1, 2, 1]] (hand-picked).
@@ -67,5 +67,12 @@ describe('normal source', () => {
     expect(Math.abs(mean)).toBeLessThan(0.03);
     expect(Math.abs(sd - 1)).toBeLessThan(0.02);
     expect(xs.filter((x) => Math.abs(x) < 1.959964).length / xs.length).toBeCloseTo(0.95, 2);
+  });
+});
+
+describe('sample quantiles', () => {
+  it('takes sample quantiles between order statistics (type 7)', () => {
+    expect(sampleQuantile([3, 1, 2, 4], 0.5)).toBe(2.5);
+    expect(sampleQuantile([1, 2, 3, 4, 5], 0.05)).toBeCloseTo(1.2, 12);
   });
 });

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
  * The project's small dense numerics in the array-of-rows form the fits use: Cholesky factor, SPD solve and
- * inverse (adapters over the one typed-array implementation in `analysis/pulses/linear-algebra.ts`), AᵀA, and a
- * seeded standard normal source (the engine's generator). The patient twin and the population calibration share
- * them.
+ * inverse (adapters over the one typed-array implementation in `analysis/pulses/linear-algebra.ts`), AᵀA, a
+ * seeded standard normal source (the engine's generator) and sample quantiles. The patient twin and the
+ * uncertainty bands share them.
  */
 import { choleskyFactor, choleskySolve, symmetricInverse } from '../analysis/pulses/linear-algebra.js';
 import { Random } from '../engine/random.js';
@@ -69,4 +69,13 @@ export function normalMatrix(rowsOfA: readonly (readonly number[])[], p: number)
 export function normalSource(seed: number): () => number {
   const random = Random.fromSeed(seed >>> 0);
   return () => random.normal();
+}
+
+/** The q-quantile (0–1) of a sample, linear between order statistics (type 7, as R's default). */
+export function sampleQuantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }

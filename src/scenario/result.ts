@@ -136,4 +136,11 @@ export interface Result {
    * fitted twin's), each in its declared unit; absent when none were set.
    */
   parameters?: Record<string, number>;
+  /**
+   * With `simulate --uncertainty N`: the 5/50/95 % quantiles of every daily field by day over N draws of the
+   * patient's parameters (docs/estimation.md says what the draws cover).
+   */
+  bands?: Record<string, { p05: (number | null)[]; p50: (number | null)[]; p95: (number | null)[] }>;
+  /** With `simulate --uncertainty N`: the 5/50/95 % quantiles of every endpoint. */
+  endpoint_bands?: Record<string, { p05: number | null; p50: number | null; p95: number | null }>;
 }

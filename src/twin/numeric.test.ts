@@ -1,15 +1,10 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { parseLabsCsv } from '../analysis/labs-import.js';
-import { logNormalMixtureQuantile, sampleQuantile } from './numeric.js';
+import { logNormalMixtureQuantile } from './numeric.js';
 import { TwinInputError, observationsFromLabs } from './observations.js';
 
 describe('quantiles', () => {
-  it('takes sample quantiles between order statistics (type 7)', () => {
-    expect(sampleQuantile([3, 1, 2, 4], 0.5)).toBe(2.5);
-    expect(sampleQuantile([1, 2, 3, 4, 5], 0.05)).toBeCloseTo(1.2, 12);
-  });
-
   it('gives the log-normal quantile for a one-component mixture, and the median of symmetric mixtures', () => {
     // Log-normal(ln 100, 0.2): 95th percentile 100·exp(1.644854·0.2).
     expect(logNormalMixtureQuantile([100], 0.2, 0.95)).toBeCloseTo(100 * Math.exp(1.644854 * 0.2), 4);

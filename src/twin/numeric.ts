@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
- * Quantiles the twin's predictions need: of a sample, and of a mixture of log-normals. The dense algebra and the
- * normal generator are the shared ones of `estimate/numeric.ts`.
+ * The quantile of a mixture of log-normals that the twin's predictions need. The dense algebra, the normal
+ * generator and sample quantiles are the shared ones of `estimate/numeric.ts`.
  */
 import { normalCdf } from '../analysis/normal.js';
-
-/** The q-quantile (0–1) of a sample, linear between order statistics (type 7, as R's default). */
-export function sampleQuantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /**
  * The q-quantile of an equal-weight mixture of log-normals with medians `medians` (all > 0) and one log-scale SD
