@@ -4,15 +4,15 @@
  * quantile, Student's t quantile, and a truncated normal drawn by inversion (one uniform per draw, so a patient's
  * covariates never depend on how many draws a rejection loop happened to take).
  */
-import { erfc, studentTUpperTail } from '../analysis/pulses/special-functions.js';
+import { normalCdf } from '../analysis/normal.js';
+import { studentTUpperTail } from '../analysis/pulses/special-functions.js';
 
 /**
- * Φ(z), the standard normal CDF, to about 1e-14 relative (through the precise erfc of the analysis layer).
+ * Φ(z), the standard normal CDF, to about 1e-14 relative: the analysis layer's `normalCdf`, under the name the
+ * trial statistics use.
  * @example standardNormalCdf(1.959963984540054) // 0.975
  */
-export function standardNormalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
+export const standardNormalCdf: (z: number) => number = normalCdf;
 
 // Acklam's rational approximations of the normal quantile (relative error 1.15e-9), refined by one Halley step.
 const A = [

@@ -124,6 +124,9 @@ export const COEFFICIENTS = {
   femaleSi: 1.6,
 } as const;
 
+/** The coefficient values a patient mapping uses: {@link COEFFICIENTS}, or a copy with some overridden. */
+export type Coefficients = Readonly<Record<keyof typeof COEFFICIENTS, number>>;
+
 const K = COEFFICIENTS;
 
 /** The covariate relations, for the model documentation. */
@@ -403,9 +406,14 @@ export function drawRandomEffects(uniform: () => number): Record<string, number>
 
 /**
  * The parameter changes of a patient. `uniform` supplies the random effects when `variability` is `typical`
- * (ignored otherwise).
+ * (ignored otherwise); `coefficients` replaces {@link COEFFICIENTS} (a scenario's `parameters: { patient_… }`).
  */
-export function patientParameters(c: PatientCovariates, uniform?: () => number): PatientParameters {
+export function patientParameters(
+  c: PatientCovariates,
+  uniform?: () => number,
+  coefficients: Coefficients = COEFFICIENTS,
+): PatientParameters {
+  const K = coefficients;
   const measures = bodyMeasures(c);
   const years = c.ageYears - REFERENCE.ageYears;
   const fatExcess = measures.bodyFatPct - REFERENCE.bodyFatPct[c.sex];
@@ -421,8 +429,8 @@ export function patientParameters(c: PatientCovariates, uniform?: () => number):
     (1 + K.oestrogenFrequency * e);
   const randomEffects =
     c.variability === 'typical' && uniform ? drawRandomEffects(uniform) : noRandomEffects();
-  const metabolic = metabolicMultipliers(c, measures);
-  const gonadal = gonadalSettings(c);
+  const metabolic = metabolicMultipliers(c, measures, K);
+  const gonadal = gonadalSettings(c, K);
   const multiply: Record<string, number> = {
     ghrh_pulse_amplitude: amplitude,
     sleep_onset_pulse_amplitude: amplitude,
@@ -457,7 +465,11 @@ function bodyCompositionSettings(weightKg: number, m: BodyMeasures): Record<stri
 }
 
 /** Insulin sensitivity, β-cell capacity and hepatic glucose output from adiposity, age and conditions. */
-function metabolicMultipliers(c: PatientCovariates, m: BodyMeasures): Record<string, number> {
+function metabolicMultipliers(
+  c: PatientCovariates,
+  m: BodyMeasures,
+  K: Coefficients,
+): Record<string, number> {
   const vatExcess = m.visceralFatCm2 - REFERENCE.visceralFatCm2[c.sex];
   const fatExcess = m.bodyFatPct - REFERENCE.bodyFatPct[c.sex];
   const years = Math.max(0, c.ageYears - REFERENCE.ageYears);
@@ -477,7 +489,10 @@ function metabolicMultipliers(c: PatientCovariates, m: BodyMeasures): Record<str
 }
 
 /** Sex- and age-specific settings of the gonadal axis. */
-function gonadalSettings(c: PatientCovariates): {
+function gonadalSettings(
+  c: PatientCovariates,
+  K: Coefficients,
+): {
   set: Record<string, number>;
   multiply: Record<string, number>;
 } {

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DRUGS } from '../physiology/drug-catalog.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
+import { PARAM_UNITS, isParamName } from '../physiology/param-names.generated.js';
 import { RegimenTextError, parseRegimenTextLines } from './regimen-text.js';
 import { regimenLineSchema, scenarioSchema } from './schema.js';
 import type { Dose, ParsedScenario, RegimenLine, Scenario } from './schema.js';
@@ -275,6 +276,41 @@ function checkDays(s: ExpandedScenario, issues: ScenarioIssue[]): void {
   });
 }
 
+/** Checks `parameters`: every name a model parameter, every unit (where given) its declared one. */
+function checkParameters(s: ExpandedScenario, issues: ScenarioIssue[]): void {
+  for (const [name, entry] of Object.entries(s.parameters ?? {})) {
+    const path = `parameters.${name}`;
+    if (!isParamName(name)) {
+      issues.push({
+        path,
+        message: `'${name}' is not a parameter of the model; endotwin model params lists them`,
+      });
+      continue;
+    }
+    const value = typeof entry === 'number' ? entry : entry.value;
+    if (!Number.isFinite(value)) issues.push({ path, message: `must be a finite number, got ${value}` });
+    if (typeof entry !== 'number' && entry.unit !== PARAM_UNITS[name]) {
+      issues.push({
+        path: `${path}.unit`,
+        message: `must be the parameter's unit '${PARAM_UNITS[name]}', got '${entry.unit}'`,
+      });
+    }
+  }
+}
+
+/** Parameter values as plain numbers (the units were checked). */
+function parameterValues(
+  parameters: ExpandedScenario['parameters'],
+): Readonly<Record<string, number>> | undefined {
+  if (parameters === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(parameters).map(([name, entry]) => [
+      name,
+      typeof entry === 'number' ? entry : entry.value,
+    ]),
+  );
+}
+
 function defaultMonitoringDays(duration: number): number[] {
   const days: number[] = [];
   for (let d = 0; d <= duration; d += 28) days.push(d);
@@ -284,8 +320,11 @@ function defaultMonitoringDays(duration: number): number[] {
 
 /** Fills in what depends on other fields: end days, monitoring days, the series window. */
 function normalise(s: ExpandedScenario): Scenario {
+  const { parameters, ...rest } = s;
+  const values = parameterValues(parameters);
   return {
-    ...s,
+    ...rest,
+    ...(values === undefined ? {} : { parameters: values }),
     regimen: s.regimen.map((line) => ({ ...line, end_day: line.end_day ?? s.duration_days })),
     monitoring: {
       ...s.monitoring,
@@ -311,6 +350,7 @@ export function parseScenario(doc: unknown): Scenario {
   checkRegimen(scenario, issues);
   checkTitration(scenario, issues);
   checkDays(scenario, issues);
+  checkParameters(scenario, issues);
   if (issues.length > 0) throw new ScenarioError(issues.map((issue) => reAddressed(issue, origins)));
   return normalise(scenario);
 }

@@ -108,6 +108,18 @@ export interface Result {
   endpoint_windows: EndpointWindows;
   /** Weak-evidence effects that were switched on for this run, so readers know what they are looking at. */
   optional_effects: string[];
+  /**
+   * The parameter values this run set by name (the scenario's `parameters` and a caller's overrides, such as a
+   * fitted twin's), each in its declared unit; absent when none were set.
+   */
+  parameters?: Record<string, number>;
+  /**
+   * With `simulate --uncertainty N`: the 5/50/95 % quantiles of every daily field by day over N draws of the
+   * patient's parameters (docs/estimation.md says what the draws cover).
+   */
+  bands?: Record<string, { p05: (number | null)[]; p50: (number | null)[]; p95: (number | null)[] }>;
+  /** With `simulate --uncertainty N`: the 5/50/95 % quantiles of every endpoint. */
+  endpoint_bands?: Record<string, { p05: number | null; p50: number | null; p95: number | null }>;
 }
 
 // Compile-time check: the vocabulary's lists name only fields of these types.

@@ -172,6 +172,15 @@ const modelOptionsSchema = z.strictObject({
   optional_effects: z.array(z.enum(OPTIONAL_EFFECTS)).default([]),
 });
 
+/**
+ * A parameter value: a number in the parameter's declared unit, or `{ value, unit }` where the unit must be the
+ * declared one (checked in `parseScenario` against the generated parameter table).
+ */
+const parameterValueSchema = z.union([
+  z.number(),
+  z.strictObject({ value: z.number(), unit: z.string().min(1) }),
+]);
+
 /** The raw scenario document as users write it (before cross-field checks). */
 export const scenarioSchema = z.strictObject({
   schema: z.literal(SCENARIO_SCHEMA_ID).default(SCENARIO_SCHEMA_ID),
@@ -186,6 +195,8 @@ export const scenarioSchema = z.strictObject({
   monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
   output: outputSchema.default(() => outputSchema.parse({})),
   model: modelOptionsSchema.default(() => modelOptionsSchema.parse({})),
+  /** Model parameters and patient coefficients set by name (`endotwin model params` lists them). */
+  parameters: z.record(z.string(), parameterValueSchema).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -209,8 +220,10 @@ export type Titration = NonNullable<ParsedScenario['titration']>;
  * A scenario after parsing and normalisation: every default filled in, `end_day` resolved, monitoring days and the
  * series window explicit.
  */
-export interface Scenario extends Omit<ParsedScenario, 'regimen' | 'monitoring' | 'output'> {
+export interface Scenario extends Omit<ParsedScenario, 'regimen' | 'monitoring' | 'output' | 'parameters'> {
   readonly regimen: readonly (RegimenLine & { readonly end_day: number })[];
   readonly monitoring: ParsedScenario['monitoring'] & { readonly at_days: readonly number[] };
   readonly output: ParsedScenario['output'] & { readonly window_days: readonly [number, number] };
+  /** Parameter values by name, each in its declared unit (units checked and dropped). */
+  readonly parameters?: Readonly<Record<string, number>>;
 }

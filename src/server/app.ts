@@ -21,6 +21,7 @@ import { registerHealthRoute } from './routes/health.js';
 import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
+import { registerSensitivityRoutes } from './routes/sensitivity.js';
 import { registerTrialRoutes } from './routes/trials.js';
 import { registerTwinRoutes } from './routes/twin.js';
 import { registerStaticFiles } from './static-files.js';
@@ -93,6 +94,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerAnalysisRoutes(app, ctx);
     registerTrialRoutes(app, ctx);
     registerTwinRoutes(app, ctx);
+    registerSensitivityRoutes(app, ctx);
     return Promise.resolve();
   };
 }

@@ -9,6 +9,7 @@
  * (IGF-1, free testosterone, GH tissue signal) and the energy-balance constant K are set, and the run's parameters
  * return to normal for the treatment.
  */
+import type { ParamName } from '../physiology/param-names.generated.js';
 import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
 import type { CompiledModel } from '../engine/types.js';
@@ -149,7 +150,7 @@ function mealKcalPerDay(timeline: Timeline, from: number, to: number): number {
 }
 
 /** Sets a parameter of the run by name. */
-function setParameter(setup: Setup, name: string, value: number): void {
+function setParameter(setup: Setup, name: ParamName, value: number): void {
   setup.p[setup.model.parameterIndex(name)] = value;
 }
 

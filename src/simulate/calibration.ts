@@ -12,6 +12,7 @@
  * - Total testosterone (men): Leydig output, raised to the power 1.5 because LH feedback damps the response.
  * Each is repeated after every week of the burn-in, which absorbs what the one-step formulas leave out.
  */
+import type { ParamName } from '../physiology/param-names.generated.js';
 import { BETA_GLUCOSE_HILL_N } from '../physiology/glucose-insulin.js';
 import { IGF1_SPILL_HILL_N } from '../physiology/liver-igf1.js';
 import { igf1ProductionScaleFor, type Igf1Parameters } from '../physiology/patient.js';
@@ -40,19 +41,19 @@ const clampStep = (x: number): number => Math.min(STEP_RANGE[1], Math.max(STEP_R
 
 /** Parameter access of a set-up run. */
 function accessor(setup: Setup) {
-  const index = (name: string): number => setup.model.parameterIndex(name);
+  const index = (name: ParamName): number => setup.model.parameterIndex(name);
   return {
-    get: (name: string): number => setup.p[index(name)],
-    set: (name: string, value: number): void => {
+    get: (name: ParamName): number => setup.p[index(name)],
+    set: (name: ParamName, value: number): void => {
       setup.p[index(name)] = value;
     },
-    scale: (name: string, factor: number): void => {
+    scale: (name: ParamName, factor: number): void => {
       setup.p[index(name)] *= clampStep(factor);
     },
   };
 }
 
-function igf1Parameters(get: (name: string) => number): Igf1Parameters {
+function igf1Parameters(get: (name: ParamName) => number): Igf1Parameters {
   return {
     prodMax: get('igf1_prod_max'),
     prodBasal: get('igf1_prod_basal'),
@@ -72,7 +73,7 @@ function hill(x: number, k: number, n: number): number {
  * The insulin action X* that holds glucose at `gt` at a fasting steady state, with hepatic output suppressed by X:
  * `E/(1 + X/x_h) = (S_G + X_IGF1 + X)·G*`, a quadratic in X (E is the unsuppressed output of the reading).
  */
-function insulinActionFor(gt: number, x: number, r: BurnInReading, get: (name: string) => number): number {
+function insulinActionFor(gt: number, x: number, r: BurnInReading, get: (name: ParamName) => number): number {
   const xh = get('egp_insulin_action_half');
   const s = get('glucose_effectiveness') + r.draws.igf1_glucose_action_per_min;
   const unsuppressed = r.draws.egp_rate_mg_dl_min * (1 + x / xh);

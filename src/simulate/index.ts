@@ -21,7 +21,12 @@ import { burnIn } from './burn-in.js';
 import { buildTimeline } from './events.js';
 import { progressSplitter } from './progress.js';
 import { assembleResult } from './result.js';
-import { applyParameterOverrides, checkOverridesKept, type ParameterOverrides } from './overrides.js';
+import {
+  applyParameterOverrides,
+  checkOverridesKept,
+  mergedOverrides,
+  type ParameterOverrides,
+} from './overrides.js';
 import { isPrepared, prepareScenario, type PreparedScenario } from './prepare.js';
 import { runTreatment } from './segments.js';
 import { BURN_IN_DAYS, MIN_PER_DAY } from './settings.js';
@@ -31,7 +36,12 @@ export { burnIn } from './burn-in.js';
 export type { EndState, ProgressSpan } from './types.js';
 export { type DayStats, type TreatmentRun } from './daily-reducer.js';
 export { buildTimeline, type Timeline } from './events.js';
-export { ParameterOverrideError, type ParameterOverrides } from './overrides.js';
+export {
+  CALIBRATED_TO_LABS,
+  ParameterOverrideError,
+  SET_BY_THE_RUN,
+  type ParameterOverrides,
+} from './overrides.js';
 export { assembleResult } from './result.js';
 export { screen, seriesNames } from './screening.js';
 export { prepareScenario, type PreparedScenario, type ScenarioSource } from './prepare.js';
@@ -63,14 +73,17 @@ export interface SimulateOptions {
 export function simulate(input: Scenario | PreparedScenario, options: SimulateOptions = {}): Result {
   const prepared = isPrepared(input) ? input : prepareScenario({ scenario: input });
   const { scenario } = prepared;
-  const setup = setUpPatient(scenario);
+  const overrides = mergedOverrides(scenario, options.parameterOverrides);
+  const setup = setUpPatient(scenario, overrides);
+  applyParameterOverrides(scenario, setup, scenario.parameters, 'parameters');
   applyParameterOverrides(scenario, setup, options.parameterOverrides);
   const timeline = buildTimeline(prepared, setup);
   const progress = progressSplitter(options.onProgress, BURN_IN_DAYS, timeline.endMin / MIN_PER_DAY);
   const baseline = burnIn(scenario, setup, timeline, progress.burnIn);
-  checkOverridesKept(setup, options.parameterOverrides);
+  checkOverridesKept(setup, overrides);
   const run = runTreatment(prepared, setup, timeline, baseline, progress.treatment);
-  return assembleResult(scenario, prepared.screening, setup, timeline, run, () =>
+  const result = assembleResult(scenario, prepared.screening, setup, timeline, run, () =>
     runBaselineWeek(scenario, setup, timeline, baseline),
   );
+  return overrides === undefined ? result : { ...result, parameters: { ...overrides } };
 }

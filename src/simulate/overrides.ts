@@ -9,6 +9,8 @@
  * initial body composition), the burn-in's switches, the untreated references read at the end of the burn-in, and
  * the parameters the burn-in calibrates to a baseline lab the patient has (`patient.labs`).
  */
+import { isParamName, type ParamName } from '../physiology/param-names.generated.js';
+import { coefficientKeyOf } from '../physiology/patient-coefficients.js';
 import { ScenarioError } from '../scenario/parse.js';
 import type { ScenarioIssue } from '../scenario/parse.js';
 import type { Patient, Scenario } from '../scenario/schema.js';
@@ -26,7 +28,7 @@ export class ParameterOverrideError extends ScenarioError {
 }
 
 /** Parameters the run always sets itself, with the reason given to a caller who tries to override one. */
-const SET_BY_THE_RUN: Readonly<Record<string, string>> = {
+export const SET_BY_THE_RUN: Readonly<Partial<Record<ParamName, string>>> = {
   body_weight_kg: 'derived from patient.weight_kg at set-up (GH volume); change the patient instead',
   gh_vd_fraction: 'used at set-up to derive the GH volume of distribution; it cannot change afterwards',
   fat_mass_0_kg:
@@ -44,9 +46,9 @@ const SET_BY_THE_RUN: Readonly<Record<string, string>> = {
 };
 
 /** Parameters the burn-in calibrates when the patient has one of the named baseline labs (calibration.ts). */
-const CALIBRATED: readonly {
+export const CALIBRATED_TO_LABS: readonly {
   readonly labs: readonly (keyof Patient['labs'])[];
-  readonly parameters: readonly string[];
+  readonly parameters: readonly ParamName[];
 }[] = [
   { labs: ['igf1_ng_ml'], parameters: ['igf1_prod_scale'] },
   {
@@ -58,11 +60,11 @@ const CALIBRATED: readonly {
 
 /** Why the run would overwrite `name` for this patient, or undefined when an override of it holds. */
 function setByTheRun(name: string, patient: Patient): string | undefined {
-  const fixed = SET_BY_THE_RUN[name];
+  const fixed = isParamName(name) ? SET_BY_THE_RUN[name] : undefined;
   if (fixed !== undefined) return fixed;
-  for (const rule of CALIBRATED) {
+  for (const rule of CALIBRATED_TO_LABS) {
     const lab = rule.labs.find((l) => patient.labs[l] !== undefined);
-    if (lab !== undefined && rule.parameters.includes(name)) {
+    if (lab !== undefined && (rule.parameters as readonly string[]).includes(name)) {
       return `the burn-in calibrates it to patient.labs.${lab}; remove that lab to override it`;
     }
   }
@@ -75,8 +77,13 @@ function overrideIssue(
   value: number,
   scenario: Scenario,
   setup: Setup,
+  field: string,
 ): ScenarioIssue | undefined {
-  const path = `parameterOverrides.${name}`;
+  const path = `${field}.${name}`;
+  if (coefficientKeyOf(name) !== undefined) {
+    // A covariate coefficient: applied by the patient mapping at set-up (setUpPatient), any finite value.
+    return Number.isFinite(value) ? undefined : { path, message: `must be a finite number, got ${value}` };
+  }
   const declared = setup.model.parameters.find((p) => p.name === name);
   if (declared === undefined) {
     const drugs = setup.drugs.length > 0 ? setup.drugs.join(', ') : 'none';
@@ -100,21 +107,36 @@ function overrideIssue(
 }
 
 /**
- * Checks the overrides against the run's model and patient and writes them into the run's parameter vector.
- * @throws ParameterOverrideError listing every bad override (path `parameterOverrides.<name>`).
+ * Checks the overrides against the run's model and patient and writes them into the run's parameter vector
+ * (covariate coefficients, `patient_…`, were applied by the patient mapping at set-up and are only checked here).
+ * `field` names where they came from in error paths: `parameterOverrides` (a caller) or `parameters` (the
+ * scenario).
+ * @throws ParameterOverrideError listing every bad override (path `<field>.<name>`).
  */
 export function applyParameterOverrides(
   scenario: Scenario,
   setup: Setup,
   overrides: ParameterOverrides | undefined,
+  field = 'parameterOverrides',
 ): void {
   if (overrides === undefined) return;
   const issues = Object.entries(overrides).flatMap(([name, value]) => {
-    const issue = overrideIssue(name, value, scenario, setup);
+    const issue = overrideIssue(name, value, scenario, setup, field);
     return issue ? [issue] : [];
   });
   if (issues.length > 0) throw new ParameterOverrideError(issues);
-  for (const [name, value] of Object.entries(overrides)) setup.p[setup.model.parameterIndex(name)] = value;
+  for (const [name, value] of Object.entries(overrides)) {
+    if (coefficientKeyOf(name) === undefined) setup.p[setup.model.parameterIndex(name)] = value;
+  }
+}
+
+/** The scenario's `parameters` and a caller's overrides in one record (the caller's win), or undefined if none. */
+export function mergedOverrides(
+  scenario: Scenario,
+  overrides: ParameterOverrides | undefined,
+): ParameterOverrides | undefined {
+  if (scenario.parameters === undefined && overrides === undefined) return undefined;
+  return { ...scenario.parameters, ...overrides };
 }
 
 /**
@@ -123,6 +145,7 @@ export function applyParameterOverrides(
  */
 export function checkOverridesKept(setup: Setup, overrides: ParameterOverrides | undefined): void {
   for (const [name, value] of Object.entries(overrides ?? {})) {
+    if (coefficientKeyOf(name) !== undefined) continue;
     const now = setup.p[setup.model.parameterIndex(name)];
     if (now !== value) {
       throw new Error(

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Stage 2: the compiled model for the regimen's drugs and the patient's parameter vector. */
+import type { ParamName } from '../physiology/param-names.generated.js';
 import { Random } from '../engine/random.js';
 import type { CompiledModel } from '../engine/types.js';
 import { trainingLevel } from '../physiology/body-composition.js';
@@ -7,6 +8,7 @@ import { wakeClockMin } from '../physiology/clock-lifestyle.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
 import { compiledModel, isModelledDrug } from '../physiology/model.js';
 import { applyPatientParameters, patientParameters, type PatientParameters } from '../physiology/patient.js';
+import { coefficientsWith } from '../physiology/patient-coefficients.js';
 import { clockToMinutes } from '../protocol/clock.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -33,8 +35,11 @@ export function uniformOf(random: Random): () => number {
   return () => random.nextFloat();
 }
 
-/** The model for the regimen's modelled drugs, and the parameter vector of this patient. */
-export function setUpPatient(scenario: Scenario): Setup {
+/**
+ * The model for the regimen's modelled drugs, and the parameter vector of this patient. Covariate coefficients
+ * named in `overrides` (`patient_…`) replace those of `patient.ts` in the mapping; other names are ignored here.
+ */
+export function setUpPatient(scenario: Scenario, overrides: Readonly<Record<string, number>> = {}): Setup {
   const drugs = [...new Set(scenario.regimen.map((l) => l.drug))].filter(isModelledDrug);
   const optionalEffects = [...new Set(scenario.model.optional_effects)];
   const model = compiledModel(drugs, optionalEffects);
@@ -56,6 +61,7 @@ export function setUpPatient(scenario: Scenario): Setup {
       variability: pt.variability,
     },
     uniform,
+    coefficientsWith(overrides),
   );
   const index = (name: string): number => model.parameterIndex(name);
   applyPatientParameters(p, patient, index);
@@ -76,7 +82,7 @@ function weeklyResistanceMinutes(scenario: Scenario): number {
 /** Declared initial state with body composition at the patient's values and no testosterone in women. */
 function initialState(model: CompiledModel, p: Float64Array): Float64Array {
   const y = model.initialState();
-  const v = (name: string): number => p[model.parameterIndex(name)];
+  const v = (name: ParamName): number => p[model.parameterIndex(name)];
   y[model.stateIndex('fat_mass')] = v('fat_mass_0_kg');
   y[model.stateIndex('lean_energy')] = v('lean_mass_0_kg');
   if (v('is_male') === 0) y[model.stateIndex('testosterone')] = 0;

@@ -13,8 +13,7 @@
 import type { Result } from '../scenario/result.js';
 import type { LabName, Scenario } from '../scenario/schema.js';
 import { prepareScenario, setUpPatient, simulate, type PreparedScenario } from '../simulate/index.js';
-import { inverseSpd, normalMatrix, solveSpd } from './numeric.js';
-import type { Matrix } from './numeric.js';
+import { inverseSpd, normalMatrix, solveSpd, type Matrix } from '../estimate/numeric.js';
 import {
   DEFAULT_MEASUREMENT_SD_LOG,
   FITTABLE_LABS,

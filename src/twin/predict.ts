@@ -16,7 +16,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { prepareScenario, setUpPatient, simulate } from '../simulate/index.js';
 import type { TwinFit } from './fit.js';
 import { withoutBaselineIgf1 } from './fit.js';
-import { cholesky, logNormalMixtureQuantile, normalSource, sampleQuantile } from './numeric.js';
+import { cholesky, normalSource, sampleQuantile } from '../estimate/numeric.js';
+import { logNormalMixtureQuantile } from './numeric.js';
 import { FITTABLE_LABS, TwinInputError } from './observations.js';
 import type { FittableLab } from './observations.js';
 

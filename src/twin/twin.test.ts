@@ -10,7 +10,7 @@ import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { setUpPatient, simulate } from '../simulate/index.js';
 import { fitTwin } from './fit.js';
-import { normalSource } from './numeric.js';
+import { normalSource } from '../estimate/numeric.js';
 import { TwinInputError } from './observations.js';
 import type { TwinLabValue } from './observations.js';
 import { predictTwin } from './predict.js';

@@ -9,6 +9,7 @@ import { PatientsPage } from './pages/patients-page.js';
 import { RunPage } from './pages/run-page.js';
 import { RunsPage } from './pages/runs-page.js';
 import { ScenariosPage } from './pages/scenarios-page.js';
+import { SensitivityPage } from './pages/sensitivity-page.js';
 import { TrialPage } from './pages/trial-page.js';
 import { TrialsPage } from './pages/trials-page.js';
 import { ValidationPage } from './pages/validation-page.js';
@@ -25,6 +26,7 @@ const NAV = [
   { href: '/compare', label: 'Compare' },
   { href: '/trials', label: 'Trials' },
   { href: '/patients', label: 'Patients' },
+  { href: '/sensitivity', label: 'Sensitivity' },
   { href: '/validation', label: 'Validation' },
 ] as const;
 
@@ -78,6 +80,7 @@ function page(location: Location): ReactNode {
   if (path === '/runs') return <RunsPage />;
   if (path === '/compare') return <ComparePage query={query} />;
   if (path === '/validation') return <ValidationPage />;
+  if (path === '/sensitivity') return <SensitivityPage />;
   const trial = matchPath('/trials/:id', path);
   if (trial) return <TrialPage key={trial.id} trialId={trial.id} />;
   if (path === '/trials') return <TrialsPage />;

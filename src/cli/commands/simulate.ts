@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 /** `endotwin simulate FILE [--out F] [--format json|csv] [--research]`: one scenario, the result to stdout or F. */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import type { Result, Screening } from '../../scenario/index.js';
+import type { Result, Scenario, Screening } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode, invalidInput } from '../errors.js';
 import { dailyCsv, formatFindings } from '../format.js';
 import type { CliIo } from '../io.js';
 import { writeFileAtomic } from '../io.js';
-import { parseChoiceOption } from '../options.js';
+import { parseChoiceOption, parseNumberOption } from '../options.js';
 import { loadScenarioFile } from '../scenario-file.js';
 import { loadSimulate } from '../simulate-loader.js';
 import type { SimulateOptions } from '../simulate-loader.js';
@@ -19,6 +20,7 @@ interface SimulateCliOptions {
   out?: string;
   format?: string;
   research?: boolean;
+  uncertainty?: string;
 }
 
 /** Progress on stderr, only when stderr is a terminal; `finish` ends the progress line. */
@@ -65,6 +67,8 @@ async function runSimulate(
 ): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? 'json', FORMATS);
   const prepared = await loadScenarioFile(file);
+  const draws =
+    options.uncertainty === undefined ? undefined : uncertaintyDraws(options.uncertainty, prepared.scenario);
   enforceScreening(prepared.screening, options.research === true, context.io);
   const simulate = await loadSimulate();
   const progress = progressReporter(context.io, prepared.scenario.name);
@@ -74,9 +78,43 @@ async function runSimulate(
   } finally {
     progress.finish();
   }
+  if (draws !== undefined) result = await withBands(result, prepared.scenario, draws, context);
   const text = render(result, format);
   if (options.out === undefined) context.io.out(text);
   else await writeFileAtomic(options.out, text);
+}
+
+/** The draws of `--uncertainty N`, checked before anything is simulated. */
+function uncertaintyDraws(raw: string, scenario: Scenario): number {
+  const draws = Math.round(parseNumberOption('--uncertainty', raw, { min: 2, max: 1000 }));
+  if (scenario.patient.variability !== 'typical') {
+    throw invalidInput(
+      "--uncertainty needs patient.variability: typical: the bands draw the patient's random effects (a " +
+        'population calibration posterior, which would give bands for every patient, does not exist yet)',
+    );
+  }
+  return draws;
+}
+
+/** The result with the uncertainty bands of N draws, simulated on a worker-thread pool. */
+async function withBands(
+  result: Result,
+  scenario: Scenario,
+  draws: number,
+  context: CommandContext,
+): Promise<Result> {
+  const estimate = await import('../../estimate/index.js');
+  const pool = estimate.createRunPool(availableParallelism());
+  const progress = context.io.errIsTty
+    ? (done: number, total: number) => context.io.err(`\rdraws: ${done}/${total}`)
+    : undefined;
+  try {
+    const { bands, endpoint_bands } = await estimate.uncertaintyBands(scenario, draws, pool, progress);
+    if (progress) context.io.err('\n');
+    return { ...result, bands, endpoint_bands };
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Adds the `simulate` command. */
@@ -90,6 +128,10 @@ export function registerSimulate(program: Command, context: CommandContext): voi
     .option(
       '--research',
       'run even when the screening finds a contraindication; the findings stay in the result',
+    )
+    .option(
+      '--uncertainty <n>',
+      'add bands and endpoint_bands: 5/50/95 % over n draws of the patient (needs patient.variability: typical)',
     )
     .action((file: string, options: SimulateCliOptions) => runSimulate(file, options, context));
 }

@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: MIT
 /** Locating a worker-thread module of the cohort layer, from TypeScript sources (through tsx) or from the build. */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { workerModule } from '../../engine/worker-module.js';
 
 /**
- * The file URL of worker module `baseName` in this folder and the Node options it needs: from `.ts` sources (tests,
- * tsx) the worker loads through tsx's loader; from the compiled `.js` build it needs nothing.
+ * The file URL of worker module `baseName` in this folder and the Node options it needs (see `workerModule`).
  * @example workerScript('thread-worker') // { filename: 'file:///…/thread-worker.js', execArgv: [] }
  */
 export function workerScript(baseName: string): { filename: string; execArgv: string[] } {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { filename: new URL(`./${baseName}.js`, here).href, execArgv: [] };
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
-  return { filename: new URL(`./${baseName}.ts`, here).href, execArgv: ['--import', tsx] };
+  return workerModule(import.meta.url, baseName);
 }

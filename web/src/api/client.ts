@@ -96,11 +96,13 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   return response;
 }
 
-async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A JSON answer of the API at `path` (under `/api/v1`), with the stored token; errors as {@link ApiRequestError}. */
+export async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await (await send(path, init)).json()) as T;
 }
 
-function post(body: unknown, signal?: AbortSignal): RequestInit {
+/** The request options of a JSON POST. */
+export function post(body: unknown, signal?: AbortSignal): RequestInit {
   return { method: 'POST', body: JSON.stringify(body), ...(signal ? { signal } : {}) };
 }
 

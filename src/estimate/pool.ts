@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+/**
+ * A pool of worker threads running simulations ({@link RunTask}) in parallel, or the same runs in this thread
+ * when `workers` is 0. Results come back in the order of the tasks whatever the order of completion, so a
+ * computation gives the same numbers on any number of threads.
+ */
+import { Piscina } from 'piscina';
+import { workerModule } from '../engine/worker-module.js';
+import { evaluateRun, type RunTask } from './runs.js';
+
+/** Called after each finished run with the count done and the total. */
+export type RunProgress = (done: number, total: number) => void;
+
+/** Runs batches of simulations. */
+export interface RunPool {
+  readonly workers: number;
+  /** The outputs of every task, in task order. */
+  run(tasks: readonly RunTask[], onProgress?: RunProgress): Promise<number[][]>;
+  close(): Promise<void>;
+}
+
+/** In-process runs, one after another (for `workers: 0`). */
+function inProcessPool(): RunPool {
+  return {
+    workers: 0,
+    run(tasks, onProgress) {
+      const out = tasks.map((task, i) => {
+        const values = evaluateRun(task);
+        onProgress?.(i + 1, tasks.length);
+        return values;
+      });
+      return Promise.resolve(out);
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * A pool of `workers` threads (0: in this thread), kept until `close`.
+ * @throws RangeError when `workers` is not an integer ≥ 0.
+ */
+export function createRunPool(workers: number): RunPool {
+  if (!(Number.isInteger(workers) && workers >= 0)) {
+    throw new RangeError(`workers must be an integer ≥ 0, got ${workers}`);
+  }
+  if (workers === 0) return inProcessPool();
+  const { filename, execArgv } = workerModule(import.meta.url, 'run-worker');
+  const pool = new Piscina<RunTask, number[]>({
+    filename,
+    execArgv,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    maxQueue: Number.POSITIVE_INFINITY,
+  });
+  return {
+    workers,
+    async run(tasks, onProgress) {
+      let done = 0;
+      return Promise.all(
+        tasks.map(async (task) => {
+          const values = await pool.run(task);
+          onProgress?.(++done, tasks.length);
+          return values;
+        }),
+      );
+    },
+    close: () => pool.destroy(),
+  };
+}
