@@ -17,6 +17,7 @@ const allowed = {
   validate: ['simulate', 'analysis', 'scenario', 'cohort'], // the virtual-trials section runs trial documents
   store: ['scenario'],
   twin: ['simulate', 'analysis', 'scenario', 'protocol'], // a patient's fitted twin runs simulate with overrides
+  exchange: ['engine', 'physiology', 'scenario', 'analysis', 'protocol', 'simulate'],
   server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store', 'twin'],
   cli: [
     'engine',
@@ -30,6 +31,7 @@ const allowed = {
     'server',
     'validate',
     'twin',
+    'exchange',
   ],
   index: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort'],
 };
