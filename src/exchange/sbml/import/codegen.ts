@@ -116,7 +116,7 @@ function generateApply(op: string, args: readonly string[], where: string): stri
   }
   const relational = RELATIONAL[op];
   if (relational) {
-    if (args.length < 2) throw new SbmlError('invalid', where, `<${op}> needs at least 2 arguments`);
+    if (args.length < 2) return args.length === 0 ? '1' : `(${args[0]}, 1)`;
     const pairs = args.slice(1).map((b, i) => `${args[i]} ${relational} ${b}`);
     return `(${pairs.join(' && ')} ? 1 : 0)`;
   }
@@ -146,13 +146,16 @@ function generateApply(op: string, args: readonly string[], where: string): stri
     case 'or':
       return args.length === 0 ? '0' : `(${args.join(' || ')} ? 1 : 0)`;
     case 'xor':
+      if (args.length === 0) return '0';
       return `((${args.map((a) => `(${a} ? 1 : 0)`).join(' + ')}) % 2)`;
     case 'implies':
       arity(op, args, 2, where);
       return `(${args[0]} ? (${args[1]} ? 1 : 0) : 1)`;
     case 'max':
+      if (args.length === 0) return '(-Infinity)';
       return `Math.max(${args.join(', ')})`;
     case 'min':
+      if (args.length === 0) return 'Infinity';
       return `Math.min(${args.join(', ')})`;
     case 'rem':
       arity(op, args, 2, where);

@@ -458,10 +458,11 @@ class Planner {
     lines.push('  }', '}', 'function assign(i, v, x) {', '  switch (i) {');
     events.forEach((e, i) => {
       lines.push(`    case ${i}:`);
-      // Species last, so a concentration is turned into an amount with the compartment's new size.
+      // Species first: an assigned concentration becomes an amount with the compartment's size before the event
+      // (all assignments of one event happen at once; suite case 01779).
       const order = e.assignments
         .map((a, j) => ({ a, j, s: this.symbol(a.variable, `event ${e.id}`) }))
-        .sort((p, q) => Number(p.s.kind === 'species') - Number(q.s.kind === 'species'));
+        .sort((p, q) => Number(q.s.kind === 'species') - Number(p.s.kind === 'species'));
       for (const { a, j, s } of order) {
         if (s.constant || s.kind === 'reaction' || this.assignmentRules.has(s.id)) {
           throw new SbmlError('invalid', `event ${e.id}`, `'${a.variable}' cannot be assigned by an event`);

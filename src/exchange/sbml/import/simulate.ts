@@ -4,7 +4,14 @@
  * to RODAS4 when stiff), locates event triggers by bisection on the dense output, and executes events with SBML
  * Level 3 semantics (delays, priorities, persistence, values from trigger or execution time).
  */
-import { getSolver, type OdeStepper, type OdeSystem, type SolverName } from '../../../engine/index.js';
+import {
+  createRandom,
+  getSolver,
+  type OdeStepper,
+  type OdeSystem,
+  type Random,
+  type SolverName,
+} from '../../../engine/index.js';
 import { SbmlError } from './errors.js';
 import type { CompiledSbml } from './plan.js';
 
@@ -13,6 +20,8 @@ export interface SbmlRunOptions {
   readonly solver?: SolverName;
   readonly rtol?: number;
   readonly atol?: number;
+  /** Seed of the random choice among simultaneous events of equal priority (default 1). */
+  readonly seed?: number;
 }
 
 /** The output grid and what to report at each of its times. */
@@ -64,6 +73,7 @@ class SbmlRun {
   private stepper: OdeStepper | undefined;
   private t = 0;
   private order = 0;
+  private readonly random: Random;
 
   constructor(
     private readonly model: CompiledSbml,
@@ -75,6 +85,7 @@ class SbmlRun {
     this.y = new Float64Array(this.n);
     this.armed = Float64Array.from(model.events, (e) => (e.initialValue ? 1 : 0));
     this.current = new Float64Array(model.events.length);
+    this.random = createRandom(options.seed ?? 1);
   }
 
   run(): SbmlRows {
@@ -201,10 +212,14 @@ class SbmlRun {
     }
   }
 
-  /** Index in `pending` of the due event with the highest priority (first queued among equals), or -1. */
+  /**
+   * Index in `pending` of the due event to execute next, or -1: the highest priority wins; SBML leaves the order
+   * among equal priorities open, and it is drawn at random (seeded), as the suite's RandomEventExecution cases need.
+   */
   private choose(t: number): number {
     let best = -1;
     let bestPriority = -Infinity;
+    let ties = 0;
     for (let j = 0; j < this.pending.length; j++) {
       const p = this.pending[j];
       if (p.time > t) continue;
@@ -213,6 +228,9 @@ class SbmlRun {
       if (best < 0 || priority > bestPriority) {
         best = j;
         bestPriority = priority;
+        ties = 1;
+      } else if (priority === bestPriority && this.random.nextInt(++ties) === 0) {
+        best = j; // reservoir sampling: each of the tied events is chosen with probability 1/ties
       }
     }
     return best;

@@ -73,6 +73,14 @@ export function runCase(casesDir: string, id: string, tags: readonly string[]): 
     const rows = simulateWithSettings(model, settings);
     const expected = parseCsv(readFileSync(join(dir, `${id}-results.csv`), 'utf8'));
     const computed = parseCsv(formatSbmlCsv(settings.variables, rows));
+    if (expected.header.length !== computed.header.length) {
+      return {
+        id,
+        tags,
+        outcome: 'fail',
+        detail: `columns ${computed.header.join(',')}, expected ${expected.header.join(',')}`,
+      };
+    }
     if (expected.rows.length !== computed.rows.length) {
       return {
         id,
@@ -83,9 +91,9 @@ export function runCase(casesDir: string, id: string, tags: readonly string[]): 
     }
     for (let r = 0; r < expected.rows.length; r++) {
       for (let c = 1; c < expected.header.length; c++) {
-        const col = computed.header.indexOf(expected.header[c]);
+        // Columns are compared by position: the suite's first column is time whatever its heading.
         const e = expected.rows[r][c];
-        const x = col < 0 ? NaN : computed.rows[r][col];
+        const x = computed.rows[r][c];
         if (!valueMatches(x, e, settings.absolute, settings.relative)) {
           const detail = `${expected.header[c]} at t=${expected.rows[r][0]}: ${x}, expected ${e}`;
           return { id, tags, outcome: 'fail', detail };
