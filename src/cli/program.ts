@@ -11,6 +11,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
+import { registerSbml } from './commands/sbml.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTrial } from './commands/trial.js';
@@ -50,6 +51,7 @@ export function buildProgram(context: CommandContext): Command {
   registerTrial(program, context);
   registerWorker(program, context);
   registerTwin(program, context);
+  registerSbml(program, context);
   return program;
 }
 
