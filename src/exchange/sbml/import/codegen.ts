@@ -164,7 +164,10 @@ function generateApply(op: string, args: readonly string[], where: string): stri
       arity(op, args, 2, where);
       return `Math.trunc(${args[0]} / ${args[1]})`;
     case 'delay':
-      throw new SbmlError('unsupported', where, 'csymbol delay()');
+      // plan.ts replaces delay(x, d) by #delayed(k, d) before generation; a delay left here is malformed.
+      throw new SbmlError('invalid', where, `delay() takes 2 arguments, not ${args.length}`);
+    case '#delayed':
+      return `hooks.delay(${args[0]}, t - ${args[1]}, t, v)`;
     case 'rateOf':
       throw new SbmlError('unsupported', where, 'csymbol rateOf() of this kind of symbol');
     default:

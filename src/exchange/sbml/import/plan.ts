@@ -48,6 +48,10 @@ export interface CompiledSbml {
   readonly stateSlots: Int32Array;
   readonly events: readonly EventInfo[];
   readonly code: SbmlCode;
+  /** How many delay() the model uses; a run keeps the states' history only when it does. */
+  readonly delayCount: number;
+  /** The shortest delay given as a number (Infinity when none): steps are kept shorter than it. */
+  readonly shortestDelay: number;
   /** The generated JavaScript, for debugging. */
   readonly source: string;
 }
@@ -81,6 +85,9 @@ class Planner {
     { reaction: string; sign: number; ref: SbmlSpeciesReference }[]
   >();
   private readonly localParameters = new Map<string, ReadonlyMap<string, number>>();
+  /** Arguments of delay() in order of appearance, and their delays when those are numbers (NaN otherwise). */
+  private readonly delayed: { math: MathNode; where: string }[] = [];
+  private readonly constantDelays: number[] = [];
 
   constructor(private readonly model: SbmlModel) {}
 
@@ -101,6 +108,7 @@ class Planner {
     lines.push('}');
     lines.push('function init(t, v) {', ...init.map((n) => `  ${n.code}`), '}');
     lines.push(...this.eventCode());
+    lines.push(...this.delayedCode());
     const source = lines.join('\n');
     return {
       modelId: this.model.id,
@@ -116,6 +124,11 @@ class Planner {
       })),
       code: codeOf(source),
       source,
+      delayCount: this.delayed.length,
+      shortestDelay:
+        this.constantDelays.length === 0
+          ? Infinity
+          : Math.min(...this.constantDelays.map((d) => (Number.isNaN(d) ? Infinity : d))),
     };
   }
 
@@ -220,16 +233,52 @@ class Planner {
   // ---- expressions ----
 
   /** Prepares an expression: inlines functions, local parameters and rateOf, then generates its code. */
-  private expression(math: MathNode, where: string, reaction?: string): { code: string; reads: Set<string> } {
+  private expression(
+    math: MathNode,
+    where: string,
+    reaction?: string,
+  ): { code: string; reads: Set<string>; readsAtStart: Set<string> } {
     let node = inlineFunctions(math, this.model.functions, where);
     const locals = reaction === undefined ? undefined : this.localParameters.get(reaction);
     if (locals && locals.size > 0) {
       node = substitute(node, new Map([...locals].map(([k, v]): [string, MathNode] => [k, { k: 'num', v }])));
     }
     node = this.expandRateOf(node, where, 0);
+    // At the start, delay(x, d) reads x's start value: x's symbols must be initialised first.
+    const readsAtStart = identifiersIn(node);
+    node = this.registerDelays(node, where);
     const reads = identifiersIn(node);
     const code = generate(node, (name) => this.read(name), where);
-    return { code, reads };
+    return { code, reads, readsAtStart };
+  }
+
+  /**
+   * Replaces each `delay(x, d)` by a call of the run's history (`#delayed(k, d)`): x is evaluated at t − d by
+   * `delayed(k, …)`, and is no instantaneous dependency of the expression.
+   */
+  private registerDelays(node: MathNode, where: string): MathNode {
+    return rewriteApply(node, 'delay', (args) => {
+      if (args.length !== 2)
+        throw new SbmlError('invalid', where, `delay() takes 2 arguments, not ${args.length}`);
+      const k = this.delayed.length;
+      this.delayed.push({ math: args[0], where });
+      const delayAmount = args[1];
+      if (delayAmount.k === 'num') this.constantDelays.push(delayAmount.v);
+      else this.constantDelays.push(NaN);
+      return { k: 'apply', op: '#delayed', args: [{ k: 'num', v: k }, delayAmount] };
+    });
+  }
+
+  /** `function delayed(k, t, v)`: the argument x of the k-th delay(x, d), evaluated on `v` at time t. */
+  private delayedCode(): string[] {
+    const cases: string[] = [];
+    // Generating one argument may register nested delays: loop until all are generated.
+    for (let k = 0; k < this.delayed.length; k++) {
+      const { math, where } = this.delayed[k];
+      const { code } = this.expression(math, where);
+      cases.push(`    case ${k}: return ${code};`);
+    }
+    return ['function delayed(k, t, v) {', '  switch (k) {', ...cases, '  }', '  return NaN;', '}'];
   }
 
   private read(name: string): string | undefined {
@@ -363,8 +412,8 @@ class Planner {
     const fromMath = (id: string, slot: number): Node | undefined => {
       const math = ia.get(id) ?? this.assignmentRules.get(id);
       if (!math) return undefined;
-      const { code, reads } = this.expression(math, `initialAssignment ${id}`);
-      return { key: id, reads, code: `v[${slot}] = ${code};` };
+      const { code, readsAtStart } = this.expression(math, `initialAssignment ${id}`);
+      return { key: id, reads: readsAtStart, code: `v[${slot}] = ${code};` };
     };
     const constantNode = (key: string, slot: number, value: number | undefined): Node => ({
       key,

@@ -13,6 +13,7 @@ import {
   type SolverName,
 } from '../../../engine/index.js';
 import { SbmlError } from './errors.js';
+import { StateHistory } from './history.js';
 import type { CompiledSbml } from './plan.js';
 
 /** Solver choice and tolerances for one run. */
@@ -74,6 +75,15 @@ class SbmlRun {
   private t = 0;
   private order = 0;
   private readonly random: Random;
+  /** Kept only for models that use delay(). */
+  private readonly history: StateHistory | undefined;
+  private readonly slope: Float64Array;
+  /** Values at the start (after events there): delay() before the start reads these. */
+  private readonly initial: Float64Array;
+  /** Scratch value arrays for delay(), one per nesting depth. */
+  private readonly scratch: Float64Array[] = [];
+  private readonly scratchY: Float64Array;
+  private delayDepth = 0;
 
   constructor(
     private readonly model: CompiledSbml,
@@ -86,6 +96,11 @@ class SbmlRun {
     this.armed = Float64Array.from(model.events, (e) => (e.initialValue ? 1 : 0));
     this.current = new Float64Array(model.events.length);
     this.random = createRandom(options.seed ?? 1);
+    this.history = model.delayCount > 0 ? new StateHistory(this.n) : undefined;
+    this.slope = new Float64Array(this.n);
+    this.initial = new Float64Array(model.valueCount);
+    this.scratchY = new Float64Array(this.n);
+    model.code.hooks.delay = (k, at, t, v) => this.delayedValue(k, at, t, v);
   }
 
   run(): SbmlRows {
@@ -93,7 +108,9 @@ class SbmlRun {
     const { start, duration, steps } = this.request;
     model.code.init(0, v);
     model.code.derive(0, v);
+    this.initial.set(v);
     this.processEvents();
+    this.initial.set(v);
     this.startStepper();
     for (let k = 0; k <= steps;) {
       const tGrid = start + (k * duration) / steps;
@@ -115,14 +132,53 @@ class SbmlRun {
       this.stepper.reset(this.t, y);
     } else {
       const system: OdeSystem = { n, rhs: (t, state, dydt) => model.code.rhs(t, state, v, dydt) };
+      const shortest = model.delayCount > 0 && model.shortestDelay > 0 ? model.shortestDelay : Infinity;
       this.stepper = getSolver(this.options.solver ?? 'auto').create(system, this.t, y, {
         rtol: this.options.rtol ?? 1e-9,
         atol: this.options.atol ?? 1e-14,
         maxSteps: 1_000_000,
+        // Steps no longer than the shortest delay read delay() from recorded history, never extrapolated.
+        ...(Number.isFinite(shortest) ? { maxStep: shortest } : {}),
       });
     }
     // The stepper's probes evaluated the right-hand side elsewhere: `v` is scratch, so restore it.
     this.load(this.t, true);
+    this.record(this.t);
+  }
+
+  /** Appends the current state and slope to the history (models with delay() only). */
+  private record(t: number): void {
+    if (!this.history || this.n === 0) return;
+    const { model, v, y, slope } = this;
+    model.code.rhs(t, y, v, slope);
+    this.history.record(t, y, slope);
+    model.code.derive(t, v);
+  }
+
+  /**
+   * delay(x, d): x evaluated at time `at` = t − d on the recorded states, with the rules re-evaluated at that
+   * time; before the start the states keep their start values (time-dependent rules still see `at`).
+   */
+  private delayedValue(k: number, at: number, t: number, v: Float64Array): number {
+    const { model } = this;
+    if (!(at < t)) return model.code.delayed(k, t, v);
+    const history = this.history;
+    // Re-deriving at a past time re-evaluates every rule, also those holding a delay() x does not need; reading
+    // their history too would recurse without end. One level is read exactly; deeper ones see the past values.
+    if (this.delayDepth > 0) return model.code.delayed(k, at, v);
+    const depth = this.delayDepth++;
+    try {
+      const past = (this.scratch[depth] ??= new Float64Array(model.valueCount));
+      past.set(v);
+      if (history && history.size > 0) {
+        history.at(at, this.scratchY);
+        for (let i = 0; i < this.n; i++) past[model.stateSlots[i]] = this.scratchY[i];
+      }
+      model.code.derive(at, past);
+      return model.code.delayed(k, at, past);
+    } finally {
+      this.delayDepth--;
+    }
   }
 
   /** Loads the solution at time `t` (within the last step) into `v` and recomputes what depends on it. */
@@ -152,6 +208,7 @@ class SbmlRun {
       tNew = this.stepper.t;
     }
     this.load(tNew, true);
+    if (this.history) this.record(tNew);
     if (this.model.events.length > 0 && this.triggersChanged(tNew)) {
       let lo = from;
       let hi = tNew;
@@ -163,6 +220,10 @@ class SbmlRun {
         else lo = mid;
       }
       this.load(hi, hi === tNew);
+      if (this.history && hi !== tNew) {
+        this.history.truncateAfter(from);
+        this.record(hi);
+      }
       this.t = hi;
       this.processEvents();
       this.startStepper();
