@@ -8,8 +8,8 @@ export interface SbmlCode {
   derive(t: number, v: Float64Array): void;
   /** Writes d(state)/dt; copies `y` into `v` first. */
   rhs(t: number, y: Float64Array, v: Float64Array, dydt: Float64Array): void;
-  /** Fills `v` with the values at the start time. */
-  init(t: number, v: Float64Array): void;
+  /** Fills `v` with the values at the start time, except parameters and compartments marked in `fixed`. */
+  init(t: number, v: Float64Array, fixed: Uint8Array): void;
   /** Writes 1 or 0 for every event trigger. */
   triggers(t: number, v: Float64Array, out: Float64Array): void;
   delay(event: number, t: number, v: Float64Array): number;

@@ -12,3 +12,9 @@ export {
   type SbmlRunOptions,
 } from './simulate.js';
 export { columnReader, formatSbmlCsv, importSbml, simulateWithSettings } from './run.js';
+export {
+  simulateImported,
+  type ImportedDose,
+  type ImportedRunRequest,
+  type ImportedRunResult,
+} from './scenario.js';

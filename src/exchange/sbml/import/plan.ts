@@ -48,6 +48,8 @@ export interface CompiledSbml {
   readonly stateSlots: Int32Array;
   readonly events: readonly EventInfo[];
   readonly code: SbmlCode;
+  /** Symbols whose value an assignment rule sets at all times. */
+  readonly assignmentRuleTargets: ReadonlySet<string>;
   /** How many delay() the model uses; a run keeps the states' history only when it does. */
   readonly delayCount: number;
   /** The shortest delay given as a number (Infinity when none): steps are kept shorter than it. */
@@ -106,7 +108,7 @@ class Planner {
     lines.push('  derive(t, v);');
     states.forEach((id, i) => lines.push(`  dydt[${i}] = ${this.derivativeCode(id)};`));
     lines.push('}');
-    lines.push('function init(t, v) {', ...init.map((n) => `  ${n.code}`), '}');
+    lines.push('function init(t, v, fixed) {', ...init.map((n) => `  ${n.code}`), '}');
     lines.push(...this.eventCode());
     lines.push(...this.delayedCode());
     const source = lines.join('\n');
@@ -124,6 +126,7 @@ class Planner {
       })),
       code: codeOf(source),
       source,
+      assignmentRuleTargets: new Set(this.assignmentRules.keys()),
       delayCount: this.delayed.length,
       shortestDelay:
         this.constantDelays.length === 0
@@ -420,13 +423,18 @@ class Planner {
       reads: new Set(),
       code: `v[${slot}] = ${value === undefined ? 'NaN' : generate({ k: 'num', v: value }, () => undefined, key)};`,
     });
+    // A caller may fix the start value of a parameter or compartment (an override): `fixed[slot]` is then 1.
+    const overridable = (node: Node, slot: number): Node => ({
+      ...node,
+      code: `if (fixed[${slot}] === 0) ${node.code}`,
+    });
     for (const c of this.model.compartments) {
       const s = this.symbol(c.id, c.id);
-      nodes.push(fromMath(c.id, s.slot) ?? constantNode(c.id, s.slot, c.size));
+      nodes.push(overridable(fromMath(c.id, s.slot) ?? constantNode(c.id, s.slot, c.size), s.slot));
     }
     for (const p of this.model.parameters) {
       const s = this.symbol(p.id, p.id);
-      nodes.push(fromMath(p.id, s.slot) ?? constantNode(p.id, s.slot, p.value));
+      nodes.push(overridable(fromMath(p.id, s.slot) ?? constantNode(p.id, s.slot, p.value), s.slot));
     }
     for (const r of this.model.reactions) {
       for (const ref of [...r.reactants, ...r.products]) {

@@ -23,6 +23,17 @@ export interface SbmlRunOptions {
   readonly atol?: number;
   /** Seed of the random choice among simultaneous events of equal priority (default 1). */
   readonly seed?: number;
+  /** Start values that replace the model's (slots of parameters or compartments); what depends on them follows. */
+  readonly initialValues?: readonly { readonly slot: number; readonly value: number }[];
+  /** Amounts added to a slot (a species' amount) at given times, in time order. */
+  readonly injections?: readonly SbmlInjection[];
+}
+
+/** An amount added to a value at a time: a dose into a species. */
+export interface SbmlInjection {
+  readonly time: number;
+  readonly slot: number;
+  readonly amount: number;
 }
 
 /** The output grid and what to report at each of its times. */
@@ -84,6 +95,8 @@ class SbmlRun {
   private readonly scratch: Float64Array[] = [];
   private readonly scratchY: Float64Array;
   private delayDepth = 0;
+  private readonly injections: readonly SbmlInjection[];
+  private nextInjection = 0;
 
   constructor(
     private readonly model: CompiledSbml,
@@ -101,14 +114,26 @@ class SbmlRun {
     this.initial = new Float64Array(model.valueCount);
     this.scratchY = new Float64Array(this.n);
     model.code.hooks.delay = (k, at, t, v) => this.delayedValue(k, at, t, v);
+    this.injections = options.injections ?? [];
+    for (let i = 1; i < this.injections.length; i++) {
+      if (!(this.injections[i].time >= this.injections[i - 1].time)) {
+        throw new SbmlError('invalid', 'injections', 'injections must be in time order');
+      }
+    }
   }
 
   run(): SbmlRows {
     const { model, v } = this;
     const { start, duration, steps } = this.request;
-    model.code.init(0, v);
+    const fixed = new Uint8Array(model.valueCount);
+    for (const { slot, value } of this.options.initialValues ?? []) {
+      v[slot] = value;
+      fixed[slot] = 1;
+    }
+    model.code.init(0, v, fixed);
     model.code.derive(0, v);
     this.initial.set(v);
+    this.inject();
     this.processEvents();
     this.initial.set(v);
     this.startStepper();
@@ -119,7 +144,7 @@ class SbmlRun {
         k++;
         continue;
       }
-      this.advance(Math.min(tGrid, this.nextPendingTime()));
+      this.advance(Math.min(tGrid, this.nextPendingTime(), this.nextInjectionTime()));
     }
     return this.rows;
   }
@@ -230,10 +255,26 @@ class SbmlRun {
       return;
     }
     this.t = tNew;
-    if (this.nextPendingTime() <= tNew) {
+    if (this.nextPendingTime() <= tNew || this.nextInjectionTime() <= tNew) {
+      this.inject();
       this.processEvents();
       this.startStepper();
     }
+  }
+
+  private nextInjectionTime(): number {
+    return this.nextInjection < this.injections.length ? this.injections[this.nextInjection].time : Infinity;
+  }
+
+  /** Adds the injections due at the current time. */
+  private inject(): void {
+    let changed = false;
+    while (this.nextInjectionTime() <= this.t) {
+      const { slot, amount } = this.injections[this.nextInjection++];
+      this.v[slot] += amount;
+      changed = true;
+    }
+    if (changed) this.model.code.derive(this.t, this.v);
   }
 
   private nextPendingTime(): number {
