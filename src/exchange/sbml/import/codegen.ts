@@ -9,6 +9,21 @@ export const AVOGADRO = 6.02214179e23;
 /** Helpers the generated code may call, defined once at the top of every generated module. */
 export const RUNTIME_HELPERS = `
 function factorial(x) { if (!(x >= 0) || x !== Math.floor(x)) return NaN; let r = 1; for (let i = 2; i <= x; i++) r *= i; return r; }
+function solveRoot(f, i, t, v) {
+  let x0 = Number.isFinite(v[i]) ? v[i] : 0; v[i] = x0; let f0 = f(t, v);
+  if (f0 === 0) return x0;
+  let x1 = x0 + 1e-6 * Math.max(Math.abs(x0), 1);
+  for (let it = 0; it < 100; it++) {
+    v[i] = x1; const f1 = f(t, v);
+    if (f1 === 0) return x1;
+    const d = f1 - f0;
+    if (d === 0 || !Number.isFinite(d)) return x1;
+    const x2 = x1 - f1 * (x1 - x0) / d;
+    x0 = x1; f0 = f1; x1 = x2;
+    if (Math.abs(x1 - x0) <= 1e-15 * Math.max(1, Math.abs(x1))) return x1;
+  }
+  return x1;
+}
 function root(n, x) { if (n === 2) return Math.sqrt(x); if (x < 0 && Math.abs(n % 2) === 1) return -Math.pow(-x, 1 / n); return Math.pow(x, 1 / n); }
 `;
 
@@ -166,6 +181,8 @@ function generateApply(op: string, args: readonly string[], where: string): stri
     case 'delay':
       // plan.ts replaces delay(x, d) by #delayed(k, d) before generation; a delay left here is malformed.
       throw new SbmlError('invalid', where, `delay() takes 2 arguments, not ${args.length}`);
+    case '#solve':
+      return `solveRoot(algebraic${args[0]}, ${args[1]}, t, v)`;
     case '#delayed':
       return `hooks.delay(${args[0]}, t - ${args[1]}, t, v)`;
     case 'rateOf':

@@ -90,6 +90,9 @@ class Planner {
   /** Arguments of delay() in order of appearance, and their delays when those are numbers (NaN otherwise). */
   private readonly delayed: { math: MathNode; where: string }[] = [];
   private readonly constantDelays: number[] = [];
+  /** Algebraic rules' residuals, and for each the symbol it determines (solved for numerically). */
+  private readonly algebraicRules: MathNode[] = [];
+  private readonly algebraicTargets: string[] = [];
 
   constructor(private readonly model: SbmlModel) {}
 
@@ -97,6 +100,7 @@ class Planner {
     this.declareSymbols();
     this.collectRules();
     this.collectReactionTerms();
+    this.assignAlgebraicRules();
     const states = this.stateIds();
     const stateSlots = Int32Array.from(states, (id) => this.symbol(id, 'state').amountSlot);
     const derived = sortNodes(this.derivedNodes(), 'assignment rules');
@@ -111,6 +115,10 @@ class Planner {
     lines.push('function init(t, v, fixed) {', ...init.map((n) => `  ${n.code}`), '}');
     lines.push(...this.eventCode());
     lines.push(...this.delayedCode());
+    this.algebraicRules.forEach((residual, k) => {
+      const { code } = this.expression(residual, `algebraicRule for ${this.algebraicTargets[k]}`);
+      lines.push(`function algebraic${k}(t, v) {`, `  return ${code};`, '}');
+    });
     const source = lines.join('\n');
     return {
       modelId: this.model.id,
@@ -186,7 +194,10 @@ class Planner {
 
   private collectRules(): void {
     for (const rule of this.model.rules) {
-      if (rule.kind === 'algebraic') throw new SbmlError('unsupported', 'algebraicRule', 'algebraic rules');
+      if (rule.kind === 'algebraic') {
+        this.algebraicRules.push(rule.math);
+        continue;
+      }
       const id = rule.variable ?? '';
       const where = `${rule.kind}Rule ${id}`;
       const s = this.symbol(id, where);
@@ -228,6 +239,47 @@ class Planner {
     }
   }
 
+  /**
+   * Gives each algebraic rule the symbol it determines: the first of its symbols that nothing else sets (not
+   * constant, no rule, not changed by reactions or events). That symbol then behaves as if set by an assignment rule whose
+   * value is the root of the residual, found by the secant method from the previous value.
+   */
+  private assignAlgebraicRules(): void {
+    const eventTargets = new Set(this.model.events.flatMap((e) => e.assignments.map((a) => a.variable)));
+    this.algebraicRules.forEach((residual, k) => {
+      const inlined = inlineFunctions(residual, this.model.functions, 'algebraicRule');
+      const target = [...identifiersIn(inlined)].find((id) => {
+        if (eventTargets.has(id) || this.algebraicTargets.includes(id)) return false;
+        const s = this.symbols.get(id);
+        return (
+          s !== undefined &&
+          s.kind !== 'reaction' &&
+          !s.constant &&
+          !this.assignmentRules.has(id) &&
+          !this.rateRules.has(id) &&
+          !this.reactionTerms.has(id)
+        );
+      });
+      if (target === undefined) {
+        throw new SbmlError(
+          'unsupported',
+          'algebraicRule',
+          'an algebraic rule that determines no free symbol',
+        );
+      }
+      this.algebraicTargets.push(target);
+      const slot = this.symbol(target, 'algebraicRule').slot;
+      this.assignmentRules.set(target, {
+        k: 'apply',
+        op: '#solve',
+        args: [
+          { k: 'num', v: k },
+          { k: 'num', v: slot },
+        ],
+      });
+    });
+  }
+
   /** Symbols integrated by the ODE solver: rate-rule targets and species that reactions change. */
   private stateIds(): string[] {
     return [...this.symbols.keys()].filter((id) => this.rateRules.has(id) || this.reactionTerms.has(id));
@@ -241,6 +293,15 @@ class Planner {
     where: string,
     reaction?: string,
   ): { code: string; reads: Set<string>; readsAtStart: Set<string> } {
+    if (math.k === 'apply' && math.op === '#solve' && math.args[0].k === 'num') {
+      // An algebraic rule's target: depends on what its residual reads, except itself.
+      const k = math.args[0].v;
+      const target = this.algebraicTargets[k];
+      const residual = this.expression(this.algebraicRules[k], `algebraicRule for ${target}`);
+      residual.reads.delete(target);
+      residual.readsAtStart.delete(target);
+      return { ...residual, code: generate(math, () => undefined, where) };
+    }
     let node = inlineFunctions(math, this.model.functions, where);
     const locals = reaction === undefined ? undefined : this.localParameters.get(reaction);
     if (locals && locals.size > 0) {
