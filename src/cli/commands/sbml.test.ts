@@ -75,12 +75,12 @@ describe('endotwin sbml simulate', () => {
   });
 
   it('exits 5 naming an unsupported feature', async () => {
-    const comp = write(
-      'comp.xml',
-      `${header} xmlns:comp="http://www.sbml.org/sbml/level3/version1/comp/version1" comp:required="true"><model id="m"/></sbml>`,
+    const fbc = write(
+      'fbc.xml',
+      `${header} xmlns:fbc="http://www.sbml.org/sbml/level3/version1/fbc/version2" fbc:required="false"><model id="m"/></sbml>`,
     );
-    const { code, err } = await run('sbml', 'simulate', comp, '--settings', settings);
+    const { code, err } = await run('sbml', 'simulate', fbc, '--settings', settings);
     expect(code).toBe(5);
-    expect(err).toMatch(/unsupported SBML feature at sbml: package 'comp'/);
+    expect(err).toMatch(/unsupported SBML feature at sbml: package 'fbc'/);
   });
 });

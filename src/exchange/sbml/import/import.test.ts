@@ -204,11 +204,41 @@ describe('SBML import rejects bad input by element and reason', () => {
       <listOfParameters><parameter id="a" value="1" constant="true"/></listOfParameters>
       <listOfRules><algebraicRule><math ${MATHML}><apply><minus/><ci>a</ci><cn>1</cn></apply></math></algebraicRule></listOfRules>`);
     expectError(() => importSbml(algebraic), 'unsupported', 'algebraicRule', /determines no free symbol/);
-    const comp = sbml('').replace(
+    const fbc = sbml('').replace(
       'level="3"',
-      'xmlns:comp="http://www.sbml.org/sbml/level3/version1/comp/version1" comp:required="true" level="3"',
+      'xmlns:fbc="http://www.sbml.org/sbml/level3/version1/fbc/version2" fbc:required="false" level="3"',
     );
-    expectError(() => importSbml(comp), 'unsupported', 'sbml', /package 'comp'/);
+    expectError(() => importSbml(fbc), 'unsupported', 'sbml', /package 'fbc'/);
+  });
+
+  it('flattens comp submodels, with replaced elements renamed to their replacement', () => {
+    const COMP = 'http://www.sbml.org/sbml/level3/version1/comp/version1';
+    const doc = `<sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" xmlns:comp="${COMP}" level="3" version="2"
+      comp:required="true">
+      <model id="top">
+        <listOfParameters>
+          <parameter id="k" value="2" constant="true">
+            <comp:listOfReplacedElements><comp:replacedElement comp:idRef="rate" comp:submodelRef="A"/></comp:listOfReplacedElements>
+          </parameter>
+        </listOfParameters>
+        <comp:listOfSubmodels><comp:submodel comp:id="A" comp:modelRef="growth"/></comp:listOfSubmodels>
+      </model>
+      <comp:listOfModelDefinitions>
+        <comp:modelDefinition id="growth">
+          <listOfParameters>
+            <parameter id="rate" value="5" constant="true"/>
+            <parameter id="x" value="1" constant="false"/>
+          </listOfParameters>
+          <listOfRules><rateRule variable="x"><math ${MATHML}><ci>rate</ci></math></rateRule></listOfRules>
+        </comp:modelDefinition>
+      </comp:listOfModelDefinitions>
+    </sbml>`;
+    const rows = simulateWithSettings(
+      importSbml(doc),
+      parseSettings('duration: 1\nsteps: 1\nvariables: A__x, k\n'),
+    );
+    expect(rows[1][1]).toBeCloseTo(3, 9); // x' = k = 2 (the top-level k replaced the submodel's rate of 5)
+    expect(rows[1][2]).toBe(2);
   });
 
   it('bad settings', () => {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Reads an SBML Level 3 document into plain data, checking structure and references (not yet semantics). */
+import { flattenComp } from './comp.js';
 import { SbmlError } from './errors.js';
 import { readMath, type MathNode } from './mathml.js';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from './xml.js';
@@ -113,13 +114,24 @@ export function readSbml(source: string): SbmlModel {
   if (!SBML_L3_NS.test(root.ns)) {
     throw new SbmlError('unsupported', 'sbml', `namespace '${root.ns}' (only SBML Level 3 core is read)`);
   }
+  let usesComp = false;
   for (const [name, value] of root.attrs) {
-    if (name.endsWith(':required')) {
-      throw new SbmlError('unsupported', 'sbml', `package '${name.split(':')[0]}' (required="${value}")`);
-    }
+    if (!name.endsWith(':required')) continue;
+    const prefix = name.split(':')[0];
+    if (prefix === 'comp') usesComp = true;
+    else throw new SbmlError('unsupported', 'sbml', `package '${prefix}' (required="${value}")`);
   }
-  const model = childNamed(root, 'model');
-  if (!model) throw new SbmlError('invalid', 'sbml', 'no <model>');
+  const found = childNamed(root, 'model');
+  if (!found) throw new SbmlError('invalid', 'sbml', 'no <model>');
+  let model = found;
+  if (usesComp) {
+    const definitions = new Map<string, XmlElement>();
+    for (const list of root.children.filter((c) => c.name === 'listOfModelDefinitions')) {
+      for (const d of list.children)
+        if (d.name === 'modelDefinition') definitions.set(d.attrs.get('id') ?? '', d);
+    }
+    model = flattenComp(found, definitions);
+  }
   checkChildren(model, 'model', MODEL_LISTS, root.ns);
   return new ModelReader(model, root.ns).read();
 }
