@@ -2,8 +2,9 @@
 /**
  * Flattens the SBML Hierarchical Model Composition package ("comp") into one core model: each submodel's
  * definition is instantiated with its ids prefixed `submodel__`, deletions remove elements, replaced elements are
- * removed in favour of their replacement (references renamed), and comp's own elements are dropped. Conversion
- * factors, external model definitions and nested references (sBaseRef) exit as unsupported.
+ * removed in favour of their replacement (references renamed), and comp's own elements are dropped; a submodel's
+ * time and extent conversion factors rescale its rates, times and delays. Conversion factors on replaced elements,
+ * external model definitions and nested references (sBaseRef) exit as unsupported.
  */
 import { SbmlError } from './errors.js';
 import type { XmlElement } from './xml.js';
@@ -85,9 +86,6 @@ export function flattenComp(
   for (const sm of submodels) {
     const smId = attr(sm, 'id') ?? '';
     const modelRef = attr(sm, 'modelRef') ?? '';
-    for (const factor of ['timeConversionFactor', 'extentConversionFactor']) {
-      if (attr(sm, factor) !== undefined) throw new SbmlError('unsupported', smId, `comp ${factor}`);
-    }
     const definition = definitions.get(modelRef);
     if (!definition)
       throw new SbmlError('unsupported', smId, `comp model '${modelRef}' (external or missing)`);
@@ -105,10 +103,9 @@ export function flattenComp(
       removeById(flat, ref);
     }
     const local = idsIn(flat);
-    mergeLists(
-      result,
-      copy(flat, (id) => (local.has(id) ? `${smId}__${id}` : id)),
-    );
+    const instance = copy(flat, (id) => (local.has(id) ? `${smId}__${id}` : id));
+    convertUnits(instance, attr(sm, 'timeConversionFactor'), attr(sm, 'extentConversionFactor'));
+    mergeLists(result, instance);
   }
   const target = (sm: string, ref: XmlElement): string => {
     if (compChild(ref, 'sBaseRef'))
@@ -134,7 +131,8 @@ export function flattenComp(
     if (by && id !== undefined) {
       const replacement = target(attr(by, 'submodelRef') ?? '', by);
       removeById(result, id);
-      rename.set(id, replacement);
+      // The replacement takes the replaced element's place and keeps its id, which settings and math use.
+      rename.set(replacement, id);
     }
   }
   const follow = (id: string): string => {
@@ -143,4 +141,57 @@ export function flattenComp(
     return current;
   };
   return rename.size === 0 ? result : copy(result, follow);
+}
+
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+function mathElement(name: string, children: XmlElement[] = [], text = ''): XmlElement {
+  return { ns: MATHML_NS, name, attrs: new Map(), children, text, line: 0 };
+}
+
+/** `op(expr, factor)` as MathML (`times` or `divide`). */
+function scaled(expr: XmlElement, op: 'times' | 'divide', factor: string): XmlElement {
+  return mathElement('apply', [mathElement(op), expr, mathElement('ci', [], factor)]);
+}
+
+/** Replaces the expression inside each `<math>` directly under `e` by `op(expression, factor)`. */
+function scaleMath(e: XmlElement, op: 'times' | 'divide', factor: string): void {
+  for (const math of e.children.filter((c) => c.name === 'math')) {
+    const i = math.children.findIndex((c) => c.ns === MATHML_NS);
+    if (i >= 0) math.children[i] = scaled(math.children[i], op, factor);
+  }
+}
+
+/** Rewrites every `time` csymbol inside MathML under `e` as time / factor, and every delay's amount as d · factor. */
+function convertTime(e: XmlElement, factor: string): void {
+  e.children.forEach((c, i) => {
+    if (c.name === 'csymbol' && (c.attrs.get('definitionURL') ?? '').endsWith('/time')) {
+      e.children[i] = scaled(c, 'divide', factor);
+      return;
+    }
+    convertTime(c, factor);
+    if (c.name === 'apply' && c.children[0]?.name === 'csymbol') {
+      const url = c.children[0].attrs.get('definitionURL') ?? '';
+      if (url.endsWith('/delay') && c.children[2]) c.children[2] = scaled(c.children[2], 'times', factor);
+    }
+  });
+}
+
+/**
+ * Applies a submodel's conversion factors to its instance: with an extent factor every kinetic law is multiplied by
+ * it; with a time factor, rates (kinetic laws, rate rules) are divided by it, times and delays converted.
+ */
+function convertUnits(instance: XmlElement, time: string | undefined, extent: string | undefined): void {
+  if (time === undefined && extent === undefined) return;
+  for (const e of walk(instance)) {
+    if (e.name === 'kineticLaw') {
+      if (extent !== undefined) scaleMath(e, 'times', extent);
+      if (time !== undefined) scaleMath(e, 'divide', time);
+    } else if (e.name === 'rateRule' && time !== undefined) {
+      scaleMath(e, 'divide', time);
+    } else if (e.name === 'delay' && e.ns !== MATHML_NS && time !== undefined) {
+      scaleMath(e, 'times', time);
+    }
+  }
+  if (time !== undefined) convertTime(instance, time);
 }
