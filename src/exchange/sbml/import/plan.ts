@@ -353,6 +353,8 @@ class Planner {
   private expandRateOf(node: MathNode, where: string, depth: number): MathNode {
     return rewriteApply(node, 'rateOf', (args) => {
       const target = args[0];
+      // A local parameter (already replaced by its number) is constant.
+      if (args.length === 1 && target.k === 'num') return { k: 'num', v: 0 };
       if (args.length !== 1 || target.k !== 'id') {
         throw new SbmlError('unsupported', where, 'rateOf() of an expression other than a symbol');
       }
