@@ -12,6 +12,8 @@ export const ExitCode = {
   INVALID_INPUT: 2,
   /** Contraindicated: the screening is printed; `--research` runs it anyway. */
   CONTRAINDICATED: 3,
+  /** A valid input that uses a feature endotwin does not support (e.g. an SBML package); the message names it. */
+  UNSUPPORTED: 5,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

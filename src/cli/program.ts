@@ -13,6 +13,7 @@ import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerModel } from './commands/model.js';
 import { registerSensitivity } from './commands/sensitivity.js';
+import { registerSbml } from './commands/sbml.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTrial } from './commands/trial.js';
@@ -54,6 +55,7 @@ export function buildProgram(context: CommandContext): Command {
   registerTwin(program, context);
   registerModel(program, context);
   registerSensitivity(program, context);
+  registerSbml(program, context);
   return program;
 }
 
