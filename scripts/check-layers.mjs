@@ -17,7 +17,19 @@ const allowed = {
   validate: ['simulate', 'analysis', 'scenario', 'cohort'], // the virtual-trials section runs trial documents
   store: ['scenario'],
   twin: ['simulate', 'analysis', 'scenario', 'protocol'], // a patient's fitted twin runs simulate with overrides
-  server: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort', 'store', 'twin'],
+  exchange: ['engine', 'physiology', 'scenario', 'analysis', 'protocol', 'simulate', 'cohort'],
+  server: [
+    'engine',
+    'physiology',
+    'scenario',
+    'protocol',
+    'analysis',
+    'simulate',
+    'cohort',
+    'store',
+    'twin',
+    'exchange',
+  ],
   cli: [
     'engine',
     'physiology',
@@ -30,6 +42,7 @@ const allowed = {
     'server',
     'validate',
     'twin',
+    'exchange',
   ],
   index: ['engine', 'physiology', 'scenario', 'protocol', 'analysis', 'simulate', 'cohort'],
 };

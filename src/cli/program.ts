@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
 import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerServe } from './commands/serve.js';
@@ -50,6 +51,7 @@ export function buildProgram(context: CommandContext): Command {
   registerTrial(program, context);
   registerWorker(program, context);
   registerTwin(program, context);
+  registerExport(program, context);
   return program;
 }
 
