@@ -58,7 +58,7 @@ function evaluateMath(node: XmlNode, lookup: (name: string) => number, t: number
       return parts.length === 2 ? Number(`${parts[0]}e${parts[1]}`) : Number(parts[0]);
     }
     case 'ci':
-      return lookup(String(node.children[0]));
+      return lookup(node.children.filter((c): c is string => typeof c === 'string').join(''));
     case 'csymbol':
       return t;
     case 'pi':
@@ -94,12 +94,17 @@ function evaluateMath(node: XmlNode, lookup: (name: string) => number, t: number
         case 'root':
           return Math.sqrt(num(args[0]));
         case 'abs':
+          return Math.abs(num(args[0]));
         case 'floor':
+          return Math.floor(num(args[0]));
         case 'sin':
+          return Math.sin(num(args[0]));
         case 'cos':
+          return Math.cos(num(args[0]));
         case 'min':
+          return Math.min(...xs());
         case 'max':
-          return (Math[op.tag] as (...v: number[]) => number)(...xs());
+          return Math.max(...xs());
         case 'lt':
           return num(args[0]) < num(args[1]);
         case 'leq':
