@@ -14,7 +14,7 @@ import { modelDefinition } from '../../../physiology/model.js';
 import { expandRegimen } from '../../../protocol/regimen.js';
 import { parse as parseYaml } from 'yaml';
 import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../../../scenario/index.js';
-import { scenarioSbml, untreatedModelSbml } from './index.js';
+import { scenarioSbml, untreatedModelSbml, writeSbml } from './index.js';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const validator = join(root, 'scripts/validate-sbml.pl');
@@ -151,6 +151,12 @@ describe('a scenario as SBML', () => {
 describe.skipIf(!hasLibSbml)('libSBML validation (scripts/validate-sbml.pl)', () => {
   it('finds no error and no unit-consistency warning in the untreated model', () => {
     const verdict = validate(untreated, 'untreated.xml');
+    expect(verdict.output).toContain('summary: 0 error(s), 0 warning(s)');
+    expect(verdict.status).toBe(0);
+  });
+
+  it('finds no error and no unit-consistency warning in the full model (every drug and optional effect)', () => {
+    const verdict = validate(writeSbml({ plan: planModel(modelDefinition()) }), 'full.xml');
     expect(verdict.output).toContain('summary: 0 error(s), 0 warning(s)');
     expect(verdict.status).toBe(0);
   });

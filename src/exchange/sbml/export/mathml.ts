@@ -101,6 +101,11 @@ export class MathWriter {
     return inferUnit(node, (name) => this.context.unitOf(name));
   }
 
+  /** The unit of a node whose literals are all dimensionless (what an open subtree becomes when nothing fixes it). */
+  private inferWithPlainLiterals(node: ExprNode): MaybeUnit {
+    return inferUnit(node, (name) => this.context.unitOf(name), ONE);
+  }
+
   private emit(node: ExprNode, want: Want, expected: MaybeUnit): string {
     if (isBoolean(node)) {
       const test = this.emitBoolean(node);
@@ -170,11 +175,16 @@ export class MathWriter {
     if (op === '+' || op === '-') {
       le = re = this.infer(whole) ?? expected;
     } else if (op === '*') {
-      le = l ?? (expected && r ? unitProduct(expected, r, -1) : undefined);
-      re = r ?? (expected && l ? unitProduct(expected, l, -1) : l === undefined ? expected : undefined);
+      // An open factor takes what the expected unit leaves; with both open, the left one's literals stay
+      // dimensionless and the right one takes the rest.
+      const lAsWritten = l ?? this.inferWithPlainLiterals(left);
+      le = l ?? (r !== undefined && expected ? unitProduct(expected, r, -1) : undefined);
+      re = r ?? (expected && lAsWritten ? unitProduct(expected, lAsWritten, -1) : undefined);
     } else {
-      le = l ?? (expected && r ? unitProduct(expected, r, 1) : r === undefined ? expected : undefined);
-      re = r ?? (expected && l ? unitProduct(l, expected, -1) : undefined);
+      // Likewise for a quotient; with both sides open, the divisor's literals stay dimensionless.
+      const rAsWritten = r ?? this.inferWithPlainLiterals(right);
+      re = r ?? (l !== undefined && expected ? unitProduct(l, expected, -1) : undefined);
+      le = l ?? (expected && rAsWritten ? unitProduct(expected, rAsWritten, 1) : undefined);
     }
     return apply(ARITHMETIC[op], this.emit(left, 'number', le), this.emit(right, 'number', re));
   }

@@ -62,9 +62,14 @@ const SAME_AS_ARGUMENTS: ReadonlySet<string> = new Set(['min', 'max', 'clamp', '
 /**
  * The unit of `node`, or undefined when literals leave it open.
  * @param unitOf - the declared unit of a name (`t` and `pi` are handled here).
+ * @param literal - the unit of literal numbers: open (undefined, the default) or a fixed one.
  */
-export function inferUnit(node: ExprNode, unitOf: (name: string) => MaybeUnit): MaybeUnit {
-  const infer = (n: ExprNode): MaybeUnit => inferUnit(n, unitOf);
+export function inferUnit(
+  node: ExprNode,
+  unitOf: (name: string) => MaybeUnit,
+  literal: MaybeUnit = undefined,
+): MaybeUnit {
+  const infer = (n: ExprNode): MaybeUnit => inferUnit(n, unitOf, literal);
   const first = (nodes: readonly ExprNode[]): MaybeUnit => {
     for (const n of nodes) {
       const u = infer(n);
@@ -74,7 +79,7 @@ export function inferUnit(node: ExprNode, unitOf: (name: string) => MaybeUnit): 
   };
   switch (node.kind) {
     case 'number':
-      return undefined;
+      return literal;
     case 'identifier':
       return node.name === 't' ? TIME_UNIT : node.name === 'pi' ? ONE : unitOf(node.name);
     case 'unary':
