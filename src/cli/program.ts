@@ -12,6 +12,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
+import { registerNonmem } from './commands/nonmem.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTrial } from './commands/trial.js';
@@ -52,6 +53,7 @@ export function buildProgram(context: CommandContext): Command {
   registerWorker(program, context);
   registerTwin(program, context);
   registerExport(program, context);
+  registerNonmem(program, context);
   return program;
 }
 

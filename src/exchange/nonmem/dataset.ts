@@ -5,6 +5,7 @@
  * on every row. Doses come from expanding the arm's regimen for the patient, exactly as the simulation did.
  */
 import type { PatientResult, TrialResult } from '../../cohort/analyse.js';
+import type { Trial } from '../../cohort/schema.js';
 import { endpointUnit } from '../../cohort/format.js';
 import { patientScenario } from '../../cohort/patient-scenario.js';
 import { expandRegimen, type DoseRecord } from '../../protocol/regimen.js';
@@ -86,9 +87,24 @@ function observationRow(covariates: Covariates, timeH: number, dvid: number, val
   };
 }
 
-/** Refuses titrated arms: their doses followed the simulated IGF-1 and are not in the result. */
-function checkNoTitration(result: TrialResult): void {
-  const issues = result.trial.arms.flatMap((arm, i) =>
+function patientsNeeded(): ScenarioError {
+  return new ScenarioError([
+    {
+      path: 'output.patients',
+      message: 'a NONMEM dataset needs every patient’s covariates and endpoints: set output.patients: true',
+    },
+  ]);
+}
+
+/**
+ * Checks, before a trial runs, that its result will make a NONMEM dataset: it keeps its patients
+ * (`output.patients: true`) and no arm is titrated (a titrated arm's doses follow the simulated IGF-1 and are not
+ * kept in the result).
+ * @throws ScenarioError naming `output.patients` or `arms[i].titration`.
+ */
+export function checkNonmemExportable(trial: Trial): void {
+  if (!trial.output.patients) throw patientsNeeded();
+  const issues = trial.arms.flatMap((arm, i) =>
     arm.titration === undefined
       ? []
       : [
@@ -109,17 +125,13 @@ function checkNoTitration(result: TrialResult): void {
  *   when an arm is titrated.
  */
 export function trialNonmemDataset(result: TrialResult): NonmemDataset {
-  const patients = result.patients;
-  if (patients === undefined) {
-    throw new ScenarioError([
-      {
-        path: 'output.patients',
-        message: 'a NONMEM dataset needs every patient’s covariates and endpoints: set output.patients: true',
-      },
-    ]);
-  }
-  checkNoTitration(result);
   const { trial } = result;
+  const patients = result.patients;
+  checkNonmemExportable(
+    patients === undefined ? { ...trial, output: { ...trial.output, patients: false } } : trial,
+  );
+  if (patients === undefined)
+    throw new Error('unreachable: checkNonmemExportable refuses a result without patients');
   const observations: ObservationCode[] = trial.endpoints.map((name, i) => ({
     dvid: i + 1,
     name,

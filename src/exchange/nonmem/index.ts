@@ -8,7 +8,14 @@ export {
   compartmentOf,
   type Compartment,
 } from './columns.js';
-export { doseRow, nonmemCsv, trialNonmemDataset, type NonmemDataset, type NonmemRow } from './dataset.js';
+export {
+  checkNonmemExportable,
+  doseRow,
+  nonmemCsv,
+  trialNonmemDataset,
+  type NonmemDataset,
+  type NonmemRow,
+} from './dataset.js';
 export {
   NONMEM_DICTIONARY_SCHEMA_ID,
   dictionaryPathFor,
