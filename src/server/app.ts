@@ -18,6 +18,7 @@ import { logResponses, loggerOptions } from './logging.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
 import { registerHealthRoute } from './routes/health.js';
+import { registerNonmemRoutes } from './routes/nonmem.js';
 import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
@@ -93,6 +94,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerAnalysisRoutes(app, ctx);
     registerTrialRoutes(app, ctx);
     registerTwinRoutes(app, ctx);
+    registerNonmemRoutes(app, ctx);
     return Promise.resolve();
   };
 }
