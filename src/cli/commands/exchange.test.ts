@@ -51,6 +51,35 @@ describe('endotwin export sbml', () => {
   });
 });
 
+describe('endotwin export nonmem', () => {
+  it('simulates the scenario and writes its doses and labs with the dictionary', async () => {
+    const scenario = write(
+      'scenario.yaml',
+      'duration_days: 7\npatient: { age_years: 50, sex: female, weight_kg: 65, height_cm: 165 }\n' +
+        'regimen: [ "ipamorelin 200 mcg sc at 21:00 daily" ]\nmonitoring: { labs: [igf1], at_days: [0, 7] }\n',
+    );
+    const csv = join(folder, 'scenario.csv');
+    const r = await run('export', 'nonmem', scenario, '--out', csv);
+    expect(r.code, r.err).toBe(0);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1);
+    expect(rows.filter((line) => line.split(',')[2] === '1')).toHaveLength(7);
+    expect(rows.filter((line) => line.split(',')[2] === '0')).toHaveLength(4); // IGF-1 and its SDS on days 0, 7
+    expect(existsSync(join(folder, 'scenario.dictionary.json'))).toBe(true);
+  });
+
+  it('exits 3 for a contraindicated scenario unless --research', async () => {
+    const r = await run(
+      'export',
+      'nonmem',
+      `${examples}pregnancy-contraindicated.yaml`,
+      '--out',
+      join(folder, 'p.csv'),
+    );
+    expect(r.code).toBe(3);
+    expect(existsSync(join(folder, 'p.csv'))).toBe(false);
+  });
+});
+
 describe('endotwin trial --nonmem and endotwin nonmem regimen', () => {
   it('writes the dataset and its dictionary, and reads a subject’s doses back as regimen lines', async () => {
     const csv = join(folder, 'trial.csv');

@@ -37,7 +37,8 @@ export interface NonmemDataset {
 
 const MIN_PER_HOUR = 60;
 
-type Covariates = Pick<
+/** The columns every row of one subject repeats. */
+export type Covariates = Pick<
   NonmemRow,
   'ID' | 'ARM' | 'PATIENT' | 'SEX' | 'AGE' | 'WT' | 'HT' | 'BMI' | 'BFAT' | 'VFAT' | 'BIGF1'
 >;
@@ -59,7 +60,10 @@ function covariatesOf(id: number, arm: number, p: PatientResult): Covariates {
 }
 
 /** The dose row of one administration. */
-export function doseRow(covariates: Covariates, dose: DoseRecord): NonmemRow {
+export function doseRow(
+  covariates: Covariates,
+  dose: Pick<DoseRecord, 't_min' | 'drug' | 'amount_mcg' | 'route' | 'over_min'>,
+): NonmemRow {
   return {
     ...covariates,
     TIME: dose.t_min / MIN_PER_HOUR,
@@ -73,7 +77,13 @@ export function doseRow(covariates: Covariates, dose: DoseRecord): NonmemRow {
   };
 }
 
-function observationRow(covariates: Covariates, timeH: number, dvid: number, value: number): NonmemRow {
+/** An observation row: `value` of quantity `dvid` at `timeH` hours. */
+export function observationRow(
+  covariates: Covariates,
+  timeH: number,
+  dvid: number,
+  value: number,
+): NonmemRow {
   return {
     ...covariates,
     TIME: timeH,

@@ -28,3 +28,4 @@ export {
   type DosingHistory,
   type DosingImportOptions,
 } from './dosing-import.js';
+export { scenarioNonmemDataset } from './scenario-dataset.js';
