@@ -9,11 +9,13 @@ import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
 import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerModel } from './commands/model.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSbml } from './commands/sbml.js';
+import { registerNonmem } from './commands/nonmem.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTrial } from './commands/trial.js';
@@ -56,6 +58,8 @@ export function buildProgram(context: CommandContext): Command {
   registerModel(program, context);
   registerSensitivity(program, context);
   registerSbml(program, context);
+  registerExport(program, context);
+  registerNonmem(program, context);
   return program;
 }
 

@@ -18,6 +18,7 @@ import { logResponses, loggerOptions } from './logging.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
 import { registerHealthRoute } from './routes/health.js';
+import { registerNonmemRoutes } from './routes/nonmem.js';
 import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
@@ -95,6 +96,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerTrialRoutes(app, ctx);
     registerTwinRoutes(app, ctx);
     registerSensitivityRoutes(app, ctx);
+    registerNonmemRoutes(app, ctx);
     return Promise.resolve();
   };
 }

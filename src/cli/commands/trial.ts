@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
- * `endotwin trial FILE [--out F] [--workers N] [--queue redis://…] [--json] [--patients-csv F] [--research]`: a
- * virtual trial (`endotwin/trial/v1`) on a worker-thread pool or a BullMQ queue, with a progress bar and an ETA on
- * stderr. The table of per-arm endpoints (with published figures when the document has them) goes to stdout, the
- * JSON result to `--out` (or to stdout with `--json`).
+ * `endotwin trial FILE [--out F] [--workers N] [--queue redis://…] [--json] [--patients-csv F] [--nonmem F]
+ * [--research]`: a virtual trial (`endotwin/trial/v1`) on a worker-thread pool or a BullMQ queue, with a progress
+ * bar and an ETA on stderr. The table of per-arm endpoints (with published figures when the document has them) goes
+ * to stdout, the JSON result to `--out` (or to stdout with `--json`), a NONMEM-style dataset to `--nonmem`.
  */
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
@@ -31,6 +31,7 @@ interface TrialCliOptions {
   queue?: string;
   json?: boolean;
   patientsCsv?: string;
+  nonmem?: string;
   research?: boolean;
 }
 
@@ -128,10 +129,22 @@ function rateLine(result: TrialResult, plan: TrialPlan | undefined, seconds: num
   );
 }
 
+/** The NONMEM-style dataset to `path` and its dictionary beside it (`out.csv` → `out.dictionary.json`). */
+async function writeNonmem(result: TrialResult, path: string, io: CliIo): Promise<void> {
+  const { dictionaryPathFor, nonmemCsv, nonmemDictionary, trialNonmemDataset } =
+    await import('../../exchange/nonmem/index.js');
+  const dataset = trialNonmemDataset(result);
+  const dictionaryPath = dictionaryPathFor(path);
+  await writeFileAtomic(path, nonmemCsv(dataset));
+  await writeFileAtomic(dictionaryPath, `${JSON.stringify(nonmemDictionary(dataset), null, 2)}\n`);
+  io.err(`wrote ${path} (${dataset.rows.length} rows) and its dictionary ${dictionaryPath}\n`);
+}
+
 async function writeOutputs(result: TrialResult, options: TrialCliOptions, io: CliIo): Promise<void> {
   const json = `${JSON.stringify(result)}\n`;
   if (options.out !== undefined) await writeFileAtomic(options.out, json);
   if (options.patientsCsv !== undefined) await writeFileAtomic(options.patientsCsv, patientsCsv(result));
+  if (options.nonmem !== undefined) await writeNonmem(result, options.nonmem, io);
   io.out(options.json === true ? json : formatTrialTable(result));
 }
 
@@ -144,6 +157,9 @@ async function runTrialCommand(
   const trial = parseTrialText(await readInputFile(file));
   if (options.patientsCsv !== undefined && !trial.output.patients) {
     throw invalidInput('--patients-csv needs output.patients: true in the trial document');
+  }
+  if (options.nonmem !== undefined) {
+    (await import('../../exchange/nonmem/index.js')).checkNonmemExportable(trial);
   }
   enforceScreening(trial, options.research === true, io);
   const choice = await chooseEngine(options, io);
@@ -178,6 +194,10 @@ export function registerTrial(program: Command, context: CommandContext): void {
     .option('--queue <url>', 'run the shards on a BullMQ queue at this Redis URL (start `endotwin worker`s)')
     .option('--json', 'print the JSON result on stdout instead of the table')
     .option('--patients-csv <file>', "write every patient's covariates and endpoints (needs output.patients)")
+    .option(
+      '--nonmem <file>',
+      'write a NONMEM-style dataset (CSV) and its dictionary (<file>.dictionary.json); needs output.patients',
+    )
     .option('--research', 'run even when an arm is contraindicated for the population')
     .action((file: string, options: TrialCliOptions) => runTrialCommand(file, options, context));
 }
