@@ -11,8 +11,9 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
-import { ApiError, handleError, zodValidatorCompiler } from './errors.js';
+import { ApiError, handleClientError, handleError, zodValidatorCompiler } from './errors.js';
 import { AnalysisPool } from './jobs/analysis-pool.js';
+import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
@@ -109,12 +110,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   checkBinding(options.host ?? SERVER_DEFAULTS.host, token, storedTokens);
   const version = packageVersion();
 
+  const bodyLimit = options.bodyLimitBytes ?? SERVER_DEFAULTS.bodyLimitBytes;
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false),
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimitBytes ?? SERVER_DEFAULTS.bodyLimitBytes,
+    bodyLimit,
     requestTimeout: options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
+    // The router's own errors (bad URL encoding, 414) and the HTTP parser's (431) use the API's error envelope.
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
+    clientErrorHandler: handleClientError,
   });
+  registerJsonParser(app, bodyLimit);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -139,7 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await registerDocs(app, version);
-  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version);
+  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store);
   const ctx: RouteContext = {
     store: options.store,
     queue,

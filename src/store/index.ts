@@ -21,3 +21,4 @@ export type {
 } from './records.js';
 export { hashToken } from './tokens.js';
 export { encodeSeries, decodeSeries } from './series-codec.js';
+export { isDatabaseUnavailable } from './availability.js';

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
@@ -51,6 +51,26 @@ export class Store {
     this.trials = new TrialRepository(db);
   }
 
+  /**
+   * Whether the database answers a trivial query within `timeoutMs`: `true`, or `false` when it is unreachable,
+   * busy or too slow (for `/health`).
+   */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const query = sql`select 1`.execute(this.db).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Closes the connection (SQLite file or PostgreSQL pool). */
   close(): Promise<void> {
     return this.db.destroy();
@@ -72,7 +92,8 @@ function sqliteDialect(path: string): Dialect {
 }
 
 function postgresDialect(url: string): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A bounded connection wait: with the server down, a request fails within seconds (503) instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (server restart) emits 'error' on the pool; without a listener that
   // would crash the process. The next query reports the problem to its caller instead.
   pool.on('error', () => undefined);

@@ -19,6 +19,10 @@ export interface PostgresServer {
   readonly url: string;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server, keeping its data (a database outage). */
+  pause(): Promise<void>;
+  /** Starts a paused server again on the same port. */
+  resume(): Promise<void>;
   /** Stops the server and deletes its folder. */
   stop(): Promise<void>;
 }
@@ -83,16 +87,19 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
   ]);
   const port = await freeLoopbackPort();
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off -c full_page_writes=off`;
-  await asPostgres(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    options,
-    '-w',
-    'start',
-  ]);
+  const start = (): Promise<unknown> =>
+    asPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      options,
+      '-w',
+      'start',
+    ]);
+  await start();
+  let running = true;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
@@ -110,8 +117,16 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
       ]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
-    async stop(): Promise<void> {
+    async pause(): Promise<void> {
       await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      running = false;
+    },
+    async resume(): Promise<void> {
+      await start();
+      running = true;
+    },
+    async stop(): Promise<void> {
+      if (running) await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
     },
   };
