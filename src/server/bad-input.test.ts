@@ -119,4 +119,41 @@ describe('bad input never answers 500', () => {
     expect(raw.startsWith('HTTP/1.1 400')).toBe(true);
     expect(envelope(raw).code).toBe('BAD_REQUEST');
   });
+
+  const patient = { age_years: 45, sex: 'male', weight_kg: 82, height_cm: 178 };
+
+  it('refuses 16,000 repeated regimen lines with a short 400 naming regimen and the cap', async () => {
+    const regimen = Array.from({ length: 16_000 }, () => 'rhgh 1 mg sc at 08:00');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/runs',
+      payload: { duration_days: 2, patient, regimen },
+    });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json<{ error: { path: string; message: string } }>();
+    expect(error.path).toBe('regimen');
+    expect(error.message).toContain('at most 100 regimen lines');
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it('refuses, as contraindicated, lines that together exceed a drug’s daily maximum', async () => {
+    const regimen = Array.from({ length: 11 }, () => 'rhgh 1 mg sc at 08:00');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/runs',
+      payload: { duration_days: 2, patient, regimen },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('CONTRAINDICATION_DAILY_EXPOSURE_ABOVE_MAXIMUM');
+  });
+
+  it('refuses a series named twice with a 400', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/runs',
+      payload: { duration_days: 2, patient, output: { series: ['gh_ug_l', 'gh_ug_l'] } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { path: 'output.series' } });
+  });
 });
