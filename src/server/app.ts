@@ -17,6 +17,7 @@ import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
+import { DEFAULT_MAX_SAMPLE_VALUES } from './routes/context.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerPatientRoutes } from './routes/patients.js';
@@ -38,6 +39,10 @@ export interface ServerOptions {
   readonly maxConcurrentRunsPerClient?: number;
   /** Longest scenario the API simulates, days (default 365). */
   readonly maxDurationDays?: number;
+  /** Most sampled values (samples × series, `t_min` included) one run may return (default 2,000,000); more is a 400. */
+  readonly maxSampleValues?: number;
+  /** Most sampled values the stored results of one client may hold (default 50,000,000, 400 MB); more is a 403. */
+  readonly maxStoredValuesPerClient?: number;
   /** Largest request body, bytes (default 1 MiB); more is a 413. */
   readonly bodyLimitBytes?: number;
   /** Time allowed to receive a whole request, ms (default 30 s). */
@@ -61,6 +66,8 @@ export const SERVER_DEFAULTS = {
   host: '127.0.0.1',
   maxConcurrentRunsPerClient: 2,
   maxDurationDays: 365,
+  maxSampleValues: DEFAULT_MAX_SAMPLE_VALUES,
+  maxStoredValuesPerClient: 50_000_000,
   bodyLimitBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
   analysisTimeoutMs: 30_000,
@@ -153,6 +160,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     queue,
     analysis,
     maxDurationDays: options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays,
+    maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
+    maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,
   };
   await app.register(dataRoutes(ctx, token, token !== undefined || storedTokens > 0), { prefix: '/api/v1' });
   if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);

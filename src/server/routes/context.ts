@@ -29,6 +29,34 @@ export interface RouteContext {
   readonly analysis: AnalysisPool;
   /** Longest `duration_days` the API accepts. */
   readonly maxDurationDays: number;
+  /** Most sampled values (samples × series, `t_min` included) one run may return. */
+  readonly maxSampleValues: number;
+  /** Most sampled values the stored results of one client may hold together. */
+  readonly maxStoredValuesPerClient: number;
+}
+
+/** Default of {@link RouteContext.maxSampleValues}: 2 million values, 16 MB as stored doubles. */
+export const DEFAULT_MAX_SAMPLE_VALUES = 2_000_000;
+
+/** How many values a scenario's series hold: samples in the output window × (series + `t_min`). */
+export function sampleValues(scenario: Scenario): number {
+  const [from, to] = scenario.output.window_days;
+  const samples = Math.floor(((to - from) * 1440) / scenario.output.sample_every_min) + 1;
+  return samples * (scenario.output.series.length + 1);
+}
+
+function checkSampleValues(scenario: Scenario, maxSampleValues: number): void {
+  const values = sampleValues(scenario);
+  if (values <= maxSampleValues) return;
+  const { sample_every_min, window_days, series } = scenario.output;
+  throw new ApiError(
+    400,
+    'INVALID_SCENARIO',
+    `output: samples × series may be at most ${maxSampleValues} values per run, got ${values} ` +
+      `(output.window_days [${window_days[0]}, ${window_days[1]}] every output.sample_every_min ${sample_every_min} ` +
+      `min × ${series.length} output.series + t_min); sample less often, shorten the window or ask for fewer series`,
+    'output',
+  );
 }
 
 /** Requested series the model does not produce (simulate would fail on them later, off the request). */
@@ -43,10 +71,15 @@ function unknownSeries(scenario: Scenario): ScenarioIssue[] {
 
 /**
  * Parses a scenario the request schema already accepted: cross-field checks, normalisation, series names known
- * to the model, the regimen and lifestyle expansion checks, and the API's cap on `duration_days`.
+ * to the model, the regimen and lifestyle expansion checks, and the API's caps on `duration_days` and on
+ * samples × series.
  * @throws ScenarioError (400 with the field path) or ApiError for a scenario longer than the cap.
  */
-export function parseApiScenario(document: unknown, maxDurationDays: number): Scenario {
+export function parseApiScenario(
+  document: unknown,
+  maxDurationDays: number,
+  maxSampleValues: number = DEFAULT_MAX_SAMPLE_VALUES,
+): Scenario {
   const scenario = parseScenario(document);
   if (scenario.duration_days > maxDurationDays) {
     throw new ApiError(
@@ -59,6 +92,7 @@ export function parseApiScenario(document: unknown, maxDurationDays: number): Sc
   }
   const issues = unknownSeries(scenario);
   if (issues.length > 0) throw new ScenarioError(issues);
+  checkSampleValues(scenario, maxSampleValues);
   // Expanding once reports the patient-dependent checks (a dose time equal to bedtime, overlapping infusions) now,
   // as a 400, instead of as a failed run later.
   expandRegimen(scenario);

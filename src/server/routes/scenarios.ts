@@ -29,7 +29,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     (request) => {
-      const scenario = parseApiScenario(request.body, ctx.maxDurationDays);
+      const scenario = parseApiScenario(request.body, ctx.maxDurationDays, ctx.maxSampleValues);
       return { valid: true as const, screening: screen(scenario), scenario: { ...scenario } };
     },
   );
@@ -45,7 +45,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      parseApiScenario(request.body, ctx.maxDurationDays);
+      parseApiScenario(request.body, ctx.maxDurationDays, ctx.maxSampleValues);
       const record = await ctx.store.scenarios.save(request.body.name, request.body);
       return reply.code(201).send({ ...record, document: { ...record.document } });
     },

@@ -194,7 +194,7 @@ function labValues(labs: readonly ImportedLab[]): LabValue[] {
 function historyScenario(document: unknown, ctx: RouteContext, at = 'scenario'): Scenario {
   const inBody = (path: string | undefined): string => (path ? `${at}.${path}` : at);
   try {
-    return parseApiScenario(document, ctx.maxDurationDays);
+    return parseApiScenario(document, ctx.maxDurationDays, ctx.maxSampleValues);
   } catch (error) {
     if (error instanceof ScenarioError) {
       throw new RequestValidationError(
