@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
 import { ApiError, handleClientError, handleError, zodValidatorCompiler } from './errors.js';
 import { AnalysisPool } from './jobs/analysis-pool.js';
+import { registerBrowserProtections } from './hardening.js';
 import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
@@ -35,6 +36,11 @@ export interface ServerOptions {
   readonly token?: string;
   /** The address the caller will listen on (default 127.0.0.1); a non-loopback one requires a token. */
   readonly host?: string;
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`: `true`, or addresses/CIDRs separated
+   * by commas). Without it, a client is its socket address (or its token).
+   */
+  readonly trustProxy?: boolean | string;
   /** Most queued + running runs per client (default 2); one more is a 429. */
   readonly maxConcurrentRunsPerClient?: number;
   /** Longest scenario the API simulates, days (default 365). */
@@ -122,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: loggerOptions(options.logger ?? false),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     requestTimeout: options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
     // The router's own errors (bad URL encoding, 414) and the HTTP parser's (431) use the API's error envelope.
     frameworkErrors: (error, request, reply) => {
@@ -137,6 +144,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     throw new ApiError(404, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
   });
   app.decorateRequest('clientId', '');
+  const tokenRequired = token !== undefined || storedTokens > 0;
+  registerBrowserProtections(app, {
+    checkHost: !tokenRequired,
+    configuredHost: options.host ?? SERVER_DEFAULTS.host,
+  });
   if (options.logger) logResponses(app);
 
   const queue = new RunQueue(options.store, {
@@ -163,7 +175,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
     maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,
   };
-  await app.register(dataRoutes(ctx, token, token !== undefined || storedTokens > 0), { prefix: '/api/v1' });
+  await app.register(dataRoutes(ctx, token, tokenRequired), { prefix: '/api/v1' });
   if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);
   return app;
 }

@@ -11,7 +11,10 @@ import { ApiError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is asking: `token:<id>` for a token of the table, otherwise `ip:<address>`; runs are counted per client. */
+    /**
+     * Who is asking: `token:<id>` for a token of the table, `token:configured` for ENDOTWIN_TOKEN, otherwise
+     * `ip:<address>` (the proxy's client address with trustProxy); runs are counted per client.
+     */
     clientId: string;
   }
 }
@@ -63,7 +66,11 @@ export function authenticate(store: Store, token: string | undefined, required: 
     if (!required) return;
     const given = bearerToken(request);
     if (given !== undefined) {
-      if (token !== undefined && sameToken(given, token)) return;
+      if (token !== undefined && sameToken(given, token)) {
+        // All holders of the configured token share its run slots, whatever their address.
+        request.clientId = 'token:configured';
+        return;
+      }
       const id = await store.tokens.verify(given);
       if (id !== undefined) {
         request.clientId = `token:${id}`;
