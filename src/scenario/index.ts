@@ -4,4 +4,4 @@ export * from './schema.js';
 export * from './parse.js';
 export * from './result.js';
 export * from './regimen-text.js';
-export { MAX_QUOTE_CHARS, quoteValue } from './quote.js';
+export { MAX_QUOTE_CHARS, escapeControls, quoteValue } from './quote.js';

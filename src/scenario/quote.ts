@@ -4,12 +4,17 @@
 /** Longest quote of a value in an error message, characters. */
 export const MAX_QUOTE_CHARS = 80;
 
-/** Escapes C0/C1 control characters and the line/paragraph separators as `\uXXXX` (JSON.stringify keeps some). */
-function escapeControls(text: string): string {
+/**
+ * Escapes C0/C1 control characters and the line/paragraph separators as `\uXXXX` (JSON.stringify keeps some),
+ * except the characters of `keep` (e.g. `'\n'` for a multi-line message), so no terminal escape gets through.
+ */
+export function escapeControls(text: string, keep = ''): string {
   let out = '';
   for (const c of text) {
     const code = c.charCodeAt(0);
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    const control =
+      !keep.includes(c) &&
+      (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029);
     out += control ? `\\u${code.toString(16).padStart(4, '0')}` : c;
   }
   return out;
