@@ -5,10 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freeLoopbackPort } from './net.js';
 
 const run = promisify(execFile);
 const POSTGRES_ROOT = '/usr/lib/postgresql';
@@ -40,18 +40,6 @@ export function findPostgresBin(): string | undefined {
 export const POSTGRES_MISSING =
   'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: install the Debian package `postgresql` ' +
   '(apt-get install -y postgresql) to run the API suite against PostgreSQL';
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The uid and gid of the `postgres` user (initdb and the server refuse to run as root). */
 async function postgresUser(): Promise<{ uid: number; gid: number }> {
