@@ -22,3 +22,4 @@ export type {
 export { hashToken } from './tokens.js';
 export { encodeSeries, decodeSeries } from './series-codec.js';
 export { isDatabaseUnavailable } from './availability.js';
+export { StoreError, describeStoreError } from './operational-errors.js';

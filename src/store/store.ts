@@ -10,6 +10,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
+import { StoreError, checkSqlitePathWritable, describeStoreError } from './operational-errors.js';
 import type { DialectName } from './migrations.js';
 import { PatientRepository } from './patients.js';
 import { ResultRepository } from './results.js';
@@ -83,8 +84,16 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 function sqliteDialect(path: string): Dialect {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
-  const database = new SqliteDatabase(path);
+  if (path !== ':memory:' && !path.startsWith('file:')) {
+    mkdirSync(dirname(path), { recursive: true });
+    checkSqlitePathWritable(path);
+  }
+  let database: SqliteDatabase.Database;
+  try {
+    database = new SqliteDatabase(path);
+  } catch (error) {
+    throw describeStoreError(error, path);
+  }
   database.pragma('journal_mode = WAL'); // readers do not block the writer; ignored for :memory:
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
@@ -126,6 +135,10 @@ export async function openStore(location: string): Promise<Store> {
     return new Store(db, dialectName, interrupted);
   } catch (error) {
     await db.destroy();
-    throw error;
+    // A migration error wraps the driver's; a disk-full or read-only cause is the news, anything else keeps its
+    // context.
+    const where = dialectName === 'sqlite' ? location : 'in PostgreSQL';
+    const described = describeStoreError(error instanceof Error ? (error.cause ?? error) : error, where);
+    throw described instanceof StoreError ? described : describeStoreError(error, where);
   }
 }
