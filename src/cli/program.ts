@@ -13,6 +13,7 @@ import { registerHoma } from './commands/homa.js';
 import { registerIgf1Sds } from './commands/igf1-sds.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerToken } from './commands/token.js';
 import { registerTrial } from './commands/trial.js';
 import { registerTwin } from './commands/twin.js';
 import { registerValidate } from './commands/validate.js';
@@ -49,6 +50,7 @@ export function buildProgram(context: CommandContext): Command {
   registerServe(program, context);
   registerTrial(program, context);
   registerWorker(program, context);
+  registerToken(program, context);
   registerTwin(program, context);
   return program;
 }

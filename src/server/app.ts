@@ -17,6 +17,7 @@ import { registerBrowserProtections } from './hardening.js';
 import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
+import { registerAdminRoutes } from './routes/admin.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { DEFAULT_MAX_SAMPLE_VALUES } from './routes/context.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
@@ -107,6 +108,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerAnalysisRoutes(app, ctx);
     registerTrialRoutes(app, ctx);
     registerTwinRoutes(app, ctx);
+    registerAdminRoutes(app, ctx);
     return Promise.resolve();
   };
 }

@@ -19,6 +19,9 @@ declare module 'fastify' {
   }
 }
 
+/** Methods a `read` token may use. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Shortest accepted configured token: guessing must be hopeless. */
 export const MIN_TOKEN_LENGTH = 16;
 
@@ -58,7 +61,8 @@ function sameToken(given: string, expected: string): boolean {
 
 /**
  * An `onRequest` hook for the data routes: sets `request.clientId` and, when tokens are required, answers 401
- * unless `Authorization: Bearer <token>` carries the configured token or one of the table.
+ * unless `Authorization: Bearer <token>` carries the configured token or one of the table; a token of the table
+ * with the `read` scope gets 403 on anything but GET, HEAD and OPTIONS.
  */
 export function authenticate(store: Store, token: string | undefined, required: boolean) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -71,9 +75,16 @@ export function authenticate(store: Store, token: string | undefined, required: 
         request.clientId = 'token:configured';
         return;
       }
-      const id = await store.tokens.verify(given);
-      if (id !== undefined) {
-        request.clientId = `token:${id}`;
+      const known = await store.tokens.verify(given);
+      if (known !== undefined) {
+        request.clientId = `token:${known.id}`;
+        if (known.scope === 'read' && !READ_METHODS.has(request.method)) {
+          throw new ApiError(
+            403,
+            'INSUFFICIENT_SCOPE',
+            `this token has the read scope; ${request.method} needs a read-write token`,
+          );
+        }
         return;
       }
     }

@@ -88,9 +88,47 @@ function initialSchema(dialect: DialectName): Migration {
   };
 }
 
+/**
+ * 0003: token scopes (existing tokens keep read and write), and server identities with a heartbeat, so that a
+ * server interrupts only the runs of servers that are gone (`runs.server_id`, NULL for runs of older servers).
+ */
+function scopesAndServers(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .alterTable('api_tokens')
+        .addColumn('scope', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('read-write')
+            .check(sql`scope in ('read', 'read-write')`),
+        )
+        .execute();
+      await db.schema
+        .createTable('servers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('pid', 'integer', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('heartbeat_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('runs').addColumn('server_id', 'text').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('runs').dropColumn('server_id').execute();
+      await db.schema.dropTable('servers').execute();
+      await db.schema.alterTable('api_tokens').dropColumn('scope').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initialSchema(dialect), '0002_trials': trialsMigration() };
+  return {
+    '0001_initial': initialSchema(dialect),
+    '0002_trials': trialsMigration(),
+    '0003_scopes_and_servers': scopesAndServers(),
+  };
 }
 
 /** A Kysely migration provider over the in-code migrations (no file-system scanning, so it works when bundled). */

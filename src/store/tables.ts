@@ -3,6 +3,7 @@
  * The database schema as Kysely table types, shared by the SQLite and PostgreSQL back-ends. JSON documents are
  * stored as text (kept verbatim), times as ISO-8601 UTC text (sortable), series as little-endian Float64 blobs.
  */
+import type { Generated } from 'kysely';
 
 /** Where a run stands. `interrupted`: stopped before it finished (server restart or cancel); it can be resubmitted. */
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
@@ -47,6 +48,8 @@ export interface RunsTable {
   progress: number;
   error: string | null;
   client_id: string;
+  /** The server process that queued or runs it (migration 0003); NULL for runs of older servers. */
+  server_id: Generated<string | null>;
   /** How many times the run was started (1 + resubmissions). */
   attempts: number;
   created_at: string;
@@ -73,11 +76,27 @@ export interface ResultSeriesTable {
   data: Uint8Array;
 }
 
+/** What a token may do: `read` (GET requests only) or `read-write`. */
+export const TOKEN_SCOPES = ['read', 'read-write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** `servers`: API server processes sharing the database, with their last heartbeat (migration 0003). */
+export interface ServersTable {
+  id: string;
+  /** `hostname:pid`, for operators. */
+  host: string;
+  pid: number;
+  started_at: string;
+  heartbeat_at: string;
+}
+
 /** `api_tokens`: bearer tokens, stored as SHA-256 hashes only. */
 export interface ApiTokensTable {
   id: string;
   name: string;
   token_hash: string;
+  /** `read` (GET only) or `read-write` (migration 0003; default read-write). */
+  scope: Generated<TokenScope>;
   created_at: string;
 }
 
@@ -122,6 +141,7 @@ export interface Database {
   results: ResultsTable;
   result_series: ResultSeriesTable;
   api_tokens: ApiTokensTable;
+  servers: ServersTable;
   trials: TrialsTable;
   trial_shards: TrialShardsTable;
   trial_results: TrialResultsTable;
