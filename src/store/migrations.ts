@@ -88,11 +88,8 @@ function initialSchema(dialect: DialectName): Migration {
   };
 }
 
-/**
- * 0003: token scopes (existing tokens keep read and write), and server identities with a heartbeat, so that a
- * server interrupts only the runs of servers that are gone (`runs.server_id`, NULL for runs of older servers).
- */
-function scopesAndServers(): Migration {
+/** 0003: token scopes (existing tokens keep read and write). */
+function tokenScopes(): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
@@ -104,19 +101,8 @@ function scopesAndServers(): Migration {
             .check(sql`scope in ('read', 'read-write')`),
         )
         .execute();
-      await db.schema
-        .createTable('servers')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('host', 'text', (c) => c.notNull())
-        .addColumn('pid', 'integer', (c) => c.notNull())
-        .addColumn('started_at', 'text', (c) => c.notNull())
-        .addColumn('heartbeat_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.alterTable('runs').addColumn('server_id', 'text').execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('runs').dropColumn('server_id').execute();
-      await db.schema.dropTable('servers').execute();
       await db.schema.alterTable('api_tokens').dropColumn('scope').execute();
     },
   };
@@ -127,7 +113,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initialSchema(dialect),
     '0002_trials': trialsMigration(),
-    '0003_scopes_and_servers': scopesAndServers(),
+    '0003_token_scopes': tokenScopes(),
   };
 }
 

@@ -48,8 +48,6 @@ export interface RunsTable {
   progress: number;
   error: string | null;
   client_id: string;
-  /** The server process that queued or runs it (migration 0003); NULL for runs of older servers. */
-  server_id: Generated<string | null>;
   /** How many times the run was started (1 + resubmissions). */
   attempts: number;
   created_at: string;
@@ -79,16 +77,6 @@ export interface ResultSeriesTable {
 /** What a token may do: `read` (GET requests only) or `read-write`. */
 export const TOKEN_SCOPES = ['read', 'read-write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-/** `servers`: API server processes sharing the database, with their last heartbeat (migration 0003). */
-export interface ServersTable {
-  id: string;
-  /** `hostname:pid`, for operators. */
-  host: string;
-  pid: number;
-  started_at: string;
-  heartbeat_at: string;
-}
 
 /** `api_tokens`: bearer tokens, stored as SHA-256 hashes only. */
 export interface ApiTokensTable {
@@ -141,7 +129,6 @@ export interface Database {
   results: ResultsTable;
   result_series: ResultSeriesTable;
   api_tokens: ApiTokensTable;
-  servers: ServersTable;
   trials: TrialsTable;
   trial_shards: TrialShardsTable;
   trial_results: TrialResultsTable;
