@@ -4,6 +4,8 @@
  * Retry-After and `/health` says so; the API recovers when the database is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../src/scenario/index.js';
+import { RunQueue } from '../src/server/jobs/run-queue.js';
 import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';
 import { request, startTestServer } from './support/api-harness.js';
@@ -66,5 +68,39 @@ if (bin === undefined) {
         expect((await request(server.baseUrl, 'GET', '/health')).json).toMatchObject({ database: 'ok' });
       }, 60_000);
     });
+
+    it('a run that finishes while PostgreSQL is down ends done once it is back', async () => {
+      const store = await openStore(await newDatabase());
+      const retries: number[] = [];
+      const queue = new RunQueue(store, {
+        maxConcurrentRunsPerClient: 1,
+        workers: 1,
+        finalWriteRetryMs: 200,
+        onFinalWriteRetry: (_id, attempt) => retries.push(attempt),
+      });
+      const until = async (check: () => Promise<boolean> | boolean): Promise<void> => {
+        while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      try {
+        const scenario = parseScenario({
+          duration_days: 3,
+          patient: { age_years: 50, sex: 'female', weight_kg: 65, height_cm: 165 },
+        });
+        const run = await queue.admit('a', () => store.runs.create(scenario, 'a'));
+        await until(async () => (await store.runs.get(run.id))?.status === 'running');
+        await postgres.pause();
+        try {
+          // The simulation goes on in its worker; its final write meets the outage and is retried.
+          await until(() => retries.length >= 2);
+        } finally {
+          await postgres.resume();
+        }
+        await until(async () => (await store.runs.get(run.id).catch(() => undefined))?.status === 'done');
+        expect(await store.results.get(run.id)).toBeDefined();
+      } finally {
+        await queue.close();
+        await store.close();
+      }
+    }, 120_000);
   });
 }

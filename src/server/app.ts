@@ -161,6 +161,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.maxRunMs !== undefined ? { maxRunMs: options.maxRunMs } : {}),
     onError: (error) =>
       app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'run queue error'),
+    onFinalWriteRetry: (runId, attempt) =>
+      app.log.warn({ runId, attempt }, 'database unavailable for a run’s final write; retrying'),
   });
   const analysis = new AnalysisPool(options.analysisTimeoutMs ?? SERVER_DEFAULTS.analysisTimeoutMs);
   app.addHook('onClose', async () => {
