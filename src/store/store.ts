@@ -124,12 +124,22 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void
  * first one's runs.
  * @example const store = await openStore('./endotwin.db');
  */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(
+  location: string,
+  options: {
+    /**
+     * Mark runs and trials left queued or running as interrupted (default true: a server starting up). Tools that
+     * only read or manage tokens pass `false`, so they never touch the runs of a server that is running.
+     */
+    readonly recoverUnfinished?: boolean;
+  } = {},
+): Promise<Store> {
   const dialectName: DialectName = isPostgresUrl(location) ? 'postgres' : 'sqlite';
   const dialect = dialectName === 'postgres' ? postgresDialect(location) : sqliteDialect(location);
   const db = new Kysely<Database>({ dialect });
   try {
     await migrate(db, dialectName);
+    if (options.recoverUnfinished === false) return new Store(db, dialectName, 0);
     const interrupted = await new RunRepository(db).interruptAllActive(INTERRUPTED_BY_RESTART);
     await new TrialRepository(db).interruptAllActive(TRIAL_INTERRUPTED_BY_RESTART);
     return new Store(db, dialectName, interrupted);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../server/index.js';
+import { parseScenario } from '../../scenario/index.js';
 import { hashToken, openStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { runCli } from '../program.js';
@@ -39,6 +40,15 @@ describe('endotwin token', () => {
     expect(bytes).not.toContain(token);
     expect(bytes).toContain(hashToken(token));
 
+    // A run of a server using this store stays queued while tokens are managed.
+    const store = await openStore(db);
+    const scenario = parseScenario({
+      duration_days: 2,
+      patient: { age_years: 45, sex: 'male', weight_kg: 82, height_cm: 178 },
+    });
+    const run = await store.runs.create(scenario, 'server');
+    await store.close();
+
     const listed = await cli('token', 'list', '--db', db);
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/\tread\t.*\tci reader\n$/);
@@ -47,6 +57,9 @@ describe('endotwin token', () => {
 
     expect((await cli('token', 'revoke', id, '--db', db)).code).toBe(0);
     expect((await cli('token', 'list', '--db', db)).out).toBe('');
+    const after = await openStore(db, { recoverUnfinished: false });
+    expect((await after.runs.get(run.id))?.status).toBe('queued');
+    await after.close();
     const again = await cli('token', 'revoke', id, '--db', db);
     expect(again.code).toBe(2);
   });
