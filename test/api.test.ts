@@ -113,7 +113,7 @@ function apiSuite(backend: Backend): void {
     it('GET /health answers ok with the package version', async () => {
       const res = await request(base, 'GET', '/health');
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ status: 'ok', version: packageVersion() });
+      expect(res.json).toEqual({ status: 'ok', version: packageVersion(), database: 'ok' });
     });
 
     it('validates a scenario: normalised document and screening', async () => {

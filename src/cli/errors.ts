@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Exit codes of the `endotwin` command (SCENARIO.md, "The command line") and the errors that carry them. */
-import { ScenarioError } from '../scenario/index.js';
+import { ScenarioError, escapeControls } from '../scenario/index.js';
 
 /** Exit codes, exactly as SCENARIO.md defines them. */
 export const ExitCode = {
@@ -36,6 +36,12 @@ export function invalidInput(message: string): CliError {
 
 /** The message and exit code for any error that reaches the top of a command. */
 export function describeError(error: unknown): { message: string; exitCode: ExitCodeValue } {
+  const { message, exitCode } = rawDescription(error);
+  // Messages quote input; no control character from a file reaches the terminal.
+  return { message: escapeControls(message, '\n\t'), exitCode };
+}
+
+function rawDescription(error: unknown): { message: string; exitCode: ExitCodeValue } {
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof ScenarioError) {
     const lines = error.issues.map((issue) => `  ${issue.path || '(document)'}: ${issue.message}`);

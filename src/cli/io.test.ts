@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: MIT
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliError } from './errors.js';
-import { readInputFile, writeFileAtomic } from './io.js';
+import { CliError, describeError } from './errors.js';
+import { MAX_INPUT_FILE_BYTES, readInputFile, writeFileAtomic } from './io.js';
+import { loadScenarioFile } from './scenario-file.js';
 
 let dir: string;
 beforeEach(() => {
@@ -39,5 +48,47 @@ describe('readInputFile', () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(2);
     expect((error as CliError).message).toMatch(/cannot read .*nope\.yaml: no such file/);
+  });
+});
+
+describe('readInputFile bounds its input', () => {
+  it('refuses a file above the size cap, naming the file and the cap', async () => {
+    const path = join(dir, 'huge.yaml');
+    writeFileSync(path, '');
+    truncateSync(path, MAX_INPUT_FILE_BYTES + 1); // sparse: costs no disk
+    const error = await readInputFile(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as CliError).message).toContain(`at most ${MAX_INPUT_FILE_BYTES} bytes`);
+  });
+
+  it('accepts a UTF-8 byte-order mark', async () => {
+    writeFileSync(join(dir, 'bom.yaml'), '\uFEFFduration_days: 2\n');
+    expect(await readInputFile(join(dir, 'bom.yaml'))).toBe('duration_days: 2\n');
+  });
+
+  it('refuses a NUL character with its line and column', async () => {
+    writeFileSync(join(dir, 'nul.yaml'), 'duration_days: 2\nname: "a\u0000b"\n');
+    await expect(readInputFile(join(dir, 'nul.yaml'))).rejects.toThrow(/NUL character at line 2, column 9/);
+  });
+});
+
+describe('error messages quote input briefly and safely', () => {
+  it('quotes at most about 80 characters of a huge value, with control characters escaped', async () => {
+    const path = join(dir, 'long-name.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: `\u001b[31m${'x'.repeat(100_000)}`,
+        duration_days: 2,
+        patient: { age_years: 45, sex: 'male', weight_kg: 82, height_cm: 178 },
+      }),
+    );
+    const error = await loadScenarioFile(path).catch((e: unknown) => e);
+    const { message, exitCode } = describeError(error);
+    expect(exitCode).toBe(2);
+    expect(message.length).toBeLessThan(400);
+    expect(message).not.toContain('\u001b');
+    expect(message).toContain('\\u001b[31m');
   });
 });

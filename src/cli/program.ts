@@ -18,6 +18,7 @@ import { registerSbml } from './commands/sbml.js';
 import { registerNonmem } from './commands/nonmem.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerToken } from './commands/token.js';
 import { registerTrial } from './commands/trial.js';
 import { registerTwin } from './commands/twin.js';
 import { registerValidate } from './commands/validate.js';
@@ -54,6 +55,7 @@ export function buildProgram(context: CommandContext): Command {
   registerServe(program, context);
   registerTrial(program, context);
   registerWorker(program, context);
+  registerToken(program, context);
   registerTwin(program, context);
   registerModel(program, context);
   registerSensitivity(program, context);

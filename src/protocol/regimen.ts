@@ -10,6 +10,7 @@ import { DRUGS, DRUG_NAMES, isDrugName } from '../physiology/drug-catalog.js';
 import type { DrugName, Route } from '../physiology/drug-catalog.js';
 import {
   DOSE_UNITS,
+  MAX_REGIMEN_LINES,
   RegimenTextError,
   ScenarioError,
   WEEKDAYS,
@@ -315,10 +316,18 @@ export class Regimen {
 
   /**
    * The one constructor: checks every line's invariants (drug and route, dose and unit, infusion length, times,
-   * day pattern, start/end span).
+   * day pattern, start/end span) and the cap of {@link MAX_REGIMEN_LINES} lines.
    * @throws RegimenError listing every broken invariant with its path (`regimen[i].field`).
    */
   static of(lines: readonly RegimenLine[]): Regimen {
+    if (lines.length > MAX_REGIMEN_LINES) {
+      throw new RegimenError([
+        {
+          path: 'regimen',
+          message: `at most ${MAX_REGIMEN_LINES} regimen lines (after text expansion), got ${lines.length}`,
+        },
+      ]);
+    }
     const issues = lines.flatMap((line, i) => lineIssues(line, `regimen[${i}]`));
     if (issues.length > 0) throw new RegimenError(issues);
     return new Regimen(lines);

@@ -195,3 +195,54 @@ describe('screeningStatus', () => {
     ).toBe('caution');
   });
 });
+
+describe('daily exposure over all regimen lines', () => {
+  const rhgh = (amountMg: number, at = '08:00'): LineInput => ({
+    drug: 'rhgh',
+    dose: { amount: amountMg, unit: 'mg' },
+    route: 'sc',
+    at,
+  });
+
+  it('sums a drug over repeated lines and contraindicates a day above its maximum', () => {
+    // 11 × 1 mg = 11 mg on each day, above rhGH's 10 mg maximum; each line alone is allowed.
+    const s = screen(
+      {},
+      Array.from({ length: 11 }, () => rhgh(1)),
+    );
+    expect(s.status).toBe('contraindicated');
+    const f = s.findings.find((x) => x.code === 'CONTRAINDICATION_DAILY_EXPOSURE_ABOVE_MAXIMUM');
+    expect(f?.message).toContain('11 mg on day 0');
+    expect(f?.message).toContain('10 mg');
+  });
+
+  it('sums lines at different times of the same day', () => {
+    const s = screen({}, [rhgh(6, '08:00'), rhgh(6, '20:00')]);
+    expect(codes(s)).toContain('CONTRAINDICATION_DAILY_EXPOSURE_ABOVE_MAXIMUM');
+  });
+
+  it('passes a day at or below the maximum', () => {
+    expect(codes(screen({}, [rhgh(5, '08:00'), rhgh(5, '20:00')]))).not.toContain(
+      'CONTRAINDICATION_DAILY_EXPOSURE_ABOVE_MAXIMUM',
+    );
+  });
+});
+
+describe('regimen and series limits', () => {
+  it('refuses more regimen lines than the cap, naming the field and the cap', () => {
+    const lines = Array.from({ length: 16_000 }, () => 'rhgh 1 mg sc at 08:00');
+    expect(() => parseScenario({ duration_days: 14, patient: man, regimen: lines })).toThrow(
+      /regimen: at most 100 regimen lines/,
+    );
+  });
+
+  it('refuses a series named twice', () => {
+    expect(() =>
+      parseScenario({
+        duration_days: 14,
+        patient: man,
+        output: { series: ['gh_ug_l', 'igf1_ng_ml', 'gh_ug_l'] },
+      }),
+    ).toThrow(/output.series: each series may be named once; 'gh_ug_l'/);
+  });
+});

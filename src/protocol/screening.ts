@@ -13,6 +13,8 @@ import { igf1Sds } from '../analysis/igf1-sds.js';
 import { DRUGS } from '../physiology/drug-catalog.js';
 import type { DrugClass, DrugName } from '../physiology/drug-catalog.js';
 import type { Finding, Scenario, Screening, Severity } from '../scenario/index.js';
+import { MIN_PER_DAY } from './clock.js';
+import { RegimenError, expandRegimen } from './regimen.js';
 
 /** Stable codes of the findings this module can produce. */
 export const FINDING_CODES = [
@@ -20,6 +22,7 @@ export const FINDING_CODES = [
   'CONTRAINDICATION_PREGNANCY',
   'CONTRAINDICATION_LACTATION',
   'CONTRAINDICATION_ACTIVE_MALIGNANCY',
+  'CONTRAINDICATION_DAILY_EXPOSURE_ABOVE_MAXIMUM',
   'CAUTION_MALIGNANCY_TESTOSTERONE_RAISING',
   'CAUTION_PREGNANCY_OUTSIDE_MODEL',
   'CAUTION_TYPE2_DIABETES',
@@ -160,6 +163,55 @@ function malignancy(s: Scenario): Finding[] {
     );
   }
   return findings;
+}
+
+/** The largest amount (µg) each drug delivers on any one day, summed over every regimen line, with that day. */
+function largestDailyAmounts(s: Scenario): Map<DrugName, { day: number; mcg: number }> {
+  let doses;
+  try {
+    doses = expandRegimen(s);
+  } catch (error) {
+    // A regimen that does not expand is reported by the checks that expand it; nothing to sum here.
+    if (error instanceof RegimenError) return new Map();
+    throw error;
+  }
+  const perDrugDay = new Map<string, number>();
+  for (const dose of doses) {
+    const key = `${dose.drug}|${Math.floor(dose.t_min / MIN_PER_DAY)}`;
+    perDrugDay.set(key, (perDrugDay.get(key) ?? 0) + dose.amount_mcg);
+  }
+  const largest = new Map<DrugName, { day: number; mcg: number }>();
+  for (const [key, mcg] of perDrugDay) {
+    const [drug, day] = key.split('|') as [DrugName, string];
+    const seen = largest.get(drug);
+    if (seen === undefined || mcg > seen.mcg) largest.set(drug, { day: Number(day), mcg });
+  }
+  return largest;
+}
+
+function formatMcg(mcg: number): string {
+  return mcg >= 1000 ? `${Number((mcg / 1000).toPrecision(4))} mg` : `${Number(mcg.toPrecision(4))} µg`;
+}
+
+/**
+ * The amount of a drug given in one day, over all regimen lines, against the drug's maximum daily exposure. The
+ * maximum is the catalogue's hard maximum of one administration (`hardMaxMcg`, sources in `maxSource`): in the
+ * studies it cites, nobody received more of a drug in a day than one such dose, so a day above it is outside all
+ * cited human exposure (evidence: weak; a guard against input errors such as a line repeated, not a toxicity limit).
+ */
+function dailyExposure(s: Scenario): Finding[] {
+  return [...largestDailyAmounts(s)].flatMap(([drug, { day, mcg }]) => {
+    const max = DRUGS[drug].hardMaxMcg;
+    if (mcg <= max) return [];
+    return [
+      finding(
+        'CONTRAINDICATION_DAILY_EXPOSURE_ABOVE_MAXIMUM',
+        'contraindicated',
+        `${label(drug)}: the regimen lines together give ${formatMcg(mcg)} on day ${day}, above the maximum daily ` +
+          `exposure of ${formatMcg(max)} (${DRUGS[drug].maxSource}).`,
+      ),
+    ];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -310,6 +362,7 @@ const RULES: readonly ((s: Scenario) => Finding[])[] = [
   hypersensitivity,
   pregnancyAndLactation,
   malignancy,
+  dailyExposure,
   glucose,
   igf1AboveRange,
   offTargetHormones,
@@ -326,7 +379,7 @@ export function screeningStatus(findings: readonly Finding[]): Screening['status
 
 /**
  * Screens a scenario: contraindications (hypersensitivity to a drug of the regimen, pregnancy, lactation, active
- * malignancy with a GH-axis drug), cautions (diabetes or impaired fasting glucose with a GH-axis drug, baseline
+ * malignancy with a GH-axis drug, a day's amount of a drug over all lines above its maximum daily exposure), cautions (diabetes or impaired fasting glucose with a GH-axis drug, baseline
  * IGF-1 above the age/sex range, the cortisol/prolactin rises of hexarelin and GHRP-6, MK-677's appetite and
  * glucose effects, testosterone in a woman, …) and information notes (weak-evidence drugs and optional effects).
  * Findings are sorted from the most to the least severe; `status` is the worst severity (`ok` for info only).

@@ -5,3 +5,4 @@ export * from './parse.js';
 export * from './result.js';
 export * from './regimen-text.js';
 export * from './vocabulary.js';
+export { MAX_QUOTE_CHARS, escapeControls, quoteValue } from './quote.js';

@@ -11,6 +11,7 @@ import { PARAM_UNITS, isParamName } from '../physiology/param-names.generated.js
 import { RegimenTextError, parseRegimenTextLines } from './regimen-text.js';
 import { regimenLineSchema, scenarioSchema } from './schema.js';
 import type { Dose, ParsedScenario, RegimenLine, Scenario } from './schema.js';
+import { quoteValue } from './quote.js';
 
 /** One problem found in a scenario: where, and what is wrong. */
 export interface ScenarioIssue {
@@ -48,7 +49,7 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
 export function issuesFromZod(error: z.ZodError, doc: unknown): ScenarioIssue[] {
   return error.issues.flatMap(typeMatchedBranch).map((issue) => {
     const value = valueAt(doc, issue.path);
-    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+    const shown = value === undefined ? '' : ` (got ${quoteValue(value)})`;
     return { path: formatPath(issue.path), message: `${issue.message}${shown}` };
   });
 }

@@ -160,9 +160,21 @@ const monitoringSchema = z.strictObject({
   draw_time: clockTime.default('08:00'),
 });
 
+/** Most regimen entries (and lines after text expansion) one scenario may have. */
+export const MAX_REGIMEN_LINES = 100;
+
 const outputSchema = z.strictObject({
   sample_every_min: z.number().min(1).max(1440).default(10),
-  series: z.array(z.string().regex(/^[a-z0-9_]+$/i)).default([...DEFAULT_SERIES]),
+  series: z
+    .array(z.string().regex(/^[a-z0-9_]+$/i))
+    .refine((names) => new Set(names).size === names.length, {
+      error: (issue) => {
+        const names = issue.input as string[];
+        const twice = names.find((name, i) => names.indexOf(name) !== i);
+        return `each series may be named once; '${twice}' appears more than once`;
+      },
+    })
+    .default([...DEFAULT_SERIES]),
   window_days: z.tuple([z.number().min(0), z.number().min(0)]).optional(),
 });
 
@@ -190,7 +202,10 @@ export const scenarioSchema = z.strictObject({
   start_weekday: weekday.default('mon'),
   patient: patientSchema,
   lifestyle: lifestyleSchema.default(() => lifestyleSchema.parse({})),
-  regimen: z.array(regimenEntrySchema).default([]),
+  regimen: z
+    .array(regimenEntrySchema)
+    .max(MAX_REGIMEN_LINES, { error: `at most ${MAX_REGIMEN_LINES} regimen lines` })
+    .default([]),
   titration: titrationSchema.optional(),
   monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
   output: outputSchema.default(() => outputSchema.parse({})),

@@ -11,11 +11,15 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
-import { ApiError, handleError, zodValidatorCompiler } from './errors.js';
+import { ApiError, handleClientError, handleError, zodValidatorCompiler } from './errors.js';
 import { AnalysisPool } from './jobs/analysis-pool.js';
+import { registerBrowserProtections } from './hardening.js';
+import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
+import { registerAdminRoutes } from './routes/admin.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
+import { DEFAULT_MAX_SAMPLE_VALUES } from './routes/context.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerNonmemRoutes } from './routes/nonmem.js';
@@ -35,10 +39,19 @@ export interface ServerOptions {
   readonly token?: string;
   /** The address the caller will listen on (default 127.0.0.1); a non-loopback one requires a token. */
   readonly host?: string;
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`: `true`, or addresses/CIDRs separated
+   * by commas). Without it, a client is its socket address (or its token).
+   */
+  readonly trustProxy?: boolean | string;
   /** Most queued + running runs per client (default 2); one more is a 429. */
   readonly maxConcurrentRunsPerClient?: number;
   /** Longest scenario the API simulates, days (default 365). */
   readonly maxDurationDays?: number;
+  /** Most sampled values (samples × series, `t_min` included) one run may return (default 2,000,000); more is a 400. */
+  readonly maxSampleValues?: number;
+  /** Most sampled values the stored results of one client may hold (default 50,000,000, 400 MB); more is a 403. */
+  readonly maxStoredValuesPerClient?: number;
   /** Largest request body, bytes (default 1 MiB); more is a 413. */
   readonly bodyLimitBytes?: number;
   /** Time allowed to receive a whole request, ms (default 30 s). */
@@ -62,6 +75,8 @@ export const SERVER_DEFAULTS = {
   host: '127.0.0.1',
   maxConcurrentRunsPerClient: 2,
   maxDurationDays: 365,
+  maxSampleValues: DEFAULT_MAX_SAMPLE_VALUES,
+  maxStoredValuesPerClient: 50_000_000,
   bodyLimitBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
   analysisTimeoutMs: 30_000,
@@ -97,6 +112,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerTwinRoutes(app, ctx);
     registerSensitivityRoutes(app, ctx);
     registerNonmemRoutes(app, ctx);
+    registerAdminRoutes(app, ctx);
     return Promise.resolve();
   };
 }
@@ -113,12 +129,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   checkBinding(options.host ?? SERVER_DEFAULTS.host, token, storedTokens);
   const version = packageVersion();
 
+  const bodyLimit = options.bodyLimitBytes ?? SERVER_DEFAULTS.bodyLimitBytes;
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false),
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimitBytes ?? SERVER_DEFAULTS.bodyLimitBytes,
+    bodyLimit,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     requestTimeout: options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
+    // The router's own errors (bad URL encoding, 414) and the HTTP parser's (431) use the API's error envelope.
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
+    clientErrorHandler: handleClientError,
   });
+  registerJsonParser(app, bodyLimit);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -126,6 +150,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     throw new ApiError(404, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
   });
   app.decorateRequest('clientId', '');
+  const tokenRequired = token !== undefined || storedTokens > 0;
+  registerBrowserProtections(app, {
+    checkHost: !tokenRequired,
+    configuredHost: options.host ?? SERVER_DEFAULTS.host,
+  });
   if (options.logger) logResponses(app);
 
   const queue = new RunQueue(options.store, {
@@ -136,6 +165,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.maxRunMs !== undefined ? { maxRunMs: options.maxRunMs } : {}),
     onError: (error) =>
       app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'run queue error'),
+    onFinalWriteRetry: (runId, attempt) =>
+      app.log.warn({ runId, attempt }, 'database unavailable for a run’s final write; retrying'),
   });
   const analysis = new AnalysisPool(options.analysisTimeoutMs ?? SERVER_DEFAULTS.analysisTimeoutMs);
   app.addHook('onClose', async () => {
@@ -143,14 +174,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await registerDocs(app, version);
-  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version);
+  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store);
   const ctx: RouteContext = {
     store: options.store,
     queue,
     analysis,
     maxDurationDays: options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays,
+    maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
+    maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,
   };
-  await app.register(dataRoutes(ctx, token, token !== undefined || storedTokens > 0), { prefix: '/api/v1' });
+  await app.register(dataRoutes(ctx, token, tokenRequired), { prefix: '/api/v1' });
   if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);
   return app;
 }

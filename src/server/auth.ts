@@ -11,10 +11,16 @@ import { ApiError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is asking: `token:<id>` for a token of the table, otherwise `ip:<address>`; runs are counted per client. */
+    /**
+     * Who is asking: `token:<id>` for a token of the table, `token:configured` for ENDOTWIN_TOKEN, otherwise
+     * `ip:<address>` (the proxy's client address with trustProxy); runs are counted per client.
+     */
     clientId: string;
   }
 }
+
+/** Methods a `read` token may use. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Shortest accepted configured token: guessing must be hopeless. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -55,7 +61,8 @@ function sameToken(given: string, expected: string): boolean {
 
 /**
  * An `onRequest` hook for the data routes: sets `request.clientId` and, when tokens are required, answers 401
- * unless `Authorization: Bearer <token>` carries the configured token or one of the table.
+ * unless `Authorization: Bearer <token>` carries the configured token or one of the table; a token of the table
+ * with the `read` scope gets 403 on anything but GET, HEAD and OPTIONS.
  */
 export function authenticate(store: Store, token: string | undefined, required: boolean) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -63,10 +70,21 @@ export function authenticate(store: Store, token: string | undefined, required: 
     if (!required) return;
     const given = bearerToken(request);
     if (given !== undefined) {
-      if (token !== undefined && sameToken(given, token)) return;
-      const id = await store.tokens.verify(given);
-      if (id !== undefined) {
-        request.clientId = `token:${id}`;
+      if (token !== undefined && sameToken(given, token)) {
+        // All holders of the configured token share its run slots, whatever their address.
+        request.clientId = 'token:configured';
+        return;
+      }
+      const known = await store.tokens.verify(given);
+      if (known !== undefined) {
+        request.clientId = `token:${known.id}`;
+        if (known.scope === 'read' && !READ_METHODS.has(request.method)) {
+          throw new ApiError(
+            403,
+            'INSUFFICIENT_SCOPE',
+            `this token has the read scope; ${request.method} needs a read-write token`,
+          );
+        }
         return;
       }
     }

@@ -3,10 +3,13 @@
  * The one error format of the API, `{ error: { code, message, path? } }`: 4xx for the caller's mistakes, 5xx only
  * for ours. Request validation goes through zod with the same field paths as scenario errors.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { ScenarioError, issuesFromZod, scenarioSchema } from '../scenario/index.js';
 import type { ScenarioIssue } from '../scenario/index.js';
+import { isDatabaseUnavailable } from '../store/index.js';
 
 /** The body of every error response. */
 export interface ErrorBody {
@@ -98,13 +101,27 @@ function issuesBody(code: string, issues: readonly ScenarioIssue[]): ErrorBody {
 const FRAMEWORK_CODES: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   406: 'NOT_ACCEPTABLE',
   408: 'REQUEST_TIMEOUT',
   413: 'BODY_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
+  431: 'HEADERS_TOO_LARGE',
+};
+
+/** Seconds a client should wait before retrying a 503 (database unavailable) or a 429. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The 503 answered while the database cannot be reached. */
+export const DATABASE_UNAVAILABLE: ErrorBody = {
+  error: {
+    code: 'DATABASE_UNAVAILABLE',
+    message: `the database is unavailable; retry in ${RETRY_AFTER_SECONDS} s`,
+  },
 };
 
 /** The status and body for any error thrown while handling a request. */
@@ -127,6 +144,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return { status: 400, body: issuesBody(error.code, error.issues) };
   if (error instanceof ScenarioError)
     return { status: 400, body: issuesBody('INVALID_SCENARIO', error.issues) };
+  if (isDatabaseUnavailable(error)) return { status: 503, body: DATABASE_UNAVAILABLE };
   const status = (error as Partial<FastifyError>).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const message = error instanceof Error ? error.message : 'bad request';
@@ -165,5 +183,38 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       'request failed',
     );
   }
+  if (status === 503 || status === 429) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Status and code of the HTTP parser's errors, before any request exists (malformed request line, huge headers). */
+function clientErrorStatus(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  if (code === 'HPE_URI_TOO_LONG') return 414;
+  return 400;
+}
+
+/**
+ * The HTTP server's `clientError` handler: the same error envelope as every other error, then the connection is
+ * closed (the parser cannot continue on it).
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = clientErrorStatus(error.code);
+  const code = FRAMEWORK_CODES[status] ?? 'BAD_REQUEST';
+  const message =
+    status === 431
+      ? 'the request headers are too large'
+      : status === 408
+        ? 'the request was not received in time'
+        : 'the request could not be parsed as HTTP';
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

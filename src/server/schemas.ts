@@ -29,7 +29,13 @@ export const pageQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const healthResponse = z.object({ status: z.literal('ok'), version: z.string() });
+export const healthResponse = z.object({
+  status: z
+    .enum(['ok', 'degraded'])
+    .meta({ description: 'degraded (with a 503) while the database is down' }),
+  version: z.string(),
+  database: z.enum(['ok', 'unavailable']),
+});
 
 export const findingSchema = z.object({
   code: z.string(),

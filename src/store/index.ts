@@ -9,8 +9,8 @@ export {
 } from './store.js';
 export type { TrialRecord, TrialSummary } from './trials.js';
 export type { DialectName } from './migrations.js';
-export { RUN_STATUSES } from './tables.js';
-export type { RunStatus, Database } from './tables.js';
+export { RUN_STATUSES, TOKEN_SCOPES } from './tables.js';
+export type { RunStatus, Database, TokenScope } from './tables.js';
 export type {
   ImportedLab,
   PatientRecord,
@@ -20,4 +20,7 @@ export type {
   RunSummary,
 } from './records.js';
 export { hashToken } from './tokens.js';
+export type { TokenInfo } from './tokens.js';
 export { encodeSeries, decodeSeries } from './series-codec.js';
+export { isDatabaseUnavailable } from './availability.js';
+export { StoreError, describeStoreError } from './operational-errors.js';

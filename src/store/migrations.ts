@@ -88,9 +88,33 @@ function initialSchema(dialect: DialectName): Migration {
   };
 }
 
+/** 0003: token scopes (existing tokens keep read and write). */
+function tokenScopes(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .alterTable('api_tokens')
+        .addColumn('scope', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('read-write')
+            .check(sql`scope in ('read', 'read-write')`),
+        )
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('api_tokens').dropColumn('scope').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initialSchema(dialect), '0002_trials': trialsMigration() };
+  return {
+    '0001_initial': initialSchema(dialect),
+    '0002_trials': trialsMigration(),
+    '0003_token_scopes': tokenScopes(),
+  };
 }
 
 /** A Kysely migration provider over the in-code migrations (no file-system scanning, so it works when bundled). */

@@ -8,6 +8,7 @@ import { nowIso } from './records.js';
 import type { RunRecord, RunSummary } from './records.js';
 import { insertResult } from './results.js';
 import type { Database, RunStatus, RunsTable } from './tables.js';
+import { inTransaction } from './operational-errors.js';
 
 function toRecord(row: Selectable<RunsTable>): RunRecord {
   return { ...row, scenario: JSON.parse(row.scenario) as Scenario };
@@ -91,7 +92,7 @@ export class RunRepository {
    * longer running, e.g. it was cancelled while the worker finished.
    */
   complete(id: string, result: Result): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const r = await trx
         .updateTable('runs')
         .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })

@@ -6,10 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
+import { StoreError, checkSqlitePathWritable, describeStoreError } from './operational-errors.js';
 import type { DialectName } from './migrations.js';
 import { PatientRepository } from './patients.js';
 import { ResultRepository } from './results.js';
@@ -51,6 +52,26 @@ export class Store {
     this.trials = new TrialRepository(db);
   }
 
+  /**
+   * Whether the database answers a trivial query within `timeoutMs`: `true`, or `false` when it is unreachable,
+   * busy or too slow (for `/health`).
+   */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const query = sql`select 1`.execute(this.db).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Closes the connection (SQLite file or PostgreSQL pool). */
   close(): Promise<void> {
     return this.db.destroy();
@@ -63,8 +84,16 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 function sqliteDialect(path: string): Dialect {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
-  const database = new SqliteDatabase(path);
+  if (path !== ':memory:' && !path.startsWith('file:')) {
+    mkdirSync(dirname(path), { recursive: true });
+    checkSqlitePathWritable(path);
+  }
+  let database: SqliteDatabase.Database;
+  try {
+    database = new SqliteDatabase(path);
+  } catch (error) {
+    throw describeStoreError(error, path);
+  }
   database.pragma('journal_mode = WAL'); // readers do not block the writer; ignored for :memory:
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
@@ -72,7 +101,8 @@ function sqliteDialect(path: string): Dialect {
 }
 
 function postgresDialect(url: string): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A bounded connection wait: with the server down, a request fails within seconds (503) instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (server restart) emits 'error' on the pool; without a listener that
   // would crash the process. The next query reports the problem to its caller instead.
   pool.on('error', () => undefined);
@@ -94,17 +124,31 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void
  * first one's runs.
  * @example const store = await openStore('./endotwin.db');
  */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(
+  location: string,
+  options: {
+    /**
+     * Mark runs and trials left queued or running as interrupted (default true: a server starting up). Tools that
+     * only read or manage tokens pass `false`, so they never touch the runs of a server that is running.
+     */
+    readonly recoverUnfinished?: boolean;
+  } = {},
+): Promise<Store> {
   const dialectName: DialectName = isPostgresUrl(location) ? 'postgres' : 'sqlite';
   const dialect = dialectName === 'postgres' ? postgresDialect(location) : sqliteDialect(location);
   const db = new Kysely<Database>({ dialect });
   try {
     await migrate(db, dialectName);
+    if (options.recoverUnfinished === false) return new Store(db, dialectName, 0);
     const interrupted = await new RunRepository(db).interruptAllActive(INTERRUPTED_BY_RESTART);
     await new TrialRepository(db).interruptAllActive(TRIAL_INTERRUPTED_BY_RESTART);
     return new Store(db, dialectName, interrupted);
   } catch (error) {
     await db.destroy();
-    throw error;
+    // A migration error wraps the driver's; a disk-full or read-only cause is the news, anything else keeps its
+    // context.
+    const where = dialectName === 'sqlite' ? location : 'in PostgreSQL';
+    const described = describeStoreError(error instanceof Error ? (error.cause ?? error) : error, where);
+    throw described instanceof StoreError ? described : describeStoreError(error, where);
   }
 }

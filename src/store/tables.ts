@@ -3,6 +3,7 @@
  * The database schema as Kysely table types, shared by the SQLite and PostgreSQL back-ends. JSON documents are
  * stored as text (kept verbatim), times as ISO-8601 UTC text (sortable), series as little-endian Float64 blobs.
  */
+import type { Generated } from 'kysely';
 
 /** Where a run stands. `interrupted`: stopped before it finished (server restart or cancel); it can be resubmitted. */
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
@@ -73,11 +74,17 @@ export interface ResultSeriesTable {
   data: Uint8Array;
 }
 
+/** What a token may do: `read` (GET requests only) or `read-write`. */
+export const TOKEN_SCOPES = ['read', 'read-write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 /** `api_tokens`: bearer tokens, stored as SHA-256 hashes only. */
 export interface ApiTokensTable {
   id: string;
   name: string;
   token_hash: string;
+  /** `read` (GET only) or `read-write` (migration 0003; default read-write). */
+  scope: Generated<TokenScope>;
   created_at: string;
 }
 

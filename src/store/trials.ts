@@ -11,6 +11,7 @@ import type { Kysely, Migration, Selectable } from 'kysely';
 import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
 import { nowIso } from './records.js';
 import type { Database, TrialsTable } from './tables.js';
+import { inTransaction } from './operational-errors.js';
 
 /** Migration 0002: the trial tables. */
 export function trialsMigration(): Migration {
@@ -167,7 +168,7 @@ export class TrialRepository {
 
   /** running → done with its result, in one transaction; `false` (nothing written) when no longer running. */
   complete(id: string, result: unknown): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const r = await trx
         .updateTable('trials')
         .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })

@@ -5,10 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freeLoopbackPort } from './net.js';
 
 const run = promisify(execFile);
 const POSTGRES_ROOT = '/usr/lib/postgresql';
@@ -19,6 +19,10 @@ export interface PostgresServer {
   readonly url: string;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server, keeping its data (a database outage). */
+  pause(): Promise<void>;
+  /** Starts a paused server again on the same port. */
+  resume(): Promise<void>;
   /** Stops the server and deletes its folder. */
   stop(): Promise<void>;
 }
@@ -36,18 +40,6 @@ export function findPostgresBin(): string | undefined {
 export const POSTGRES_MISSING =
   'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: install the Debian package `postgresql` ' +
   '(apt-get install -y postgresql) to run the API suite against PostgreSQL';
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The uid and gid of the `postgres` user (initdb and the server refuse to run as root). */
 async function postgresUser(): Promise<{ uid: number; gid: number }> {
@@ -83,16 +75,19 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
   ]);
   const port = await freeLoopbackPort();
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off -c full_page_writes=off`;
-  await asPostgres(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    options,
-    '-w',
-    'start',
-  ]);
+  const start = (): Promise<unknown> =>
+    asPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      options,
+      '-w',
+      'start',
+    ]);
+  await start();
+  let running = true;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
@@ -110,8 +105,16 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
       ]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
-    async stop(): Promise<void> {
+    async pause(): Promise<void> {
       await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      running = false;
+    },
+    async resume(): Promise<void> {
+      await start();
+      running = true;
+    },
+    async stop(): Promise<void> {
+      if (running) await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
     },
   };

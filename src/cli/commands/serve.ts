@@ -30,6 +30,7 @@ interface ServeCliOptions {
   port?: string;
   host?: string;
   db?: string;
+  trustProxy?: string;
 }
 
 /** A running server and how to stop it. */
@@ -90,6 +91,8 @@ export async function startServe(options: {
   port: number;
   host: string;
   db: string;
+  /** Proxy addresses (comma-separated) whose X-Forwarded-For names the client. */
+  trustProxy?: string;
 }): Promise<RunningServer> {
   // Loaded here, not at the top: the other commands should not pay for Fastify and the database drivers.
   const [{ buildServer }, { openStore }] = await Promise.all([
@@ -104,6 +107,7 @@ export async function startServe(options: {
       store,
       host: options.host,
       ...(token !== undefined && token !== '' ? { token } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       webRoot: join(packageRoot(), 'web', 'dist'),
       logger: true,
     });
@@ -151,6 +155,7 @@ async function runServe(options: ServeCliOptions, context: CommandContext): Prom
     port,
     host: options.host ?? DEFAULT_HOST,
     db: options.db ?? './endotwin.db',
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   const { skipped } = server.preloaded;
   if (skipped.length > 0) context.io.err(`examples not preloaded:\n  ${skipped.join('\n  ')}\n`);
@@ -177,5 +182,9 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--port <port>', 'TCP port (default: $PORT or 8080)')
     .option('--host <host>', `address to bind (default ${DEFAULT_HOST}; others need ENDOTWIN_TOKEN)`)
     .option('--db <path|url>', 'SQLite file, :memory:, or a postgres:// URL (default ./endotwin.db)')
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client',
+    )
     .action((options: ServeCliOptions) => runServe(options, context));
 }

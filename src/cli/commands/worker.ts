@@ -45,7 +45,11 @@ async function runWorker(options: WorkerCliOptions, context: CommandContext): Pr
   const url = parseQueueUrl(options.queue);
   const concurrency = wholeNumber('--concurrency', options.concurrency, 1, 64);
   const lockMs = wholeNumber('--lock-ms', options.lockMs, 500, 600_000);
-  const { startQueueWorker } = await import('../../cohort/engines/queue-worker.js');
+  const [{ startQueueWorker }, { assertRedisReachable }] = await Promise.all([
+    import('../../cohort/engines/queue-worker.js'),
+    import('../../cohort/engines/redis-reachable.js'),
+  ]);
+  await assertRedisReachable(url);
   const worker = startQueueWorker({
     url,
     ...(concurrency === undefined ? {} : { concurrency }),
@@ -57,6 +61,9 @@ async function runWorker(options: WorkerCliOptions, context: CommandContext): Pr
   context.io.err(`endotwin worker ${process.pid}: ${signal}, finishing the shard in hand\n`);
   await worker.close();
   context.io.err(`endotwin worker ${process.pid}: stopped after ${worker.processed()} shard(s)\n`);
+  // BullMQ's own reconnecting connections can outlive close() while Redis is down; they must not keep the
+  // stopped worker alive. The timer does not hold the process itself: without such leftovers it exits at once.
+  setTimeout(() => process.exit(0), 1000).unref();
 }
 
 /** Adds the `worker` command. */

@@ -63,6 +63,23 @@ async function loadTrial(redis: Redis, trialId: string): Promise<TrialContext> {
   return { trial, cohort: sampleCohort(trial), shards: JSON.parse(meta['shards']) as Shard[] };
 }
 
+/** `true` when `promise` settles within `ms` (a rejection counts as settled). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** This process's name on the jobs it takes: `host:pid`. */
 export function workerName(): string {
   return `${hostname()}:${process.pid}`;
@@ -128,9 +145,13 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorkerHandle
   return {
     processed: () => processed,
     async close(force = false) {
-      await worker.close(force);
+      // With Redis gone there is nothing to finish the shard for; otherwise the shard in hand gets up to one lock
+      // period. A shard not finished by then is given up: its lock lapses and another worker retries it.
+      const graceMs = force || workerConnection.status !== 'ready' ? 0 : lockMs;
+      const finished = await settlesWithin(worker.close(force), graceMs);
       workerConnection.disconnect();
       redis.disconnect();
+      if (!finished) await settlesWithin(worker.close(true), 1000);
     },
   };
 }

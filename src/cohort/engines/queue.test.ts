@@ -9,11 +9,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeLoopbackPort } from '../../../test/support/net.js';
 import { parseTrial } from '../parse.js';
 import { runTrial, runTrialInProcess } from '../run.js';
 import { QUEUE_NAME, trialKeys } from './queue-keys.js';
@@ -41,18 +41,6 @@ const trial = parseTrial({
   output: { patients: true, shard_size: 2 },
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function startWorker(url: string, log: string[]): ChildProcess {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const main = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
@@ -75,7 +63,7 @@ describe.skipIf(!hasRedis)('BullMQ engine on a real Redis', () => {
   const workerLog: string[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     url = `redis://127.0.0.1:${port}`;
     redisServer = spawn(
       'redis-server',

@@ -15,6 +15,7 @@ import { Redis } from 'ioredis';
 import type { EngineHooks, TrialEngine, TrialPlan } from '../run.js';
 import { unitCount } from '../shards.js';
 import type { PatientOutcome, Shard } from '../shards.js';
+import { assertRedisReachable } from './redis-reachable.js';
 import { MODEL_IDENTITY, QUEUE_NAME, shardJobId, TRIAL_TTL_S, trialId, trialKeys } from './queue-keys.js';
 import type { ShardJobData, TrialMeta } from './queue-keys.js';
 
@@ -73,7 +74,9 @@ export class QueueEngine implements TrialEngine {
     return trialId(plan.trial, plan.shards);
   }
 
+  /** @throws RedisUnreachableError within seconds when Redis does not answer at the start. */
   async run(plan: TrialPlan, hooks: EngineHooks): Promise<PatientOutcome[]> {
+    await assertRedisReachable(this.options.url);
     const id = this.idOf(plan);
     const keys = trialKeys(id);
     if (this.options.fresh === true) await this.forget(id, plan.shards);

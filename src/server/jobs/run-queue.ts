@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Result, Scenario } from '../../scenario/index.js';
+import { isDatabaseUnavailable } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/index.js';
 import { ProgressWriter } from './progress-writer.js';
 import { isProgressMessage } from './protocol.js';
@@ -26,6 +27,10 @@ export interface RunQueueOptions {
   readonly maxRunMs?: number;
   /** Receives errors of the queue's own bookkeeping (store writes), which have no request to report to. */
   readonly onError?: (error: unknown) => void;
+  /** Told each time a run's final write (done or failed) found the database unavailable and will be retried. */
+  readonly onFinalWriteRetry?: (runId: string, attempt: number, error: unknown) => void;
+  /** First wait before retrying a final write, ms (default 1000; doubled each time up to 30 s). */
+  readonly finalWriteRetryMs?: number;
 }
 
 interface Job {
@@ -187,6 +192,26 @@ export class RunQueue {
     return this.pool;
   }
 
+  /**
+   * Writes a run's outcome, retrying with growing waits while the database is unavailable, so a run that ends
+   * during an outage ends `done` or `failed` once the database is back instead of staying `running`. Gives up
+   * when the queue shuts down (the next server start marks the run interrupted). Other errors are thrown.
+   */
+  private async finalWrite(job: Job, write: () => Promise<unknown>): Promise<void> {
+    let waitMs = this.options.finalWriteRetryMs ?? 1000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || this.closed) throw error;
+        this.options.onFinalWriteRetry?.(job.runId, attempt, error);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        waitMs = Math.min(waitMs * 2, 30_000);
+      }
+    }
+  }
+
   private async execute(job: Job): Promise<void> {
     if (job.stopped || !(await this.store.runs.markRunning(job.runId))) return;
     const onError = (error: unknown): void => this.options.onError?.(error);
@@ -212,12 +237,15 @@ export class RunQueue {
         { transferList: [channel.port2], signal: job.controller.signal },
       );
       await progress.stop();
-      await this.store.runs.complete(job.runId, result);
+      await this.finalWrite(job, () => this.store.runs.complete(job.runId, result));
     } catch (error) {
       await progress.stop();
       // A run stopped from outside has its status written by whoever stopped it; writing here as well would race
       // with that write (on PostgreSQL they go through different connections).
-      if (!job.stopped) await this.store.runs.stop(job.runId, 'failed', messageOf(error));
+      if (!job.stopped) {
+        const message = messageOf(error);
+        await this.finalWrite(job, () => this.store.runs.stop(job.runId, 'failed', message));
+      }
     } finally {
       clearTimeout(timer);
       channel.port1.close();

@@ -79,8 +79,56 @@ function checkSeries(series: { t_min: number[]; value: number[] }): void {
   }
 }
 
+/**
+ * Refuses a series without variation (all zero, all 1e-300, any constant): there is nothing to deconvolve, and
+ * the fit of such a series does not converge to finite numbers.
+ */
+function checkVaries(values: readonly number[]): void {
+  const first = values[0];
+  if (values.every((v) => v === first)) {
+    throw new ApiError(
+      400,
+      'INVALID_REQUEST',
+      `every value is ${first}; pulse detection needs a series that varies`,
+      'value',
+    );
+  }
+}
+
+/** `true` when every number in the view is finite (JSON has no NaN or Infinity). */
+function allFinite(view: z.output<typeof pulsesResponse>): boolean {
+  const numbers = [
+    ...view.pulses.flatMap((p) => [p.t_min, p.t_min_se, p.mass, p.mass_se, p.amplitude, p.amplitude_se]),
+    view.basal,
+    view.basal_se,
+    view.basal_concentration,
+    view.half_life_min,
+    view.half_life_se,
+    view.burst_fwhm_min,
+    view.residual_sd,
+    view.noise_scale,
+    view.sampling_interval_min,
+    ...view.fitted,
+  ];
+  return numbers.every(Number.isFinite);
+}
+
+/** The pulse view, or a 422 when the fit did not give finite numbers (a degenerate series the checks let pass). */
+function finitePulsesView(analysis: PulseAnalysis): z.output<typeof pulsesResponse> {
+  const view = pulsesView(analysis);
+  if (!allFinite(view)) {
+    throw new ApiError(
+      422,
+      'ANALYSIS_FAILED',
+      'pulse detection did not converge on this series (values too small or without pulses); check the units',
+    );
+  }
+  return view;
+}
+
 async function detect(ctx: RouteContext, body: z.output<typeof pulsesBody>): Promise<PulseAnalysis> {
   checkSeries(body);
+  checkVaries(body.value);
   try {
     return await ctx.analysis.detectPulses(
       { t_min: body.t_min, value: body.value },
@@ -106,7 +154,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
         response: { 200: pulsesResponse, 400: errorSchema, 422: errorSchema },
       },
     },
-    async (request) => pulsesView(await detect(ctx, request.body)),
+    async (request) => finitePulsesView(await detect(ctx, request.body)),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
+import { Readable } from 'node:stream';
 import { scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
 import { dailyCsv } from '../csv.js';
@@ -17,7 +18,7 @@ import {
   submitQuery,
 } from '../schemas.js';
 import { z } from 'zod';
-import { prepareApiScenario } from './context.js';
+import { prepareApiScenario, sampleValues } from './context.js';
 import type { RouteContext } from './context.js';
 import type { ZodApp } from './context.js';
 
@@ -54,6 +55,18 @@ async function admit(
   }
 }
 
+/** A 403 when the run's values would take the client's stored results past its quota. */
+async function checkStorageQuota(ctx: RouteContext, clientId: string, values: number): Promise<void> {
+  const stored = await ctx.store.results.storedValuesOf(clientId);
+  if (stored + values <= ctx.maxStoredValuesPerClient) return;
+  throw new ApiError(
+    403,
+    'STORAGE_QUOTA_EXCEEDED',
+    `your stored results hold ${stored} sampled values and this run adds ${values}; the quota is ` +
+      `${ctx.maxStoredValuesPerClient} per client: delete old runs or ask for fewer samples`,
+  );
+}
+
 async function existingRun(ctx: RouteContext, id: string): Promise<RunRecord> {
   const run = await ctx.store.runs.get(id);
   if (!run) throw notFound('run', id);
@@ -73,7 +86,11 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const { scenario, screening } = prepareApiScenario(request.body, ctx.maxDurationDays);
+      const { scenario, screening } = prepareApiScenario(
+        request.body,
+        ctx.maxDurationDays,
+        ctx.maxSampleValues,
+      );
       if (screening.status === 'contraindicated' && request.query.research !== 'true') {
         const codes = screening.findings.filter((f) => f.severity === 'contraindicated').map((f) => f.code);
         throw new ApiError(
@@ -84,6 +101,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
           screening,
         );
       }
+      await checkStorageQuota(ctx, request.clientId, sampleValues(scenario));
       const run = await admit(ctx, request.clientId, () => ctx.store.runs.create(scenario, request.clientId));
       return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
     },
@@ -201,9 +219,14 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
         );
       }
       const format = request.query.format;
-      const result = await ctx.store.results.get(run.id, { series: format === 'json' });
+      if (format === 'json') {
+        // Streamed one series at a time, so a large result never sits in memory as one string.
+        const chunks = await ctx.store.results.jsonChunks(run.id);
+        if (!chunks) throw new Error(`run ${run.id} is done but has no stored result`);
+        return reply.type('application/json; charset=utf-8').send(Readable.from(chunks));
+      }
+      const result = await ctx.store.results.get(run.id, { series: false });
       if (!result) throw new Error(`run ${run.id} is done but has no stored result`);
-      if (format === 'json') return reply.type('application/json; charset=utf-8').send(result);
       const attachment = `attachment; filename="endotwin-${run.id}-daily.${format}"`;
       if (format === 'parquet') {
         return reply

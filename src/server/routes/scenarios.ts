@@ -28,7 +28,11 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     (request) => {
-      const { scenario, screening } = prepareApiScenario(request.body, ctx.maxDurationDays);
+      const { scenario, screening } = prepareApiScenario(
+        request.body,
+        ctx.maxDurationDays,
+        ctx.maxSampleValues,
+      );
       return { valid: true as const, screening, scenario: { ...scenario } };
     },
   );
@@ -44,7 +48,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      prepareApiScenario(request.body, ctx.maxDurationDays);
+      prepareApiScenario(request.body, ctx.maxDurationDays, ctx.maxSampleValues);
       const record = await ctx.store.scenarios.save(request.body.name, request.body);
       return reply.code(201).send({ ...record, document: { ...record.document } });
     },

@@ -195,7 +195,7 @@ function labValues(labs: readonly ImportedLab[]): LabValue[] {
 function historyScenario(document: unknown, ctx: RouteContext, at = 'scenario'): Scenario {
   const inBody = (path: string | undefined): string => (path ? `${at}.${path}` : at);
   try {
-    return prepareApiScenario(document, ctx.maxDurationDays).scenario;
+    return prepareApiScenario(document, ctx.maxDurationDays, ctx.maxSampleValues).scenario;
   } catch (error) {
     if (error instanceof ScenarioError) {
       throw new RequestValidationError(
