@@ -4,3 +4,5 @@ export * from './schema.js';
 export * from './parse.js';
 export * from './result.js';
 export * from './regimen-text.js';
+export * from './csv.js';
+export * from './daily-table.js';

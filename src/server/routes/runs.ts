@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
 import { screen } from '../../simulate/index.js';
-import { scenarioSchema } from '../../scenario/index.js';
+import { dailyCsv, scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
-import { dailyCsv } from '../csv.js';
 import { dailyParquet } from '../parquet.js';
 import { ApiError, notFound } from '../errors.js';
 import { RunLimitError } from '../jobs/run-queue.js';
@@ -211,7 +210,15 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
         return reply
           .type('application/vnd.apache.parquet')
           .header('content-disposition', attachment)
-          .send(Buffer.from(dailyParquet(result.daily)));
+          .send(
+            Buffer.from(
+              dailyParquet(result.daily, {
+                'endotwin.run': run.id,
+                'endotwin.model': `${result.engine.model} ${result.engine.version}`,
+                'endotwin.seed': String(result.engine.seed),
+              }),
+            ),
+          );
       }
       return reply
         .type('text/csv; charset=utf-8')
