@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
@@ -15,6 +15,7 @@ import { ApiError, handleError, zodValidatorCompiler } from './errors.js';
 import { AnalysisPool } from './jobs/analysis-pool.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
+import { openApiTransform, openApiTransformObject } from './openapi.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -35,7 +36,7 @@ export interface ServerOptions {
   readonly host?: string;
   /** Most queued + running runs per client (default 2); one more is a 429. */
   readonly maxConcurrentRunsPerClient?: number;
-  /** Longest scenario the API simulates, days (default 365). */
+  /** Longest scenario or trial the API simulates, days (default 365; the OpenAPI document states it). */
   readonly maxDurationDays?: number;
   /** Largest request body, bytes (default 1 MiB); more is a 413. */
   readonly bodyLimitBytes?: number;
@@ -65,7 +66,7 @@ export const SERVER_DEFAULTS = {
   analysisTimeoutMs: 30_000,
 } as const;
 
-async function registerDocs(app: FastifyInstance, version: string): Promise<void> {
+async function registerDocs(app: FastifyInstance, version: string, maxDurationDays: number): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -78,7 +79,8 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform(maxDurationDays),
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 }
@@ -138,13 +140,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await Promise.all([queue.close(), analysis.close()]);
   });
 
-  await registerDocs(app, version);
+  const maxDurationDays = options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays;
+  await registerDocs(app, version, maxDurationDays);
   registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version);
   const ctx: RouteContext = {
     store: options.store,
     queue,
     analysis,
-    maxDurationDays: options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays,
+    maxDurationDays,
   };
   await app.register(dataRoutes(ctx, token, token !== undefined || storedTokens > 0), { prefix: '/api/v1' });
   if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);

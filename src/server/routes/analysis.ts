@@ -100,6 +100,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'detectPulses',
         summary:
           'Pulse detection by deconvolution (AutoDecon-like: Gaussian bursts, biexponential elimination) on a sampled series',
         body: pulsesBody,
@@ -114,6 +115,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'computeHoma',
         summary:
           'HOMA1-IR, HOMA1-%B and QUICKI from fasting glucose (mg/dL) and insulin (µU/mL); HOMA2 is not implemented',
         body: homaBody,
@@ -128,6 +130,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'computeIgf1Sds',
         summary: 'IGF-1 SDS and percentile for age and sex (assay-specific reference table)',
         body: igf1SdsBody,
         response: { 200: igf1SdsResponse, 400: errorSchema },

@@ -7,7 +7,14 @@ import type { ZodApp } from './context.js';
 export function registerHealthRoute(app: ZodApp, version: string): void {
   app.get(
     '/health',
-    { schema: { tags: ['service'], summary: 'Liveness and version', response: { 200: healthResponse } } },
+    {
+      schema: {
+        tags: ['service'],
+        operationId: 'getHealth',
+        summary: 'Liveness and version',
+        response: { 200: healthResponse },
+      },
+    },
     () => ({ status: 'ok' as const, version }),
   );
 }

@@ -20,6 +20,7 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'createPatient',
         summary: 'Store a patient (scenario `patient` block) with imported labs',
         body: patientCreateBody,
         response: { 201: patientRecordSchema, 400: errorSchema },
@@ -37,6 +38,7 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listPatients',
         summary: 'Patients with their labs, newest first',
         querystring: pageQuery,
         response: { 200: patientListResponse },
@@ -50,6 +52,7 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getPatient',
         summary: 'One patient with labs',
         params: idParams,
         response: { 200: patientRecordSchema, 404: errorSchema },

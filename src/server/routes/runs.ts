@@ -66,6 +66,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'submitRun',
         summary: 'Submit a scenario; 202 with the run id at once, the run goes on off the request',
         body: scenarioSchema,
         querystring: submitQuery,
@@ -97,6 +98,7 @@ function registerStatus(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listRuns',
         summary: 'Runs without their scenarios, newest first',
         querystring: runListQuery,
         response: { 200: runListResponse },
@@ -114,6 +116,7 @@ function registerStatus(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getRun',
         summary: 'Status, progress (0..1), timings and scenario of a run',
         params: idParams,
         response: { 200: runViewSchema, 404: errorSchema },
@@ -129,6 +132,7 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'cancelRun',
         summary: 'Cancel a queued or running run (it becomes interrupted)',
         params: idParams,
         response: { 200: runViewSchema, 404: errorSchema, 409: errorSchema },
@@ -152,6 +156,7 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'resubmitRun',
         summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
         params: idParams,
         response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
@@ -180,6 +185,7 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getRunResult',
         summary: 'The result document (JSON, endotwin/result/v1) or its daily table (CSV)',
         params: idParams,
         querystring: resultQuery,

@@ -23,6 +23,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'validateScenario',
         summary: 'Validate a scenario and screen it for contraindications',
         body: scenarioSchema,
         response: { 200: validateResponse, 400: errorSchema },
@@ -39,6 +40,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'saveScenario',
         summary: 'Save a scenario document (validated first)',
         body: scenarioSchema,
         response: { 201: scenarioRecordSchema, 400: errorSchema },
@@ -56,6 +58,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listScenarios',
         summary: 'Saved scenarios, newest first',
         querystring: pageQuery,
         response: { 200: scenarioListResponse },
@@ -69,6 +72,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getScenario',
         summary: 'One saved scenario with its document',
         params: idParams,
         response: { 200: scenarioRecordSchema, 404: errorSchema },

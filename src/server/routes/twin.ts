@@ -370,6 +370,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'fitPatientTwin',
         summary:
           "Fit the patient's twin (IGF-1 production scale and drug response) to their labs; not a clinical tool",
         params: idParams,
@@ -390,6 +391,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'predictPatientTwin',
         summary:
           "Fit the patient's twin to their labs and predict the coming days: daily median and 90 % interval; " +
           'not a clinical tool',
