@@ -4,7 +4,8 @@
  * and the published trials of `validation/trials/` (the report's "Virtual trials" section; skipped with `--only`),
  * and writes the Markdown report. Exits 1 when a case that passed in the recorded baseline fails now.
  */
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ThreadEngine } from '../../cohort/engines/threads.js';
 import { loadCases } from '../../validate/cases.js';
@@ -14,6 +15,9 @@ import type { CaseOutcome } from '../../validate/run.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
+
+/** Where the report goes, relative to the current directory. */
+const DEFAULT_REPORT = join('validation', 'REPORT.md');
 
 interface ValidateOptions {
   report?: string;
@@ -38,13 +42,16 @@ async function runValidate(options: ValidateOptions, context: CommandContext): P
     outcomes.push(outcome);
     if (options.json !== true) context.io.out(summaryLine(outcome));
   }
-  const reportPath = options.report ?? join(VALIDATION_DIR, 'REPORT.md');
+  // Under the current directory, never inside the installed package (in a clone of the repository, run from its
+  // root, that is the tracked validation/REPORT.md).
+  const reportPath = resolve(options.report ?? DEFAULT_REPORT);
   if (!options.only) {
     const trials = await runValidationTrials(loadValidationTrials(), new ThreadEngine(), (file, p) => {
       if (p.done === p.total) context.io.err(`trial ${file}: ${p.total} simulations done\n`);
     });
     const cases = renderReport(outcomes, new Date().toISOString().slice(0, 10));
     const report = `${cases}\n${renderTrialsSection(trials)}`;
+    await mkdir(dirname(reportPath), { recursive: true });
     await writeFileAtomic(reportPath, report);
   }
   const baselinePath = join(VALIDATION_DIR, 'baseline.json');
@@ -68,8 +75,8 @@ async function runValidate(options: ValidateOptions, context: CommandContext): P
 export function registerValidate(program: Command, context: CommandContext): void {
   program
     .command('validate')
-    .description('run every published validation case and write validation/REPORT.md')
-    .option('--report <file>', 'where to write the Markdown report (default validation/REPORT.md)')
+    .description('run every published validation case and write the report to validation/REPORT.md here')
+    .option('--report <file>', 'where to write the Markdown report (default ./validation/REPORT.md)')
     .option('--update-baseline', 'record the cases that pass now as the regression baseline')
     .option('--only <ids...>', 'run only these case ids (no report is written)')
     .option('--json', 'print every outcome as JSON')
