@@ -5,6 +5,7 @@
  * a real patient's twin, fitted to their labs (CSV or a FHIR R4 Bundle), and its prediction of a chosen course with
  * a 90 % prediction interval. Research and education software, not a clinical tool.
  */
+import { writeCsv } from '../../scenario/index.js';
 import type { Command } from 'commander';
 import { labsFromFhirBundle } from '../../analysis/fhir.js';
 import { LabImportError, parseLabsCsv } from '../../analysis/labs-import.js';
@@ -39,13 +40,6 @@ interface PredictCliOptions extends FitCliOptions {
 /** The twin module, loaded when a twin command runs (it needs the model; other commands do not). */
 async function loadTwin(): Promise<typeof TwinModule> {
   return import('../../twin/index.js');
-}
-
-/** A CSV cell: empty for null, quoted when it holds a comma, quote or newline. */
-function csvCell(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Lab values of a CSV file or a FHIR R4 Bundle (JSON: the text starts with `{`). Exit 2 on any problem. */
@@ -115,8 +109,10 @@ export function formatTwinFit(fit: TwinFit): string {
 /** The prediction's daily table as CSV (`day`, then `<field>_median`, `_p05`, `_p95` per field). */
 export function predictionCsv(prediction: TwinPrediction): string {
   const columns = prediction.daily.length > 0 ? Object.keys(prediction.daily[0]) : ['day'];
-  const rows = prediction.daily.map((row) => columns.map((c) => csvCell(row[c])).join(','));
-  return `${[columns.join(','), ...rows].join('\n')}\n`;
+  return writeCsv(
+    columns,
+    prediction.daily.map((row) => columns.map((c) => row[c])),
+  );
 }
 
 async function runFit(options: FitCliOptions, context: CommandContext): Promise<void> {
