@@ -118,6 +118,29 @@ describe('endotwin twin fit', () => {
 });
 
 describe('endotwin twin predict', () => {
+  it('shows progress on stderr with --progress: the fit simulations, then each draw', async () => {
+    const r = await run(
+      'twin',
+      'predict',
+      '--scenario',
+      history,
+      '--labs',
+      csv,
+      '--future',
+      future,
+      '--draws',
+      '2',
+      '--format',
+      'csv',
+      '--out',
+      join(folder, 'progress.csv'),
+      '--progress',
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^fitting the twin: simulation 1\n/);
+    expect(r.err).toContain('predicting: draw 1 of 2\npredicting: draw 2 of 2\n');
+  });
+
   it('writes the daily prediction table with medians and 90 % bounds to --out', async () => {
     const out = join(folder, 'prediction.csv');
     const r = await run(
@@ -137,6 +160,7 @@ describe('endotwin twin predict', () => {
       out,
     );
     expect(r.code).toBe(0);
+    expect(r.err).not.toContain('predicting:'); // no progress off a terminal unless asked
     const [header, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(header.split(',').slice(0, 4)).toEqual([
       'day',

@@ -5,6 +5,8 @@
  * a real patient's twin, fitted to their labs (CSV or a FHIR R4 Bundle), and its prediction of a chosen course with
  * a 90 % prediction interval. Research and education software, not a clinical tool.
  */
+import { progressLine, progressWanted } from '../progress.js';
+import type { ProgressLine } from '../progress.js';
 import { writeCsv } from '../../scenario/index.js';
 import type { Command } from 'commander';
 import { labsFromFhirBundle } from '../../analysis/fhir.js';
@@ -27,6 +29,7 @@ interface FitCliOptions {
   labs: string;
   day0?: string;
   json?: boolean;
+  progress?: boolean;
 }
 
 interface PredictCliOptions extends FitCliOptions {
@@ -115,9 +118,24 @@ export function predictionCsv(prediction: TwinPrediction): string {
   );
 }
 
+/** The fit, with a progress line counting its simulations. */
+function fitWithProgress(
+  twin: typeof TwinModule,
+  input: Parameters<typeof TwinModule.fitTwin>[0],
+  progress: ProgressLine,
+): TwinFit {
+  const fit = twin.fitTwin({
+    ...input,
+    onSimulation: (n) => progress.update(`fitting the twin: simulation ${n}`),
+  });
+  progress.finish();
+  return fit;
+}
+
 async function runFit(options: FitCliOptions, context: CommandContext): Promise<void> {
   const { scenario, labs, twin } = await readFitInput(options);
-  const fit = twin.fitTwin({ scenario, labs });
+  const progress = progressLine(context.io, progressWanted(context.io, options.progress));
+  const fit = fitWithProgress(twin, { scenario, labs }, progress);
   context.io.out(options.json === true ? `${JSON.stringify(fit)}\n` : formatTwinFit(fit));
 }
 
@@ -132,8 +150,14 @@ async function runPredict(options: PredictCliOptions, context: CommandContext): 
   }
   const { scenario, labs, twin } = await readFitInput(options);
   const future = await loadScenarioFile(options.future);
-  const fit = twin.fitTwin({ scenario, labs });
-  const prediction = twin.predictTwin(fit, future, { draws, seed });
+  const progress = progressLine(context.io, progressWanted(context.io, options.progress));
+  const fit = fitWithProgress(twin, { scenario, labs }, progress);
+  const prediction = twin.predictTwin(fit, future, {
+    draws,
+    seed,
+    onDraw: (done, total) => progress.update(`predicting: draw ${done} of ${total}`),
+  });
+  progress.finish();
   const text = format === 'csv' ? predictionCsv(prediction) : `${JSON.stringify({ fit, prediction })}\n`;
   if (options.out === undefined) context.io.out(text);
   else await writeFileAtomic(options.out, text);
@@ -157,7 +181,8 @@ export function registerTwin(program: Command, context: CommandContext): void {
         '--labs <file>',
         'lab values: CSV (date,lab,value,unit) or a FHIR R4 Bundle of Observations (JSON)',
       )
-      .option('--day0 <date>', 'calendar date of day 0 of the history (default: the date of the first lab)');
+      .option('--day0 <date>', 'calendar date of day 0 of the history (default: the date of the first lab)')
+      .option('--progress', 'show progress on stderr even when it is not a terminal');
   common(twin.command('fit'))
     .description(
       'fit the IGF-1 production scale and the drug response to the labs; prints estimates with 95 % intervals',

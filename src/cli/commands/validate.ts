@@ -15,6 +15,7 @@ import type { CaseOutcome } from '../../validate/run.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
+import { progressLine, progressWanted } from '../progress.js';
 
 /** Where the report goes, relative to the current directory. */
 const DEFAULT_REPORT = join('validation', 'REPORT.md');
@@ -24,6 +25,7 @@ interface ValidateOptions {
   updateBaseline?: boolean;
   only?: string[];
   json?: boolean;
+  progress?: boolean;
 }
 
 function summaryLine(o: CaseOutcome): string {
@@ -36,19 +38,22 @@ async function runValidate(options: ValidateOptions, context: CommandContext): P
   const all = loadCases(join(VALIDATION_DIR, 'cases'));
   const cases = options.only ? all.filter((c) => options.only?.includes(c.id)) : all;
   const outcomes: CaseOutcome[] = [];
+  const progress = progressLine(context.io, progressWanted(context.io, options.progress));
   for (const [i, c] of cases.entries()) {
-    context.io.err(`[${i + 1}/${cases.length}] ${c.id}\n`);
+    progress.update(`validating: case ${i + 1} of ${cases.length} (${c.id})`);
     const outcome = runCase(c);
     outcomes.push(outcome);
     if (options.json !== true) context.io.out(summaryLine(outcome));
   }
+  progress.finish();
   // Under the current directory, never inside the installed package (in a clone of the repository, run from its
   // root, that is the tracked validation/REPORT.md).
   const reportPath = resolve(options.report ?? DEFAULT_REPORT);
   if (!options.only) {
-    const trials = await runValidationTrials(loadValidationTrials(), new ThreadEngine(), (file, p) => {
-      if (p.done === p.total) context.io.err(`trial ${file}: ${p.total} simulations done\n`);
-    });
+    const trials = await runValidationTrials(loadValidationTrials(), new ThreadEngine(), (file, p) =>
+      progress.update(`validating: trial ${file}, ${p.done} of ${p.total} simulations`),
+    );
+    progress.finish();
     const cases = renderReport(outcomes, new Date().toISOString().slice(0, 10));
     const report = `${cases}\n${renderTrialsSection(trials)}`;
     await mkdir(dirname(reportPath), { recursive: true });
@@ -80,5 +85,6 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--update-baseline', 'record the cases that pass now as the regression baseline')
     .option('--only <ids...>', 'run only these case ids (no report is written)')
     .option('--json', 'print every outcome as JSON')
+    .option('--progress', 'show progress on stderr even when it is not a terminal')
     .action((options: ValidateOptions) => runValidate(options, context));
 }
