@@ -59,4 +59,5 @@ const webChanged =
 if (webChanged) {
   console.error('endotwin: building the web app (vite)…');
   run('npx vite build --config web/vite.config.ts --logLevel warn');
+  run('node scripts/precompress.mjs web/dist');
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAILY_FIELDS, RESULT_SCHEMA_ID, parseScenario } from '../src/scenario/index.js';
+import { DAILY_TABLE_FIELDS, RESULT_SCHEMA_ID, parseScenario, readCsv } from '../src/scenario/index.js';
 import type { Result } from '../src/scenario/index.js';
 import { buildServer, packageVersion } from '../src/server/index.js';
 import { simulate } from '../src/simulate/index.js';
@@ -216,13 +216,12 @@ function apiSuite(backend: Backend): void {
       const csv = await request(base, 'GET', `/api/v1/runs/${id}/result?format=csv`);
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-      const lines = csv.text.trimEnd().split('\r\n');
-      expect(lines[0]).toBe(DAILY_FIELDS.join(','));
-      expect(lines).toHaveLength(1 + res.json.daily.length);
-      lines.slice(1).forEach((line, row) => {
-        const cells = line.split(',');
-        DAILY_FIELDS.forEach((field, col) => {
-          const value = res.json.daily[row][field];
+      const records = readCsv(csv.text).map((r) => r.fields);
+      expect(records[0]).toEqual(DAILY_TABLE_FIELDS);
+      expect(records).toHaveLength(1 + res.json.daily.length);
+      records.slice(1).forEach((cells, row) => {
+        DAILY_TABLE_FIELDS.forEach((field, col) => {
+          const value = res.json.daily[row][field] ?? null;
           expect(cells[col] === '' ? null : Number(cells[col])).toBe(value);
         });
       });
@@ -235,7 +234,7 @@ function apiSuite(backend: Backend): void {
         unknown
       >[];
       expect(rows.map((r) => r.igf1_ng_ml)).toEqual(res.json.daily.map((d) => d.igf1_ng_ml));
-      expect(Object.keys(rows[0] ?? {})).toEqual([...DAILY_FIELDS]);
+      expect(Object.keys(rows[0] ?? {})).toEqual(DAILY_TABLE_FIELDS);
 
       const bad = await request<{ error: { path: string } }>(
         base,

@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the served app: the sources are in the repository, not on the server.
+    sourcemap: false,
     // uPlot and React together are well under this; a larger bundle means something heavy crept in.
     chunkSizeWarningLimit: 600,
   },

@@ -169,6 +169,16 @@ describe('parseLabsCsv', () => {
     );
   });
 
+  it('reads a quoted field across lines and keeps the file line numbers after it', () => {
+    const text =
+      'date,lab,value,unit,note\n2024-01-15,igf1,98,ng/mL,"fasting,\nafter a night shift"\n2024-13-01,igf1,98,ng/mL,\n';
+    expect(errorOf(() => parseLabsCsv(text)).problems.map((p) => p.path)).toEqual(['line 4, date']);
+    expect(parseLabsCsv(text.replace('2024-13-01', '2024-02-01'))).toHaveLength(2);
+    expect(
+      errorOf(() => parseLabsCsv('date,lab,value,unit\n2024-01-15,igf1,98,"ng/mL\n')).problems[0].path,
+    ).toBe('line 2');
+  });
+
   it('requires a header naming the four columns', () => {
     expect(() => parseLabsCsv('when,what,value,unit\n')).toThrow(/header must name the columns date, lab/);
   });

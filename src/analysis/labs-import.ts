@@ -9,7 +9,9 @@
  * each with the path of the bad field, and nothing is returned.
  */
 import type { Patient } from '../scenario/schema.js';
-import { numberedLines, parseCsvNumber, splitCsvLine } from './pulses/csv.js';
+import { CsvSyntaxError, readCsv } from '../scenario/csv.js';
+import type { CsvRecord } from '../scenario/csv.js';
+import { parseCsvNumber } from './pulses/csv.js';
 import {
   GLUCOSE_MG_DL_PER_MMOL_L,
   IGF1_NMOL_L_PER_NG_ML,
@@ -347,17 +349,25 @@ function csvRow(
  * @example parseLabsCsv('date,lab,value,unit\n2024-03-05,2484-4,14.2,nmol/L') // IGF-1 108.4 ng/mL
  */
 export function parseLabsCsv(text: string): LabValue[] {
-  const lines = numberedLines(text);
-  const header = lines.length > 0 ? splitCsvLine(lines[0].text) : null;
+  let records: CsvRecord[];
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new LabImportError([{ path: `line ${error.line}`, message: error.message }]);
+  }
+  const header = records[0]?.fields;
   if (!header) throw new LabImportError([{ path: 'line 1', message: 'missing or unreadable header' }]);
   const columns = csvColumnIndices(header);
   if ('message' in columns) throw new LabImportError([columns]);
   const values: LabValue[] = [];
   const problems: LabProblem[] = [];
-  for (const { line, text: rowText } of lines.slice(1)) {
-    const fields = splitCsvLine(rowText);
-    if (!fields || fields.length !== header.length) {
-      problems.push({ path: `line ${line}`, message: `expected ${header.length} fields, got '${rowText}'` });
+  for (const { line, fields } of records.slice(1)) {
+    if (fields.length !== header.length) {
+      problems.push({
+        path: `line ${line}`,
+        message: `expected ${header.length} fields, got '${fields.join(',')}'`,
+      });
       continue;
     }
     const row = csvRow(line, fields, columns);

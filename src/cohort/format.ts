@@ -4,6 +4,7 @@
  * from the first, and the published figure next to it with a verdict. Endpoints the model cannot produce yet are
  * shown as "not modelled yet", never as numbers.
  */
+import { writeCsv } from '../scenario/csv.js';
 import type { TrialResult } from './analyse.js';
 import type { EndpointName, PublishedFigure } from './schema.js';
 import type { EndpointDifference, EndpointSummary } from './statistics.js';
@@ -171,10 +172,9 @@ export function patientsCsv(result: TrialResult): string {
     'igf1_ng_ml',
     'igf1_sds',
   ] as const;
-  const lines = [[...columns, ...endpoints].join(',')];
-  for (const p of result.patients ?? []) {
-    const cells = columns.map((c) => (c === 'arm' ? p.arm_name : String(p[c] ?? '')));
-    lines.push([...cells, ...endpoints.map((e) => String(p.endpoints[e] ?? ''))].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const rows = (result.patients ?? []).map((p) => [
+    ...columns.map((c) => (c === 'arm' ? p.arm_name : p[c])),
+    ...endpoints.map((e) => p.endpoints[e]),
+  ]);
+  return writeCsv([...columns, ...endpoints], rows);
 }

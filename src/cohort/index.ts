@@ -15,3 +15,4 @@ export * from './run.js';
 export * from './screen.js';
 export * from './format.js';
 export { ThreadEngine, type ThreadEngineOptions } from './engines/threads.js';
+export { trialDosing } from './nonmem-dosing.js';

@@ -6,3 +6,5 @@ export * from './result.js';
 export * from './regimen-text.js';
 export * from './vocabulary.js';
 export { MAX_QUOTE_CHARS, escapeControls, quoteValue } from './quote.js';
+export * from './csv.js';
+export * from './daily-table.js';

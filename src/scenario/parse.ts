@@ -312,6 +312,22 @@ function parameterValues(
   );
 }
 
+/** Conditions only a female patient can have. */
+const FEMALE_ONLY_CONDITIONS = ['pregnancy', 'lactation'] as const;
+
+/** Covariate combinations that cannot be true of one patient (a man marked pregnant). */
+function checkPatient(s: ExpandedScenario, issues: ScenarioIssue[]): void {
+  if (s.patient.sex !== 'male') return;
+  s.patient.conditions.forEach((condition, i) => {
+    if ((FEMALE_ONLY_CONDITIONS as readonly string[]).includes(condition)) {
+      issues.push({
+        path: `patient.conditions[${i}]`,
+        message: `${condition} does not apply to a male patient (patient.sex is male); remove it or set sex: female`,
+      });
+    }
+  });
+}
+
 function defaultMonitoringDays(duration: number): number[] {
   const days: number[] = [];
   for (let d = 0; d <= duration; d += 28) days.push(d);
@@ -352,6 +368,7 @@ export function parseScenario(doc: unknown): Scenario {
   checkTitration(scenario, issues);
   checkDays(scenario, issues);
   checkParameters(scenario, issues);
+  checkPatient(scenario, issues);
   if (issues.length > 0) throw new ScenarioError(issues.map((issue) => reAddressed(issue, origins)));
   return normalise(scenario);
 }

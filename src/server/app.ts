@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
@@ -18,6 +18,7 @@ import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
 import { logResponses, loggerOptions } from './logging.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { openApiTransform, openApiTransformObject } from './openapi.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { DEFAULT_MAX_SAMPLE_VALUES } from './routes/context.js';
 import type { RouteContext, ZodApp } from './routes/context.js';
@@ -46,7 +47,7 @@ export interface ServerOptions {
   readonly trustProxy?: boolean | string;
   /** Most queued + running runs per client (default 2); one more is a 429. */
   readonly maxConcurrentRunsPerClient?: number;
-  /** Longest scenario the API simulates, days (default 365). */
+  /** Longest scenario or trial the API simulates, days (default 365; the OpenAPI document states it). */
   readonly maxDurationDays?: number;
   /** Most sampled values (samples × series, `t_min` included) one run may return (default 2,000,000); more is a 400. */
   readonly maxSampleValues?: number;
@@ -82,7 +83,7 @@ export const SERVER_DEFAULTS = {
   analysisTimeoutMs: 30_000,
 } as const;
 
-async function registerDocs(app: FastifyInstance, version: string): Promise<void> {
+async function registerDocs(app: FastifyInstance, version: string, maxDurationDays: number): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -95,7 +96,8 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform(maxDurationDays),
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 }
@@ -173,13 +175,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await Promise.all([queue.close(), analysis.close()]);
   });
 
-  await registerDocs(app, version);
+  const maxDurationDays = options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays;
+  await registerDocs(app, version, maxDurationDays);
   registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store);
   const ctx: RouteContext = {
     store: options.store,
     queue,
     analysis,
-    maxDurationDays: options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays,
+    maxDurationDays,
     maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
     maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,
   };

@@ -4,4 +4,3 @@ export { buildServer, SERVER_DEFAULTS } from './app.js';
 export type { ServerOptions } from './app.js';
 export { isLoopbackHost, MIN_TOKEN_LENGTH } from './auth.js';
 export { packageRoot, packageVersion } from './version.js';
-export { dailyCsv } from './csv.js';

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /**
- * Serves the built web app (`web/dist`) at `/`: files with their content type, `index.html` for paths without a
- * file extension (client-side routes), JSON 404s for anything under `/api/`, and no way out of the folder.
+ * Serves the built web app (`web/dist`) at `/`: files with their content type (their Brotli or gzip copy when the
+ * client accepts it), `index.html` for paths without a file extension (client-side routes), JSON 404s for anything
+ * under `/api/`, and no way out of the folder.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
@@ -54,11 +55,32 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   return undefined;
 }
 
-function sendFile(reply: FastifyReply, path: string): FastifyReply {
+/** Precompressed copies (scripts/precompress.mjs) in order of preference, by their `content-encoding`. */
+const ENCODINGS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings an `accept-encoding` header allows (a `q=0` entry refuses one). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name !== '' && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+function sendFile(request: FastifyRequest, reply: FastifyReply, path: string): FastifyReply {
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   // Vite puts content-hashed files under assets/: they never change. Everything else is revalidated.
   const cache = path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  return reply.type(type).header('cache-control', cache).send(createReadStream(path));
+  reply.type(type).header('cache-control', cache).header('vary', 'accept-encoding');
+  const accepted = acceptedEncodings(request.headers['accept-encoding']);
+  const variant = ENCODINGS.find(({ encoding, suffix }) => accepted.has(encoding) && isFile(path + suffix));
+  if (variant === undefined) return reply.send(createReadStream(path));
+  return reply.header('content-encoding', variant.encoding).send(createReadStream(path + variant.suffix));
 }
 
 /** Registers the static handler when `webRoot` exists; returns whether it did. */
@@ -70,7 +92,7 @@ export function registerStaticFiles(app: FastifyInstance, webRoot: string): bool
     const path = urlPath.startsWith('/api/') ? undefined : resolveStaticPath(root, urlPath);
     if (path === undefined)
       throw new ApiError(404, 'NOT_FOUND', `no route or file for GET ${urlPath.split('?')[0]}`);
-    return sendFile(reply, path);
+    return sendFile(request, reply, path);
   };
   app.get('/', { schema: { hide: true } }, handler);
   app.get('/*', { schema: { hide: true } }, handler);

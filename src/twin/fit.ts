@@ -55,6 +55,8 @@ export interface FitTwinInput {
   readonly measurementSdLog?: Readonly<Partial<Record<FittableLab, number>>>;
   /** Most Levenberg–Marquardt iterations (default 25). */
   readonly maxIterations?: number;
+  /** Called after each `simulate` call of the fit with the count so far (for a progress display). */
+  readonly onSimulation?: (count: number) => void;
 }
 
 /** One fitted parameter. */
@@ -257,6 +259,7 @@ class LabModel {
     scenario: Scenario,
     private readonly names: readonly string[],
     private readonly observations: readonly Observation[],
+    private readonly onCall: () => void = () => undefined,
   ) {
     this.prepared = prepareScenario({ scenario });
   }
@@ -266,6 +269,7 @@ class LabModel {
     this.calls++;
     const overrides = Object.fromEntries(this.names.map((name, j) => [name, Math.exp(theta[j])]));
     const result = simulate(this.prepared, { parameterOverrides: overrides });
+    this.onCall();
     return this.observations.map((o) => simulatedValue(result, o));
   }
 
@@ -472,10 +476,12 @@ export function fitTwin(input: FitTwinInput): TwinFit {
   const theta0 = population.map(Math.log);
   const tau = specs.map((s) => s.priorSdLog);
   const names = specs.map((s) => s.name);
-  const start = new LabModel(run, names, usable.observations);
+  let simulations = 0;
+  const counted = (): void => input.onSimulation?.(++simulations);
+  const start = new LabModel(run, names, usable.observations, counted);
   const observations = withModelValues(start, theta0, usable.observations, ignored);
   requireSome(observations);
-  const model = new LabModel(run, names, observations);
+  const model = new LabModel(run, names, observations, counted);
   const { point, j, iterations, converged } = search(model, theta0, tau, input.maxIterations ?? 25);
   const phi = varianceFactor(sumOfSquares(point.r), observations.length, specs.length);
   const precision = priorPrecision(tau);

@@ -35,6 +35,8 @@ export interface PredictTwinOptions {
   readonly draws?: number;
   /** Seed of the parameter and residual draws (default 1). */
   readonly seed?: number;
+  /** Called after each draw's simulation with the draws done and their total (for a progress display). */
+  readonly onDraw?: (done: number, total: number) => void;
 }
 
 /** How a field's interval was made. */
@@ -197,9 +199,11 @@ export function predictTwin(
   const parameterSets = parameterDraws(fit, draws, normalSource(seed));
   const { applied, notes } = parametersOfCourse(fit, run);
   const prepared = prepareScenario({ scenario: run });
-  const runs = parameterSets.map((set) => {
+  const runs = parameterSets.map((set, i) => {
     const overrides = Object.fromEntries(Object.entries(set).filter(([name]) => applied.includes(name)));
-    return simulate(prepared, { parameterOverrides: overrides }).daily;
+    const daily = simulate(prepared, { parameterOverrides: overrides }).daily;
+    options.onDraw?.(i + 1, parameterSets.length);
+    return daily;
   });
   const daily = runs[0].map((_, d) =>
     predictionRow(

@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseCsvNumber, parseSeriesCsv, splitCsvLine } from './csv.js';
+import { parseCsvNumber, parseSeriesCsv } from './csv.js';
 
 const rows = (n: number): string =>
   Array.from({ length: n }, (_, i) => `${i * 10},${(1 + i / 10).toFixed(2)}`).join('\n');
-
-describe('splitCsvLine', () => {
-  it('splits on commas, trims, and honours double quotes with "" escapes', () => {
-    expect(splitCsvLine(' a , b,c ')).toEqual(['a', 'b', 'c']);
-    expect(splitCsvLine('"x, y","say ""hi""",3')).toEqual(['x, y', 'say "hi"', '3']);
-    expect(splitCsvLine('"open')).toBeNull();
-  });
-});
 
 describe('parseCsvNumber', () => {
   it('accepts decimals and exponents only', () => {

@@ -1,53 +1,13 @@
 // SPDX-License-Identifier: MIT
 /**
  * Reading a hormone series from CSV text (no file access here: the caller reads the file). The format is a header
- * line `time_min,value` and one sample per line; blank lines are ignored; fields may be double-quoted.
+ * line `time_min,value` and one sample per line; blank lines are ignored; fields may be double-quoted (the project's
+ * one CSV reader and writer, src/scenario/csv.ts).
  */
+import { CsvSyntaxError, readCsv, writeCsv } from '../../scenario/csv.js';
+import type { CsvRecord } from '../../scenario/csv.js';
 import type { HormoneSeries } from './series.js';
 import { MIN_SAMPLES, SeriesInputError, sampleProblem } from './series.js';
-
-/**
- * Splits one CSV line into trimmed fields; a field in double quotes may hold commas, and "" inside quotes is a
- * literal quote (RFC 4180). Returns null when a quote is left open.
- * @example splitCsvLine('2024-01-02,"IGF-1",105,ng/mL') // ['2024-01-02', 'IGF-1', '105', 'ng/mL']
- */
-export function splitCsvLine(line: string): string[] | null {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  if (quoted) return null;
-  fields.push(field.trim());
-  return fields;
-}
-
-/** The non-blank lines of a text with their 1-based line numbers (a leading byte-order mark is dropped). */
-export function numberedLines(text: string): { line: number; text: string }[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((t, i) => ({ line: i + 1, text: t }))
-    .filter(({ text: t }) => t.trim() !== '');
-}
 
 /** A CSV number: plain decimal or exponent notation only (no hex, no empty string, no "Infinity"). */
 export function parseCsvNumber(field: string): number | null {
@@ -60,18 +20,26 @@ export function parseCsvNumber(field: string): number | null {
  * @example parseSeriesCsv('time_min,value\n0,1.2\n10,3.4\n…')
  */
 export function parseSeriesCsv(text: string): HormoneSeries {
-  const lines = numberedLines(text);
-  const header = lines.length > 0 ? splitCsvLine(lines[0].text)?.map((h) => h.toLowerCase()) : undefined;
+  let records: CsvRecord[];
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new SeriesInputError(`line ${error.line}: ${error.message}`, 'row');
+  }
+  const header = records[0]?.fields.map((h) => h.toLowerCase());
   if (!header || header.length !== 2 || header[0] !== 'time_min' || header[1] !== 'value') {
-    const got = lines.length > 0 ? `'${lines[0].text}'` : 'an empty file';
+    const got = records.length > 0 ? `'${records[0].fields.join(',')}'` : 'an empty file';
     throw new SeriesInputError(`line 1: the header must be 'time_min,value', got ${got}`, 'header');
   }
   const times: number[] = [];
   const values: number[] = [];
-  for (const { line, text: rowText } of lines.slice(1)) {
-    const fields = splitCsvLine(rowText);
-    if (!fields || fields.length !== 2) {
-      throw new SeriesInputError(`line ${line}: expected 2 fields 'time_min,value', got '${rowText}'`, 'row');
+  for (const { line, fields } of records.slice(1)) {
+    if (fields.length !== 2) {
+      throw new SeriesInputError(
+        `line ${line}: expected 2 fields 'time_min,value', got '${fields.join(',')}'`,
+        'row',
+      );
     }
     const time = parseCsvNumber(fields[0]) ?? fields[0];
     const value = parseCsvNumber(fields[1]) ?? fields[1];
@@ -94,6 +62,6 @@ export function parseSeriesCsv(text: string): HormoneSeries {
  * @example formatSeriesCsv({ t_min: [0, 10], value: [0.1234, 2] }, 3) // 'time_min,value\n0,0.123\n10,2.000\n'
  */
 export function formatSeriesCsv(series: HormoneSeries, decimals = 3): string {
-  const rows = series.t_min.map((t, i) => `${t},${series.value[i].toFixed(decimals)}`);
-  return `time_min,value\n${rows.join('\n')}\n`;
+  const rows = series.t_min.map((t, i) => [t, series.value[i].toFixed(decimals)]);
+  return writeCsv(['time_min', 'value'], rows);
 }

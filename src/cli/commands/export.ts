@@ -8,7 +8,6 @@
  * NONMEM-style dataset, with its dictionary beside it (`FILE.dictionary.json`).
  */
 import type { Command } from 'commander';
-import { screenScenario } from '../../protocol/index.js';
 import type { CommandContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { formatFindings } from '../format.js';
@@ -25,7 +24,7 @@ async function runExportSbml(
   options: ExportSbmlOptions,
   context: CommandContext,
 ): Promise<void> {
-  const scenario = file === undefined ? undefined : await loadScenarioFile(file);
+  const scenario = file === undefined ? undefined : (await loadScenarioFile(file)).scenario;
   // The exporter loads the model's modules: only when this command runs.
   const { scenarioSbml, untreatedModelSbml } = await import('../../exchange/sbml/export/index.js');
   const xml = scenario === undefined ? untreatedModelSbml() : scenarioSbml(scenario);
@@ -46,8 +45,7 @@ async function runExportNonmem(
   options: ExportNonmemOptions,
   context: CommandContext,
 ): Promise<void> {
-  const scenario = await loadScenarioFile(file);
-  const screening = screenScenario(scenario);
+  const { scenario, screening } = await loadScenarioFile(file);
   if (screening.status === 'contraindicated' && options.research !== true) {
     throw new CliError(
       `screening: contraindicated; not simulated (add --research to run it anyway for research)\n${formatFindings(screening)}`.trimEnd(),

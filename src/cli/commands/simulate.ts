@@ -2,10 +2,11 @@
 /** `endotwin simulate FILE [--out F] [--format json|csv] [--research]`: one scenario, the result to stdout or F. */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { dailyCsv } from '../../scenario/index.js';
 import type { Result, Scenario, Screening } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { CliError, ExitCode, invalidInput } from '../errors.js';
-import { dailyCsv, formatFindings } from '../format.js';
+import { formatFindings } from '../format.js';
 import type { CliIo } from '../io.js';
 import { writeFileAtomic } from '../io.js';
 import { parseChoiceOption, parseNumberOption } from '../options.js';

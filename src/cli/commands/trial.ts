@@ -133,7 +133,8 @@ function rateLine(result: TrialResult, plan: TrialPlan | undefined, seconds: num
 async function writeNonmem(result: TrialResult, path: string, io: CliIo): Promise<void> {
   const { dictionaryPathFor, nonmemCsv, nonmemDictionary, trialNonmemDataset } =
     await import('../../exchange/nonmem/index.js');
-  const dataset = trialNonmemDataset(result);
+  const { trialDosing } = await import('../../cohort/index.js');
+  const dataset = trialNonmemDataset(result, trialDosing);
   const dictionaryPath = dictionaryPathFor(path);
   await writeFileAtomic(path, nonmemCsv(dataset));
   await writeFileAtomic(dictionaryPath, `${JSON.stringify(nonmemDictionary(dataset), null, 2)}\n`);

@@ -118,25 +118,30 @@ describe('endotwin twin fit', () => {
 });
 
 describe('endotwin twin predict', () => {
-  it('writes the daily prediction table with medians and 90 % bounds to --out', async () => {
-    const out = join(folder, 'prediction.csv');
-    const r = await run(
-      'twin',
-      'predict',
-      '--scenario',
-      history,
-      '--labs',
-      csv,
-      '--future',
-      future,
+  /** `twin predict` of the test history, labs and future, then `extra`. */
+  const predict = (...extra: string[]) =>
+    run('twin', 'predict', '--scenario', history, '--labs', csv, '--future', future, ...extra);
+
+  it('shows progress on stderr with --progress: the fit simulations, then each draw', async () => {
+    const r = await predict(
       '--draws',
-      '3',
+      '2',
       '--format',
       'csv',
       '--out',
-      out,
+      join(folder, 'progress.csv'),
+      '--progress',
     );
     expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^fitting the twin: simulation 1\n/);
+    expect(r.err).toContain('predicting: draw 1 of 2\npredicting: draw 2 of 2\n');
+  });
+
+  it('writes the daily prediction table with medians and 90 % bounds to --out', async () => {
+    const out = join(folder, 'prediction.csv');
+    const r = await predict('--draws', '3', '--format', 'csv', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('predicting:'); // no progress off a terminal unless asked
     const [header, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(header.split(',').slice(0, 4)).toEqual([
       'day',
@@ -149,18 +154,7 @@ describe('endotwin twin predict', () => {
   });
 
   it('prints { fit, prediction } as JSON', async () => {
-    const r = await run(
-      'twin',
-      'predict',
-      '--scenario',
-      history,
-      '--labs',
-      csv,
-      '--future',
-      future,
-      '--draws',
-      '2',
-    );
+    const r = await predict('--draws', '2');
     expect(r.code).toBe(0);
     const { fit, prediction } = JSON.parse(r.out) as { fit: TwinFit; prediction: TwinPrediction };
     expect(fit.schema).toBe('endotwin/twin-fit/v1');

@@ -5,6 +5,9 @@
  * a real patient's twin, fitted to their labs (CSV or a FHIR R4 Bundle), and its prediction of a chosen course with
  * a 90 % prediction interval. Research and education software, not a clinical tool.
  */
+import { progressLine, progressWanted } from '../progress.js';
+import type { ProgressLine } from '../progress.js';
+import { writeCsv } from '../../scenario/index.js';
 import type { Command } from 'commander';
 import { labsFromFhirBundle } from '../../analysis/fhir.js';
 import { LabImportError, parseLabsCsv } from '../../analysis/labs-import.js';
@@ -26,6 +29,7 @@ interface FitCliOptions {
   labs: string;
   day0?: string;
   json?: boolean;
+  progress?: boolean;
 }
 
 interface PredictCliOptions extends FitCliOptions {
@@ -39,13 +43,6 @@ interface PredictCliOptions extends FitCliOptions {
 /** The twin module, loaded when a twin command runs (it needs the model; other commands do not). */
 async function loadTwin(): Promise<typeof TwinModule> {
   return import('../../twin/index.js');
-}
-
-/** A CSV cell: empty for null, quoted when it holds a comma, quote or newline. */
-function csvCell(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Lab values of a CSV file or a FHIR R4 Bundle (JSON: the text starts with `{`). Exit 2 on any problem. */
@@ -115,13 +112,30 @@ export function formatTwinFit(fit: TwinFit): string {
 /** The prediction's daily table as CSV (`day`, then `<field>_median`, `_p05`, `_p95` per field). */
 export function predictionCsv(prediction: TwinPrediction): string {
   const columns = prediction.daily.length > 0 ? Object.keys(prediction.daily[0]) : ['day'];
-  const rows = prediction.daily.map((row) => columns.map((c) => csvCell(row[c])).join(','));
-  return `${[columns.join(','), ...rows].join('\n')}\n`;
+  return writeCsv(
+    columns,
+    prediction.daily.map((row) => columns.map((c) => row[c])),
+  );
+}
+
+/** The fit, with a progress line counting its simulations. */
+function fitWithProgress(
+  twin: typeof TwinModule,
+  input: Parameters<typeof TwinModule.fitTwin>[0],
+  progress: ProgressLine,
+): TwinFit {
+  const fit = twin.fitTwin({
+    ...input,
+    onSimulation: (n) => progress.update(`fitting the twin: simulation ${n}`),
+  });
+  progress.finish();
+  return fit;
 }
 
 async function runFit(options: FitCliOptions, context: CommandContext): Promise<void> {
   const { scenario, labs, twin } = await readFitInput(options);
-  const fit = twin.fitTwin({ scenario, labs });
+  const progress = progressLine(context.io, progressWanted(context.io, options.progress));
+  const fit = fitWithProgress(twin, { scenario, labs }, progress);
   context.io.out(options.json === true ? `${JSON.stringify(fit)}\n` : formatTwinFit(fit));
 }
 
@@ -136,8 +150,14 @@ async function runPredict(options: PredictCliOptions, context: CommandContext): 
   }
   const { scenario, labs, twin } = await readFitInput(options);
   const { scenario: future } = await loadScenarioFile(options.future);
-  const fit = twin.fitTwin({ scenario, labs });
-  const prediction = twin.predictTwin(fit, future, { draws, seed });
+  const progress = progressLine(context.io, progressWanted(context.io, options.progress));
+  const fit = fitWithProgress(twin, { scenario, labs }, progress);
+  const prediction = twin.predictTwin(fit, future, {
+    draws,
+    seed,
+    onDraw: (done, total) => progress.update(`predicting: draw ${done} of ${total}`),
+  });
+  progress.finish();
   const text = format === 'csv' ? predictionCsv(prediction) : `${JSON.stringify({ fit, prediction })}\n`;
   if (options.out === undefined) context.io.out(text);
   else await writeFileAtomic(options.out, text);
@@ -161,7 +181,8 @@ export function registerTwin(program: Command, context: CommandContext): void {
         '--labs <file>',
         'lab values: CSV (date,lab,value,unit) or a FHIR R4 Bundle of Observations (JSON)',
       )
-      .option('--day0 <date>', 'calendar date of day 0 of the history (default: the date of the first lab)');
+      .option('--day0 <date>', 'calendar date of day 0 of the history (default: the date of the first lab)')
+      .option('--progress', 'show progress on stderr even when it is not a terminal');
   common(twin.command('fit'))
     .description(
       'fit the IGF-1 production scale and the drug response to the labs; prints estimates with 95 % intervals',

@@ -5,7 +5,8 @@
  * and writes the Markdown report. Exits 1 when a case that passed in the recorded baseline fails now.
  * `--record-predictions` instead records the prediction of every case that lacks one (`record-predictions.ts`).
  */
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ThreadEngine } from '../../cohort/engines/threads.js';
 import { loadCases } from '../../validate/cases.js';
@@ -16,6 +17,10 @@ import type { CommandContext } from '../context.js';
 import { runRecordPredictions } from './record-predictions.js';
 import { ExitCode } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
+import { progressLine, progressWanted } from '../progress.js';
+
+/** Where the report goes, relative to the current directory. */
+const DEFAULT_REPORT = join('validation', 'REPORT.md');
 
 interface ValidateOptions {
   report?: string;
@@ -23,6 +28,7 @@ interface ValidateOptions {
   only?: string[];
   json?: boolean;
   recordPredictions?: boolean;
+  progress?: boolean;
 }
 
 function summaryLine(o: CaseOutcome): string {
@@ -39,19 +45,25 @@ async function runValidate(options: ValidateOptions, context: CommandContext): P
   const all = loadCases(join(VALIDATION_DIR, 'cases'));
   const cases = options.only ? all.filter((c) => options.only?.includes(c.id)) : all;
   const outcomes: CaseOutcome[] = [];
+  const progress = progressLine(context.io, progressWanted(context.io, options.progress));
   for (const [i, c] of cases.entries()) {
-    context.io.err(`[${i + 1}/${cases.length}] ${c.id}\n`);
+    progress.update(`validating: case ${i + 1} of ${cases.length} (${c.id})`);
     const outcome = runCase(c);
     outcomes.push(outcome);
     if (options.json !== true) context.io.out(summaryLine(outcome));
   }
-  const reportPath = options.report ?? join(VALIDATION_DIR, 'REPORT.md');
+  progress.finish();
+  // Under the current directory, never inside the installed package (in a clone of the repository, run from its
+  // root, that is the tracked validation/REPORT.md).
+  const reportPath = resolve(options.report ?? DEFAULT_REPORT);
   if (!options.only) {
-    const trials = await runValidationTrials(loadValidationTrials(), new ThreadEngine(), (file, p) => {
-      if (p.done === p.total) context.io.err(`trial ${file}: ${p.total} simulations done\n`);
-    });
+    const trials = await runValidationTrials(loadValidationTrials(), new ThreadEngine(), (file, p) =>
+      progress.update(`validating: trial ${file}, ${p.done} of ${p.total} simulations`),
+    );
+    progress.finish();
     const cases = renderReport(outcomes, new Date().toISOString().slice(0, 10));
     const report = `${cases}\n${renderTrialsSection(trials)}`;
+    await mkdir(dirname(reportPath), { recursive: true });
     await writeFileAtomic(reportPath, report);
   }
   const baselinePath = join(VALIDATION_DIR, 'baseline.json');
@@ -75,8 +87,8 @@ async function runValidate(options: ValidateOptions, context: CommandContext): P
 export function registerValidate(program: Command, context: CommandContext): void {
   program
     .command('validate')
-    .description('run every published validation case and write validation/REPORT.md')
-    .option('--report <file>', 'where to write the Markdown report (default validation/REPORT.md)')
+    .description('run every published validation case and write the report to validation/REPORT.md here')
+    .option('--report <file>', 'where to write the Markdown report (default ./validation/REPORT.md)')
     .option('--update-baseline', 'record the cases that pass now as the regression baseline')
     .option('--only <ids...>', 'run only these case ids (no report is written)')
     .option('--json', 'print every outcome as JSON')
@@ -84,5 +96,6 @@ export function registerValidate(program: Command, context: CommandContext): voi
       '--record-predictions',
       'record the current prediction of every case without one (never rewrites a recorded prediction)',
     )
+    .option('--progress', 'show progress on stderr even when it is not a terminal')
     .action((options: ValidateOptions) => runValidate(options, context));
 }

@@ -4,11 +4,7 @@
  * trial endpoint at the end of treatment (EVID 0, DV the endpoint, DVID which one), with the patient's covariates
  * on every row. Doses come from expanding the arm's regimen for the patient, exactly as the simulation did.
  */
-import type { PatientResult, TrialResult } from '../../cohort/analyse.js';
-import type { Trial } from '../../cohort/schema.js';
-import { endpointUnit } from '../../cohort/format.js';
-import { patientScenario } from '../../cohort/patient-scenario.js';
-import { expandRegimen, type DoseRecord } from '../../protocol/regimen.js';
+import type { DoseRecord } from '../../protocol/regimen.js';
 import { ScenarioError } from '../../scenario/parse.js';
 import { compartmentOf, MISSING, NONMEM_COLUMNS, SEX_CODES, type NonmemColumnName } from './columns.js';
 
@@ -37,13 +33,53 @@ export interface NonmemDataset {
 
 const MIN_PER_HOUR = 60;
 
+/**
+ * What the dataset reads of a trial document. A cohort trial (`src/cohort/`) has this shape; it is written out here
+ * because model exchange sits beside the cohort layer, not above it.
+ */
+export interface NonmemTrial {
+  readonly name: string;
+  readonly duration_days: number;
+  readonly endpoints: readonly string[];
+  readonly arms: readonly { readonly name: string; readonly titration?: unknown }[];
+  readonly output: { readonly patients: boolean };
+}
+
+/** What the dataset reads of one patient's row in a trial result. */
+export interface NonmemPatient {
+  readonly patient: number;
+  readonly arm_name: string;
+  readonly sex: keyof typeof SEX_CODES;
+  readonly age_years: number;
+  readonly weight_kg: number;
+  readonly height_cm: number;
+  readonly bmi: number;
+  readonly body_fat_pct: number;
+  readonly visceral_fat_cm2: number;
+  readonly igf1_ng_ml: number | null;
+  readonly endpoints: Readonly<Record<string, number | null>>;
+}
+
+/** What the dataset reads of a trial result. */
+export interface NonmemTrialResult<T extends NonmemTrial, P extends NonmemPatient> {
+  readonly engine: { readonly version: string; readonly model: string; readonly seed: number };
+  readonly trial: T;
+  readonly patients?: readonly P[];
+}
+
+/** How the trial layer gives a patient's doses (its arm's regimen expanded for it) and an endpoint's unit. */
+export interface TrialDosing<T extends NonmemTrial, P extends NonmemPatient> {
+  doses(trial: T, patient: P, arm: number): DoseRecord[];
+  endpointUnit(name: string): string;
+}
+
 /** The columns every row of one subject repeats. */
 export type Covariates = Pick<
   NonmemRow,
   'ID' | 'ARM' | 'PATIENT' | 'SEX' | 'AGE' | 'WT' | 'HT' | 'BMI' | 'BFAT' | 'VFAT' | 'BIGF1'
 >;
 
-function covariatesOf(id: number, arm: number, p: PatientResult): Covariates {
+function covariatesOf(id: number, arm: number, p: NonmemPatient): Covariates {
   return {
     ID: id,
     ARM: arm + 1,
@@ -112,7 +148,7 @@ function patientsNeeded(): ScenarioError {
  * kept in the result).
  * @throws ScenarioError naming `output.patients` or `arms[i].titration`.
  */
-export function checkNonmemExportable(trial: Trial): void {
+export function checkNonmemExportable(trial: NonmemTrial): void {
   if (!trial.output.patients) throw patientsNeeded();
   const issues = trial.arms.flatMap((arm, i) =>
     arm.titration === undefined
@@ -134,7 +170,10 @@ export function checkNonmemExportable(trial: Trial): void {
  * @throws ScenarioError (path `output.patients`) when the result has no patients, or (path `arms[i].titration`)
  *   when an arm is titrated.
  */
-export function trialNonmemDataset(result: TrialResult): NonmemDataset {
+export function trialNonmemDataset<T extends NonmemTrial, P extends NonmemPatient>(
+  result: NonmemTrialResult<T, P>,
+  dosing: TrialDosing<T, P>,
+): NonmemDataset {
   const { trial } = result;
   const patients = result.patients;
   checkNonmemExportable(
@@ -145,7 +184,7 @@ export function trialNonmemDataset(result: TrialResult): NonmemDataset {
   const observations: ObservationCode[] = trial.endpoints.map((name, i) => ({
     dvid: i + 1,
     name,
-    unit: endpointUnit(name) || '1',
+    unit: dosing.endpointUnit(name) || '1',
     description: `trial endpoint ${name}: change from baseline over the treatment, read at its end`,
   }));
   const endH = trial.duration_days * 24;
@@ -156,7 +195,7 @@ export function trialNonmemDataset(result: TrialResult): NonmemDataset {
     const arm = trial.arms.findIndex((a) => a.name === p.arm_name);
     let doses: DoseRecord[];
     try {
-      doses = expandRegimen(patientScenario(trial, p, arm));
+      doses = dosing.doses(trial, p, arm);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       skipped.push({ patient: p.patient, arm: p.arm_name, reason: error.message });

@@ -11,6 +11,7 @@ import { patientScenario } from '../../cohort/patient-scenario.js';
 import { sampleCohort } from '../../cohort/population.js';
 import { runTrialInProcess } from '../../cohort/run.js';
 import { armsOf } from '../../cohort/shards.js';
+import { trialDosing } from '../../cohort/nonmem-dosing.js';
 import { expandRegimen, Regimen } from '../../protocol/regimen.js';
 import { ScenarioError } from '../../scenario/parse.js';
 import { COMPARTMENTS, NONMEM_COLUMNS } from './columns.js';
@@ -73,7 +74,7 @@ function resultWithoutSimulating() {
 
 describe('trialNonmemDataset', () => {
   const result = resultWithoutSimulating();
-  const dataset = trialNonmemDataset(result);
+  const dataset = trialNonmemDataset(result, trialDosing);
   const csv = nonmemCsv(dataset);
   const patients = result.patients!;
 
@@ -134,7 +135,7 @@ describe('trialNonmemDataset', () => {
   it('refuses a result without patients, and titrated arms, naming the field', () => {
     const withoutPatients: TrialResult = { ...result };
     delete (withoutPatients as { patients?: unknown }).patients;
-    expect(() => trialNonmemDataset(withoutPatients)).toThrow(/output\.patients/);
+    expect(() => trialNonmemDataset(withoutPatients, trialDosing)).toThrow(/output\.patients/);
     const titrated = {
       ...result,
       trial: {
@@ -153,14 +154,14 @@ describe('trialNonmemDataset', () => {
         ],
       },
     };
-    expect(() => trialNonmemDataset(titrated)).toThrow(ScenarioError);
-    expect(() => trialNonmemDataset(titrated)).toThrow(/arms\[0\]\.titration/);
+    expect(() => trialNonmemDataset(titrated, trialDosing)).toThrow(ScenarioError);
+    expect(() => trialNonmemDataset(titrated, trialDosing)).toThrow(/arms\[0\]\.titration/);
   });
 });
 
 describe('dosingFromNonmem', () => {
   const result = resultWithoutSimulating();
-  const csv = nonmemCsv(trialNonmemDataset(result));
+  const csv = nonmemCsv(trialNonmemDataset(result, trialDosing));
 
   it('re-imports every subject’s EVID=1 rows to the same doses', () => {
     result.patients!.forEach((p, k) => {
@@ -227,7 +228,7 @@ describe('a simulated trial as a NONMEM dataset', () => {
       arms: [trialDocument.arms[0]],
     });
     const result = runTrialInProcess(small);
-    const dataset = trialNonmemDataset(result);
+    const dataset = trialNonmemDataset(result, trialDosing);
     const p = result.patients![0];
     const dv = dataset.rows.filter((r) => r.EVID === 0).map((r) => r.DV);
     expect(dv).toEqual(

@@ -148,6 +148,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'detectPulses',
         summary:
           'Pulse detection by deconvolution (AutoDecon-like: Gaussian bursts, biexponential elimination) on a sampled series',
         body: pulsesBody,
@@ -162,6 +163,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'computeHoma',
         summary:
           'HOMA1-IR, HOMA1-%B and QUICKI from fasting glucose (mg/dL) and insulin (µU/mL); HOMA2 is not implemented',
         body: homaBody,
@@ -176,6 +178,7 @@ export function registerAnalysisRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'computeIgf1Sds',
         summary: 'IGF-1 SDS and percentile for age and sex (assay-specific reference table)',
         body: igf1SdsBody,
         response: { 200: igf1SdsResponse, 400: errorSchema },

@@ -3,7 +3,7 @@
 import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { parseScenario } from '../../scenario/index.js';
+import { parseScenario, type Scenario } from '../../scenario/index.js';
 import { prepareScenario, type PreparedScenario } from '../../simulate/index.js';
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';

@@ -12,6 +12,7 @@ export function registerHealthRoute(app: ZodApp, version: string, store: Store):
     {
       schema: {
         tags: ['service'],
+        operationId: 'getHealth',
         summary: 'Liveness, version and database state (503 while the database is unavailable)',
         response: { 200: healthResponse, 503: healthResponse },
       },

@@ -5,7 +5,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseTrial, armsOf, parseTrial, sampleCohort, type TrialResult } from '../../cohort/index.js';
+import {
+  analyseTrial,
+  armsOf,
+  trialDosing,
+  parseTrial,
+  sampleCohort,
+  type TrialResult,
+} from '../../cohort/index.js';
 import { nonmemCsv, trialNonmemDataset } from '../../exchange/nonmem/index.js';
 import { openStore, type Store } from '../../store/index.js';
 import { buildServer } from '../app.js';
@@ -56,7 +63,7 @@ describe('GET /api/v1/trials/{id}/nonmem', () => {
     const csv = await app.inject({ method: 'GET', url: `/api/v1/trials/${id}/nonmem` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body).toBe(nonmemCsv(trialNonmemDataset(result)));
+    expect(csv.body).toBe(nonmemCsv(trialNonmemDataset(result, trialDosing)));
     const dictionary = await app.inject({
       method: 'GET',
       url: `/api/v1/trials/${id}/nonmem?part=dictionary`,

@@ -5,7 +5,7 @@
  * its patients (`output.patients: true`) and have no titrated arm.
  */
 import { z } from 'zod';
-import type { TrialResult } from '../../cohort/index.js';
+import { trialDosing, type TrialResult } from '../../cohort/index.js';
 import { nonmemCsv, nonmemDictionary, trialNonmemDataset } from '../../exchange/nonmem/index.js';
 import { ScenarioError } from '../../scenario/index.js';
 import { ApiError, notFound } from '../errors.js';
@@ -29,7 +29,7 @@ async function datasetOf(ctx: RouteContext, id: string) {
   const result = (await ctx.store.trials.result(id)) as TrialResult | undefined;
   if (!result) throw new Error(`trial ${id} is done but has no stored result`);
   try {
-    return trialNonmemDataset(result);
+    return trialNonmemDataset(result, trialDosing);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     const issue = error.issues[0];

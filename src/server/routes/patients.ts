@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** Patient routes: covariates plus imported lab values. */
 import { notFound } from '../errors.js';
+import { labValues } from '../labs.js';
 import {
   errorSchema,
   idParams,
@@ -20,13 +21,16 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
-        summary: 'Store a patient (scenario `patient` block) with imported labs',
+        operationId: 'createPatient',
+        summary:
+          'Store a patient (scenario `patient` block) with imported labs (analytes, units and dates checked)',
         body: patientCreateBody,
         response: { 201: patientRecordSchema, 400: errorSchema },
       },
     },
     async (request, reply) => {
       const { name, patient, labs } = request.body;
+      labValues(labs); // unknown analytes, units and dates are a 400 now, not at fit time; nothing is stored then
       const record = await ctx.store.patients.create({ name, covariates: patient, labs });
       return reply.code(201).send(record);
     },
@@ -37,6 +41,7 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listPatients',
         summary: 'Patients with their labs, newest first',
         querystring: pageQuery,
         response: { 200: patientListResponse },
@@ -50,6 +55,7 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getPatient',
         summary: 'One patient with labs',
         params: idParams,
         response: { 200: patientRecordSchema, 404: errorSchema },

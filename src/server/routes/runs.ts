@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
 import { Readable } from 'node:stream';
-import { scenarioSchema } from '../../scenario/index.js';
+import { dailyCsv, scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
-import { dailyCsv } from '../csv.js';
 import { dailyParquet } from '../parquet.js';
 import { ApiError, notFound } from '../errors.js';
 import { RunLimitError } from '../jobs/run-queue.js';
@@ -79,6 +78,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'submitRun',
         summary: 'Submit a scenario; 202 with the run id at once, the run goes on off the request',
         body: scenarioSchema,
         querystring: submitQuery,
@@ -114,6 +114,7 @@ function registerStatus(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listRuns',
         summary: 'Runs without their scenarios, newest first',
         querystring: runListQuery,
         response: { 200: runListResponse },
@@ -131,6 +132,7 @@ function registerStatus(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getRun',
         summary: 'Status, progress (0..1), timings and scenario of a run',
         params: idParams,
         response: { 200: runViewSchema, 404: errorSchema },
@@ -146,6 +148,7 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'cancelRun',
         summary: 'Cancel a queued or running run (it becomes interrupted)',
         params: idParams,
         response: { 200: runViewSchema, 404: errorSchema, 409: errorSchema },
@@ -169,6 +172,7 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'resubmitRun',
         summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
         params: idParams,
         response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
@@ -197,6 +201,7 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getRunResult',
         summary: 'The result document (JSON, endotwin/result/v1) or its daily table (CSV)',
         params: idParams,
         querystring: resultQuery,
@@ -232,7 +237,15 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
         return reply
           .type('application/vnd.apache.parquet')
           .header('content-disposition', attachment)
-          .send(Buffer.from(dailyParquet(result.daily)));
+          .send(
+            Buffer.from(
+              dailyParquet(result.daily, {
+                'endotwin.run': run.id,
+                'endotwin.model': `${result.engine.model} ${result.engine.version}`,
+                'endotwin.seed': String(result.engine.seed),
+              }),
+            ),
+          );
       }
       return reply
         .type('text/csv; charset=utf-8')

@@ -22,6 +22,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'validateScenario',
         summary: 'Validate a scenario and screen it for contraindications',
         body: scenarioSchema,
         response: { 200: validateResponse, 400: errorSchema },
@@ -42,6 +43,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'saveScenario',
         summary: 'Save a scenario document (validated first)',
         body: scenarioSchema,
         response: { 201: scenarioRecordSchema, 400: errorSchema },
@@ -59,6 +61,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listScenarios',
         summary: 'Saved scenarios, newest first',
         querystring: pageQuery,
         response: { 200: scenarioListResponse },
@@ -72,6 +75,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getScenario',
         summary: 'One saved scenario with its document',
         params: idParams,
         response: { 200: scenarioRecordSchema, 404: errorSchema },

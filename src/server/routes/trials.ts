@@ -116,6 +116,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
     {
       schema: {
         tags: TAGS,
+        operationId: 'submitTrial',
         summary:
           'Submit a trial document (endotwin/trial/v1); 202 with its id at once, the trial runs off the request',
         body: trialSchema,
@@ -138,6 +139,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
     {
       schema: {
         tags: TAGS,
+        operationId: 'resubmitTrial',
         summary: 'Queue an interrupted or failed trial again; it continues from its finished shards',
         params: idParams,
         response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
@@ -166,6 +168,7 @@ function registerRead(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listTrials',
         summary: 'Trials without their documents or results, newest first',
         querystring: pageQuery,
         response: { 200: z.object({ trials: z.array(trialViewSchema) }) },
@@ -178,6 +181,7 @@ function registerRead(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getTrial',
         summary: 'Status, progress (0..1), the trial document and, once done, the result',
         params: idParams,
         response: { 200: trialViewSchema, 404: errorSchema },

@@ -7,17 +7,15 @@
  */
 import { Piscina } from 'piscina';
 import { z } from 'zod';
-import { LAB_DEFINITIONS, labByCodeOrName, normaliseDate, toCanonical } from '../../analysis/labs-import.js';
-import type { LabDefinition, LabValue } from '../../analysis/labs-import.js';
 import { Regimen } from '../../protocol/index.js';
 import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
-import type { Scenario, ScenarioIssue } from '../../scenario/index.js';
+import type { Scenario } from '../../scenario/index.js';
 import { observationsFromLabs } from '../../twin/index.js';
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
-import type { ImportedLab } from '../../store/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { workerScript } from '../jobs/worker-module.js';
+import { labValues } from '../labs.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
 import { prepareApiScenario } from './context.js';
 import type { RouteContext, ZodApp } from './context.js';
@@ -160,35 +158,6 @@ function fitView(fit: TwinFit): z.output<typeof fitResponse> {
     ignored: [...fit.ignored],
     notes: [...fit.notes],
   };
-}
-
-/** The lab an analyte names: a contract field (`igf1_ng_ml`), a lab name or a LOINC code. */
-function labOfAnalyte(analyte: string): LabDefinition | undefined {
-  return Object.values(LAB_DEFINITIONS).find((d) => d.patientField === analyte) ?? labByCodeOrName(analyte);
-}
-
-/** Stored or sent labs in canonical units; every problem named by `labs[i].field`. */
-function labValues(labs: readonly ImportedLab[]): LabValue[] {
-  const issues: ScenarioIssue[] = [];
-  const values = labs.flatMap((l, i): LabValue[] => {
-    const definition = labOfAnalyte(l.analyte);
-    if (!definition) {
-      issues.push({
-        path: `labs[${i}].analyte`,
-        message: `unknown analyte '${l.analyte}'; e.g. igf1_ng_ml, glucose_fasting_mg_dl or a LOINC code`,
-      });
-      return [];
-    }
-    const converted = toCanonical(definition, l.value, l.unit);
-    const date = normaliseDate(l.drawn_at);
-    if ('message' in converted)
-      issues.push({ path: `labs[${i}].${converted.field}`, message: converted.message });
-    if ('message' in date) issues.push({ path: `labs[${i}].drawn_at`, message: date.message });
-    if ('message' in converted || 'message' in date) return [];
-    return [{ date: date.date, lab: definition.lab, value: converted.value, unit: definition.unit }];
-  });
-  if (issues.length > 0) throw new RequestValidationError('INVALID_REQUEST', issues);
-  return values;
 }
 
 /** The history scenario of the body, its errors addressed inside the body (`scenario.regimen[0]`). */
@@ -371,6 +340,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'fitPatientTwin',
         summary:
           "Fit the patient's twin (IGF-1 production scale and drug response) to their labs; not a clinical tool",
         params: idParams,
@@ -391,6 +361,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'predictPatientTwin',
         summary:
           "Fit the patient's twin to their labs and predict the coming days: daily median and 90 % interval; " +
           'not a clinical tool',
