@@ -49,7 +49,13 @@ export const validateResponse = z.object({
     .meta({ description: 'the normalised scenario, defaults filled in' }),
 });
 
-export const scenarioSummarySchema = z.object({ id: z.string(), name: z.string(), created_at: z.string() });
+export const scenarioSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+  /** What the scenario is for (an example's leading comment), or `null`. */
+  description: z.string().nullable(),
+});
 export const scenarioRecordSchema = scenarioSummarySchema.extend({
   document: z.record(z.string(), z.unknown()),
 });

@@ -88,9 +88,25 @@ function initialSchema(dialect: DialectName): Migration {
   };
 }
 
+/** 0003: a saved scenario's description (the leading comment of an example file). */
+function scenarioDescription(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('scenarios').addColumn('description', 'text').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('scenarios').dropColumn('description').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initialSchema(dialect), '0002_trials': trialsMigration() };
+  return {
+    '0001_initial': initialSchema(dialect),
+    '0002_trials': trialsMigration(),
+    '0003_scenario_description': scenarioDescription(),
+  };
 }
 
 /** A Kysely migration provider over the in-code migrations (no file-system scanning, so it works when bundled). */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Scenario routes: validation with screening, and the saved-scenario library. */
+import { z } from 'zod';
 import { screen } from '../../simulate/index.js';
 import { scenarioSchema } from '../../scenario/index.js';
 import {
@@ -16,7 +17,10 @@ import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['scenarios'];
 
-/** Registers `POST /scenarios/validate`, `POST /scenarios`, `GET /scenarios`, `GET /scenarios/{id}`. */
+/**
+ * Registers `POST /scenarios/validate`, `POST /scenarios`, `GET /scenarios`, `GET /scenarios/{id}`,
+ * `PUT /scenarios/{id}` and `DELETE /scenarios/{id}`.
+ */
 export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
   app.post(
     '/scenarios/validate',
@@ -78,6 +82,43 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
       const record = await ctx.store.scenarios.get(request.params.id);
       if (!record) throw notFound('scenario', request.params.id);
       return { ...record, document: { ...record.document } };
+    },
+  );
+
+  app.put(
+    '/scenarios/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Replace a saved scenario in place (validated first; the id stays)',
+        params: idParams,
+        body: scenarioSchema,
+        response: { 200: scenarioRecordSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      parseApiScenario(request.body, ctx.maxDurationDays);
+      const record = await ctx.store.scenarios.update(request.params.id, request.body.name, request.body);
+      if (!record) throw notFound('scenario', request.params.id);
+      return { ...record, document: { ...record.document } };
+    },
+  );
+
+  app.delete(
+    '/scenarios/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Delete a saved scenario (runs made from it keep their own copy)',
+        params: idParams,
+        response: { 204: z.null(), 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await ctx.store.scenarios.delete(request.params.id))) {
+        throw notFound('scenario', request.params.id);
+      }
+      return reply.code(204).send(null);
     },
   );
 }
