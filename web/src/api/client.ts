@@ -124,6 +124,29 @@ export function saveScenario(document: unknown): Promise<ScenarioRecord> {
   return json<ScenarioRecord>('/scenarios', post(document));
 }
 
+/** `PUT /scenarios/{id}`: replaces a saved scenario in place (same id) and returns the record. */
+export function updateScenario(id: string, document: unknown): Promise<ScenarioRecord> {
+  return json<ScenarioRecord>(`/scenarios/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: JSON.stringify(document),
+  });
+}
+
+/** `DELETE /scenarios/{id}`. */
+export async function deleteScenario(id: string): Promise<void> {
+  await send(`/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** `DELETE /runs/{id}`: a finished, failed or interrupted run with its result (409 while it is active). */
+export async function deleteRun(id: string): Promise<void> {
+  await send(`/runs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** `DELETE /patients/{id}`: a patient with its labs. */
+export async function deletePatient(id: string): Promise<void> {
+  await send(`/patients/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
 /**
  * `POST /runs`: submits a run and returns its id. With `research`, a contraindicated scenario runs anyway (the
  * findings stay in the result); without it such a scenario is a 422 whose `details` is the screening.

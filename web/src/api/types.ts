@@ -45,6 +45,8 @@ export interface ScenarioSummary {
   readonly id: string;
   readonly name: string;
   readonly created_at: string;
+  /** What the scenario is for (an example's leading comment), or `null`. */
+  readonly description: string | null;
 }
 
 /** A saved scenario with its document (`GET /api/v1/scenarios/{id}`, `POST /api/v1/scenarios`). */

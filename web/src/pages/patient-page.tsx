@@ -6,13 +6,13 @@
  */
 import { useEffect, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { describeError } from '../api/client.js';
+import { deletePatient, describeError } from '../api/client.js';
 import { getPatient, predictPatient } from '../api/patients.js';
 import type { FittedParameter, PatientPrediction, PatientRecord, PredictRequest } from '../api/patients.js';
 import { predictionChart } from '../patients/labs.js';
 import { Chart } from '../plots/chart.js';
 import { formatNumber } from '../plots/ticks.js';
-import { Link } from '../router.js';
+import { Link, navigate } from '../router.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -248,6 +248,21 @@ export function PatientPage({ patientId }: { patientId: string }): ReactNode {
         model leaves out. Research and education only, not a clinical tool and not dosing advice.
       </p>
       <LabsTable patient={patient} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            if (!window.confirm(`Delete the patient “${patient.name}” and their labs?`)) return;
+            deletePatient(patient.id).then(
+              () => navigate('/patients'),
+              (e: unknown) => setError(describeError(e)),
+            );
+          }}
+        >
+          Delete patient
+        </button>
+      </div>
       <PredictForm patient={patient} onDone={setPrediction} />
       {prediction ? <PredictionView prediction={prediction} name={patient.name} /> : null}
     </section>

@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { cancelRun, describeError, getResult, getRun, resubmitRun } from '../api/client.js';
+import { cancelRun, deleteRun, describeError, getResult, getRun, resubmitRun } from '../api/client.js';
 import type { Result, RunView } from '../api/types.js';
 import { RunResult } from '../results/run-result.js';
-import { Link } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
 
 /** A progress bar for a fraction 0..1. */
@@ -88,6 +88,22 @@ function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }):
           <Link className="button primary" href={`/compare?runs=${encodeURIComponent(run.id)}`}>
             Compare with other runs
           </Link>
+        ) : null}
+        {!isActive(run.status) ? (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (!window.confirm(`Delete the run “${run.name}” and its result?`)) return;
+              setActionError(null);
+              deleteRun(run.id).then(
+                () => navigate('/runs'),
+                (e: unknown) => setActionError(describeError(e)),
+              );
+            }}
+          >
+            Delete run
+          </button>
         ) : null}
       </div>
     </div>
