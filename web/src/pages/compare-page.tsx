@@ -14,6 +14,7 @@ import type { NamedResult } from '../results/compare.js';
 import type { ProfileWindow } from '../results/charts.js';
 import { windowValue } from '../results/charts.js';
 import { navigate } from '../router.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 function selectedIds(query: URLSearchParams): string[] {
   return (query.get('runs') ?? '').split(',').filter((id) => id !== '');
@@ -69,6 +70,7 @@ function RunPicker(props: {
 
 /** The compare page. */
 export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
+  usePageTitle('Compare runs');
   const selected = selectedIds(query);
   const selectedKey = selected.join(',');
   const [runs, setRuns] = useState<RunView[] | null>(null);

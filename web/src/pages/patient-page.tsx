@@ -13,6 +13,7 @@ import { predictionChart } from '../patients/labs.js';
 import { Chart } from '../plots/chart.js';
 import { formatNumber } from '../plots/ticks.js';
 import { Link, navigate } from '../router.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -231,6 +232,7 @@ export function PatientPage({ patientId }: { patientId: string }): ReactNode {
   useEffect(() => {
     getPatient(patientId).then(setPatient, (e: unknown) => setError(describeError(e)));
   }, [patientId]);
+  usePageTitle(patient ? `Patient: ${patient.name}` : 'Patient');
   if (error) return <p className="notice notice-error">{error}</p>;
   if (!patient) return <p className="muted">Loading…</p>;
   const c = patient.covariates;

@@ -10,6 +10,7 @@ import { createPatient, listPatients } from '../api/patients.js';
 import type { PatientRecord } from '../api/patients.js';
 import { parseLabCsv } from '../patients/labs.js';
 import { Link, navigate } from '../router.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 const EXAMPLE_LABS = [
   'date,lab,value,unit',
@@ -132,6 +133,7 @@ function NewPatientForm(): ReactNode {
 
 /** The Patients page. */
 export function PatientsPage(): ReactNode {
+  usePageTitle('Patients');
   return (
     <section>
       <h1>Patients</h1>

@@ -10,6 +10,7 @@ import type { Result, RunView } from '../api/types.js';
 import { RunResult } from '../results/run-result.js';
 import { Link, navigate } from '../router.js';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 /** A progress bar for a fraction 0..1. */
 export function ProgressBar({ value, label }: { value: number; label: string }): ReactNode {
@@ -114,6 +115,7 @@ function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }):
 export function RunPage({ runId }: { runId: string }): ReactNode {
   const { view: run, error, refresh } = usePolledJob(runId, getRun);
   const { result, error: resultError } = useResult(runId, run?.status === 'done');
+  usePageTitle(run ? `Run: ${run.name}` : 'Run');
   return (
     <section className="run-page">
       <p className="breadcrumb">

@@ -12,6 +12,7 @@ import { ScenarioEditor } from '../editor/scenario-editor.js';
 import { Link, navigate } from '../router.js';
 import { newScenario } from '../scenario/document.js';
 import type { Doc } from '../scenario/document.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 /** The document to edit, once loaded. */
 type Loaded =
@@ -105,6 +106,7 @@ export function ScenariosPage({
   const [listError, setListError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [listVersion, setListVersion] = useState(0);
+  usePageTitle(loaded.kind === 'ready' ? `Scenario: ${loaded.title}` : 'Scenarios');
 
   useEffect(() => {
     listScenarios().then(setScenarios, (error: unknown) => setListError(describeError(error)));

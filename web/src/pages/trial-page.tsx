@@ -14,6 +14,7 @@ import { ForestPlot } from '../trials/forest.js';
 import '../trials/trials.css';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
 import { ProgressBar } from './run-page.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined
@@ -98,6 +99,7 @@ function TrialResults({ result }: { result: TrialResult }): ReactNode {
 /** `/trials/:id`: one trial. */
 export function TrialPage({ trialId }: { trialId: string }): ReactNode {
   const { view: trial, error, refresh } = usePolledJob(trialId, getTrial);
+  usePageTitle(trial ? `Trial: ${trial.name}` : 'Trial');
   const [actionError, setActionError] = useState<string | null>(null);
   return (
     <section className="trials-page">
