@@ -15,6 +15,9 @@ import '../trials/trials.css';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
 import { ProgressBar } from './run-page.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { downloadBlob, exportFileName } from '../plots/export.js';
+import { patientsCsv } from '../trials/tables.js';
+import { endpointLabel } from '../results/fields.js';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined
@@ -47,7 +50,7 @@ function SummaryTable({ result }: { result: TrialResult }): ReactNode {
           result.not_modelled.includes(e)
             ? [
                 <tr key={e}>
-                  <td>{e}</td>
+                  <td>{endpointLabel(e)}</td>
                   <td colSpan={7} className="muted">
                     not modelled yet
                   </td>
@@ -58,7 +61,7 @@ function SummaryTable({ result }: { result: TrialResult }): ReactNode {
                 const d = arm.difference?.[e];
                 return (
                   <tr key={`${e}-${arm.name}`}>
-                    <td>{i === 0 ? e : ''}</td>
+                    <td>{i === 0 ? endpointLabel(e) : ''}</td>
                     <td>{arm.name}</td>
                     <td>{s.n}</td>
                     <td>{fmt(s.mean)}</td>
@@ -88,6 +91,21 @@ function TrialResults({ result }: { result: TrialResult }): ReactNode {
           : ''}
       </p>
       <SummaryTable result={result} />
+      {result.patients ? (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              downloadBlob(
+                new Blob([patientsCsv(result)], { type: 'text/csv' }),
+                exportFileName('patients', 'csv', result.trial.name),
+              )
+            }
+          >
+            Per-patient endpoints (CSV)
+          </button>
+        </p>
+      ) : null}
       <h2>Differences from {result.arms[0].name}</h2>
       <ForestPlot result={result} />
       <h2>Distributions per arm</h2>

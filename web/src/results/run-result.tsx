@@ -25,7 +25,7 @@ import {
   timelineChart,
 } from './charts.js';
 import type { Igf1Band, ProfileWindow } from './charts.js';
-import { DAILY_INFO, labelOf } from './fields.js';
+import { DAILY_INFO, ENDPOINT_LABELS, labelOf } from './fields.js';
 import { dailyMarkers, dailyShading, endpointWindows, lifestyleShading } from './shading.js';
 import type { EndpointWindows } from './shading.js';
 
@@ -73,17 +73,6 @@ function Summary({ result }: { result: Result }): ReactNode {
     </p>
   );
 }
-
-const ENDPOINT_LABELS: Readonly<Record<keyof Result['endpoints'], string>> = {
-  igf1_change_pct: 'IGF-1 change (%)',
-  gh_mean_change_pct: 'Mean GH change (%)',
-  lean_mass_change_kg: 'Lean mass change (kg)',
-  fat_mass_change_kg: 'Fat mass change (kg)',
-  visceral_fat_change_pct: 'Visceral fat change (%)',
-  homa_ir_change_pct: 'HOMA-IR change (%)',
-  glucose_fasting_change_mg_dl: 'Fasting glucose change (mg/dL)',
-  testosterone_change_pct: 'Testosterone change (%)',
-};
 
 function daysText([from, to]: readonly [number, number]): string {
   return from === to ? `day ${from}` : `days ${from} to ${to}`;
