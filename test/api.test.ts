@@ -313,6 +313,32 @@ function apiSuite(backend: Backend): void {
       expect(runs.json.runs.some((r) => r.id === runId)).toBe(true);
     });
 
+    it('checks a scenario as data: 200 with every issue when invalid, with the screening when valid', async () => {
+      const bad = await request<{ valid: boolean; issues: { path: string; message: string }[] }>(
+        base,
+        'POST',
+        '/api/v1/scenarios/check',
+        { body: { ...SHORT_SCENARIO, patient: { ...SHORT_SCENARIO.patient, age_years: 10 } } },
+      );
+      expect(bad.status).toBe(200);
+      expect(bad.json.valid).toBe(false);
+      expect(bad.json.issues.map((i) => i.path)).toEqual(['patient.age_years']);
+      const long = await request<{ valid: boolean; issues: { path: string; message: string }[] }>(
+        base,
+        'POST',
+        '/api/v1/scenarios/check',
+        { body: { ...SHORT_SCENARIO, duration_days: 5000 } },
+      );
+      expect(long.json.valid).toBe(false);
+      const good = await request<{ valid: boolean; screening: { status: string } }>(
+        base,
+        'POST',
+        '/api/v1/scenarios/check',
+        { body: SHORT_SCENARIO },
+      );
+      expect([good.status, good.json.valid, good.json.screening.status]).toEqual([200, true, 'ok']);
+    });
+
     it('updates a saved scenario in place and deletes scenarios, runs and patients', async () => {
       const saved = await request<{ id: string; created_at: string }>(base, 'POST', '/api/v1/scenarios', {
         body: SHORT_SCENARIO,

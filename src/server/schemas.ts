@@ -41,6 +41,22 @@ export const screeningSchema = z
   .object({ status: z.enum(['ok', 'caution', 'contraindicated']), findings: z.array(findingSchema) })
   .meta({ id: 'Screening' });
 
+/**
+ * `POST /scenarios/check`: the verdict on a document as data, never as an error status, so a client validating as
+ * the user types does not log an expected failure: valid with its screening, or invalid with every problem.
+ */
+export const checkResponse = z.union([
+  z.object({
+    valid: z.literal(true),
+    screening: screeningSchema,
+    scenario: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    valid: z.literal(false),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+]);
+
 export const validateResponse = z.object({
   valid: z.literal(true),
   screening: screeningSchema,

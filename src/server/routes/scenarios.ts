@@ -2,8 +2,9 @@
 /** Scenario routes: validation with screening, and the saved-scenario library. */
 import { z } from 'zod';
 import { screen } from '../../simulate/index.js';
-import { scenarioSchema } from '../../scenario/index.js';
+import { ScenarioError, scenarioSchema } from '../../scenario/index.js';
 import {
+  checkResponse,
   errorSchema,
   idParams,
   pageQuery,
@@ -11,7 +12,7 @@ import {
   scenarioRecordSchema,
   validateResponse,
 } from '../schemas.js';
-import { notFound } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 import { parseApiScenario } from './context.js';
 import type { RouteContext, ZodApp } from './context.js';
 
@@ -35,6 +36,34 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     (request) => {
       const scenario = parseApiScenario(request.body, ctx.maxDurationDays);
       return { valid: true as const, screening: screen(scenario), scenario: { ...scenario } };
+    },
+  );
+
+  app.post(
+    '/scenarios/check',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Validate and screen a scenario, answering 200 with the problems when it is invalid',
+        body: z.unknown(),
+        response: { 200: checkResponse },
+      },
+    },
+    (request) => {
+      try {
+        const scenario = parseApiScenario(request.body, ctx.maxDurationDays);
+        return { valid: true as const, screening: screen(scenario), scenario: { ...scenario } };
+      } catch (error) {
+        if (error instanceof ScenarioError) return { valid: false as const, issues: [...error.issues] };
+        if (error instanceof ApiError && error.statusCode === 400) {
+          const path = error.path ?? '';
+          const message = error.message.startsWith(`${path}: `)
+            ? error.message.slice(path.length + 2)
+            : error.message;
+          return { valid: false as const, issues: [{ path, message }] };
+        }
+        throw error;
+      }
     },
   );
 

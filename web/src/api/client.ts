@@ -10,7 +10,7 @@ import type {
   RunView,
   ScenarioRecord,
   ScenarioSummary,
-  ValidateResponse,
+  CheckResponse,
 } from './types.js';
 
 const API = '/api/v1';
@@ -114,9 +114,12 @@ export function getScenario(id: string): Promise<ScenarioRecord> {
   return json<ScenarioRecord>(`/scenarios/${encodeURIComponent(id)}`);
 }
 
-/** `POST /scenarios/validate`: validation and screening; throws an {@link ApiRequestError} with issues on 400. */
-export function validateScenario(document: unknown, signal?: AbortSignal): Promise<ValidateResponse> {
-  return json<ValidateResponse>('/scenarios/validate', post(document, signal));
+/**
+ * `POST /scenarios/check`: validation and screening, an invalid document answered as data (200 with its issues),
+ * so typing an invalid value does not log a failed request in the browser console.
+ */
+export function checkScenario(document: unknown, signal?: AbortSignal): Promise<CheckResponse> {
+  return json<CheckResponse>('/scenarios/check', post(document, signal));
 }
 
 /** `POST /scenarios`: saves the document as a new record. */

@@ -76,6 +76,10 @@ export interface Igf1SdsResponse {
   readonly source: string;
 }
 
+/** `POST /api/v1/scenarios/check`: valid with the screening, or invalid with every problem. */
+export type CheckResponse =
+  ValidateResponse | { readonly valid: false; readonly issues: readonly FieldIssue[] };
+
 /** One problem of a request, with the field path it concerns (`patient.age_years`, or '' for the document). */
 export interface FieldIssue {
   readonly path: string;
