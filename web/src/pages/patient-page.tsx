@@ -35,55 +35,59 @@ function lines(text: string): string[] {
 function LabsTable({ patient }: { patient: PatientRecord }): ReactNode {
   if (patient.labs.length === 0) return <p className="muted">No labs stored.</p>;
   return (
-    <table className="data-table" data-testid="patient-labs">
-      <thead>
-        <tr>
-          <th>Drawn</th>
-          <th>Lab</th>
-          <th>Value</th>
-          <th>Unit</th>
-        </tr>
-      </thead>
-      <tbody>
-        {patient.labs.map((l, i) => (
-          <tr key={i}>
-            <td>{l.drawn_at}</td>
-            <td>{l.analyte}</td>
-            <td>{l.value}</td>
-            <td>{l.unit}</td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid="patient-labs">
+        <thead>
+          <tr>
+            <th>Drawn</th>
+            <th>Lab</th>
+            <th>Value</th>
+            <th>Unit</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {patient.labs.map((l, i) => (
+            <tr key={i}>
+              <td>{l.drawn_at}</td>
+              <td>{l.analyte}</td>
+              <td>{l.value}</td>
+              <td>{l.unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function ParameterTable({ parameters }: { parameters: readonly FittedParameter[] }): ReactNode {
   return (
-    <table className="data-table" data-testid="twin-parameters">
-      <thead>
-        <tr>
-          <th>Parameter</th>
-          <th>Population</th>
-          <th>Fitted</th>
-          <th>95 % interval</th>
-          <th>Unit</th>
-        </tr>
-      </thead>
-      <tbody>
-        {parameters.map((p) => (
-          <tr key={p.name}>
-            <td title={p.description}>{p.name}</td>
-            <td>{formatNumber(p.population)}</td>
-            <td>{formatNumber(p.estimate)}</td>
-            <td>
-              {formatNumber(p.ci95[0])} – {formatNumber(p.ci95[1])}
-            </td>
-            <td>{p.unit}</td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid="twin-parameters">
+        <thead>
+          <tr>
+            <th>Parameter</th>
+            <th>Population</th>
+            <th>Fitted</th>
+            <th>95 % interval</th>
+            <th>Unit</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {parameters.map((p) => (
+            <tr key={p.name}>
+              <td title={p.description}>{p.name}</td>
+              <td>{formatNumber(p.population)}</td>
+              <td>{formatNumber(p.estimate)}</td>
+              <td>
+                {formatNumber(p.ci95[0])} – {formatNumber(p.ci95[1])}
+              </td>
+              <td>{p.unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
