@@ -32,49 +32,51 @@ const fmtCi = (ci: readonly [number, number] | null | undefined): string =>
 
 function SummaryTable({ result }: { result: TrialResult }): ReactNode {
   return (
-    <table className="trial-summary" data-testid="trial-summary">
-      <thead>
-        <tr>
-          <th>endpoint</th>
-          <th>arm</th>
-          <th>n</th>
-          <th>mean</th>
-          <th>SD</th>
-          <th>median</th>
-          <th>95 % CI</th>
-          <th>difference from {result.arms[0].name} (95 % CI)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.trial.endpoints.flatMap((e) =>
-          result.not_modelled.includes(e)
-            ? [
-                <tr key={e}>
-                  <td>{endpointLabel(e)}</td>
-                  <td colSpan={7} className="muted">
-                    not modelled yet
-                  </td>
-                </tr>,
-              ]
-            : result.arms.map((arm, i) => {
-                const s = arm.endpoints[e];
-                const d = arm.difference?.[e];
-                return (
-                  <tr key={`${e}-${arm.name}`}>
-                    <td>{i === 0 ? endpointLabel(e) : ''}</td>
-                    <td>{arm.name}</td>
-                    <td>{s.n}</td>
-                    <td>{fmt(s.mean)}</td>
-                    <td>{fmt(s.sd)}</td>
-                    <td>{fmt(s.median)}</td>
-                    <td>{fmtCi(s.ci95)}</td>
-                    <td>{d ? `${fmt(d.mean)} (${fmtCi(d.ci95)}, ${d.method})` : ''}</td>
-                  </tr>
-                );
-              }),
-        )}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="trial-summary" data-testid="trial-summary">
+        <thead>
+          <tr>
+            <th>endpoint</th>
+            <th>arm</th>
+            <th>n</th>
+            <th>mean</th>
+            <th>SD</th>
+            <th>median</th>
+            <th>95 % CI</th>
+            <th>difference from {result.arms[0].name} (95 % CI)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.trial.endpoints.flatMap((e) =>
+            result.not_modelled.includes(e)
+              ? [
+                  <tr key={e}>
+                    <td>{endpointLabel(e)}</td>
+                    <td colSpan={7} className="muted">
+                      not modelled yet
+                    </td>
+                  </tr>,
+                ]
+              : result.arms.map((arm, i) => {
+                  const s = arm.endpoints[e];
+                  const d = arm.difference?.[e];
+                  return (
+                    <tr key={`${e}-${arm.name}`}>
+                      <td>{i === 0 ? endpointLabel(e) : ''}</td>
+                      <td>{arm.name}</td>
+                      <td>{s.n}</td>
+                      <td>{fmt(s.mean)}</td>
+                      <td>{fmt(s.sd)}</td>
+                      <td>{fmt(s.median)}</td>
+                      <td>{fmtCi(s.ci95)}</td>
+                      <td>{d ? `${fmt(d.mean)} (${fmtCi(d.ci95)}, ${d.method})` : ''}</td>
+                    </tr>
+                  );
+                }),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
