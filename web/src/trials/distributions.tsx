@@ -12,9 +12,9 @@ import { distributionCsv } from './tables.js';
 import { linearScale, paddedDomain, quartiles, ticks } from './plot-math.js';
 
 const WIDTH = 640;
-const LABEL_W = 120;
+const LABEL_W = 150;
 const ROW_H = 40;
-const AXIS_H = 24;
+const AXIS_H = 28;
 
 /** The values of one endpoint per arm, in arm order. */
 export function valuesByArm(result: TrialResult, endpoint: string): number[][] {

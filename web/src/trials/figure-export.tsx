@@ -9,7 +9,7 @@ import { downloadBlob, exportFileName } from '../plots/export.js';
 /** The figures' styles, inside each SVG so an exported file looks as it does on screen. */
 export const FIGURE_CSS = `
 .trial-svg { font-family: system-ui, sans-serif; }
-.trial-svg text { font-size: 12px; fill: #222; }
+.trial-svg text { font-size: 15px; fill: #222; }
 .trial-svg .zero { stroke: #888; stroke-dasharray: 3 3; }
 .trial-svg .ci { stroke: #1f5fa8; stroke-width: 2; }
 .trial-svg .mean { fill: #1f5fa8; }

@@ -12,9 +12,9 @@ import { forestCsv } from './tables.js';
 import { linearScale, paddedDomain, ticks } from './plot-math.js';
 
 const WIDTH = 640;
-const LABEL_W = 170;
+const LABEL_W = 210;
 const ROW_H = 26;
-const AXIS_H = 24;
+const AXIS_H = 28;
 
 function EndpointForest({ result, endpoint }: { result: TrialResult; endpoint: string }): ReactNode {
   const svg = useRef<SVGSVGElement>(null);
