@@ -312,6 +312,78 @@ function apiSuite(backend: Backend): void {
       expect(runs.json.runs.some((r) => r.id === runId)).toBe(true);
     });
 
+    it('checks a scenario as data: 200 with every issue when invalid, with the screening when valid', async () => {
+      const bad = await request<{ valid: boolean; issues: { path: string; message: string }[] }>(
+        base,
+        'POST',
+        '/api/v1/scenarios/check',
+        { body: { ...SHORT_SCENARIO, patient: { ...SHORT_SCENARIO.patient, age_years: 10 } } },
+      );
+      expect(bad.status).toBe(200);
+      expect(bad.json.valid).toBe(false);
+      expect(bad.json.issues.map((i) => i.path)).toEqual(['patient.age_years']);
+      const long = await request<{ valid: boolean; issues: { path: string; message: string }[] }>(
+        base,
+        'POST',
+        '/api/v1/scenarios/check',
+        { body: { ...SHORT_SCENARIO, duration_days: 5000 } },
+      );
+      expect(long.json.valid).toBe(false);
+      const good = await request<{ valid: boolean; screening: { status: string } }>(
+        base,
+        'POST',
+        '/api/v1/scenarios/check',
+        { body: SHORT_SCENARIO },
+      );
+      expect([good.status, good.json.valid, good.json.screening.status]).toEqual([200, true, 'ok']);
+    });
+
+    it('updates a saved scenario in place and deletes scenarios, runs and patients', async () => {
+      const saved = await request<{ id: string; created_at: string }>(base, 'POST', '/api/v1/scenarios', {
+        body: SHORT_SCENARIO,
+      });
+      expect(saved.status, saved.text).toBe(201);
+      const id = saved.json.id;
+      const renamed = { ...SHORT_SCENARIO, name: 'Renamed in place', seed: 12 };
+      const put = await request<{ id: string; name: string; created_at: string; document: { seed: number } }>(
+        base,
+        'PUT',
+        `/api/v1/scenarios/${id}`,
+        { body: renamed },
+      );
+      expect(put.status, put.text).toBe(200);
+      expect([put.json.id, put.json.name, put.json.document.seed]).toEqual([id, 'Renamed in place', 12]);
+      expect(put.json.created_at).toBe(saved.json.created_at);
+      const list = await request<{ scenarios: { id: string; name: string }[] }>(
+        base,
+        'GET',
+        '/api/v1/scenarios?limit=500',
+      );
+      expect(list.json.scenarios.filter((s) => s.id === id).map((s) => s.name)).toEqual(['Renamed in place']);
+      const badPut = await request<{ error: { path: string } }>(base, 'PUT', `/api/v1/scenarios/${id}`, {
+        body: { ...SHORT_SCENARIO, duration_days: 0 },
+      });
+      expect(badPut.status).toBe(400);
+      expect(badPut.json.error.path).toBe('duration_days');
+      expect((await request(base, 'PUT', '/api/v1/scenarios/no-such', { body: renamed })).status).toBe(404);
+
+      expect((await request(base, 'DELETE', `/api/v1/scenarios/${id}`)).status).toBe(204);
+      expect((await request(base, 'GET', `/api/v1/scenarios/${id}`)).status).toBe(404);
+      expect((await request(base, 'DELETE', `/api/v1/scenarios/${id}`)).status).toBe(404);
+
+      const runId = await submit(base, SHORT_SCENARIO);
+      expect((await pollRun(base, runId)).pop()?.status).toBe('done');
+      expect((await request(base, 'DELETE', `/api/v1/runs/${runId}`)).status).toBe(204);
+      expect((await request(base, 'GET', `/api/v1/runs/${runId}`)).status).toBe(404);
+      expect((await request(base, 'GET', `/api/v1/runs/${runId}/result`)).status).toBe(404);
+
+      const patient = await request<{ id: string }>(base, 'POST', '/api/v1/patients', {
+        body: { name: 'To delete', patient: SHORT_SCENARIO.patient, labs: [] },
+      });
+      expect((await request(base, 'DELETE', `/api/v1/patients/${patient.json.id}`)).status).toBe(204);
+      expect((await request(base, 'GET', `/api/v1/patients/${patient.json.id}`)).status).toBe(404);
+    }, 120_000);
+
     it('stores patients with imported labs and lists them', async () => {
       const labs = [
         { drawn_at: '2026-03-02', analyte: 'igf1_ng_ml', value: 118, unit: 'ng/mL' },
@@ -683,6 +755,9 @@ describe('serve: example scenarios', () => {
       expect(first.skipped).toEqual([]);
       expect(first.saved.length).toBeGreaterThan(0);
       expect(await store.scenarios.count()).toBe(first.saved.length);
+      const listed = await store.scenarios.list({ limit: 500, offset: 0 });
+      // Each example's leading comment is its description.
+      expect(listed.every((s) => (s.description ?? '').length > 20)).toBe(true);
       const second = await preloadExamples(store, join(packageRoot(), 'examples'));
       expect(second.saved).toEqual([]);
       expect(await store.scenarios.count()).toBe(first.saved.length);

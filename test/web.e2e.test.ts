@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Browser end-to-end test of the web app: the real API server (in-process, temporary SQLite file, examples
-// preloaded) serving the built app, driven by Debian's chromium through playwright-core. It goes the way a user
-// would: an example scenario (shortened to 14 days) from the list, an edit in the form and one in the YAML, Run,
-// the plots, an export, a second scenario, Compare, and the validation report. Screenshots go to
-// test-artifacts/web/.
+// preloaded) serving the built app, driven by Debian's chromium through playwright-core. It walks the new user's
+// path: an example with its description, an edit in the form and one in the YAML, save, save as, rename and delete,
+// Run, the endpoints and their windows, another 24-hour window, the exports, a second scenario, Compare with every
+// panel, a virtual trial and its chart export, a patient, and the validation report, with no page or console
+// error. Each page is screenshot at 1440 px and 390 px wide into test-artifacts/web/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,8 +125,24 @@ async function startServer(dbFile: string): Promise<Server> {
   };
 }
 
+const WIDE = { width: 1440, height: 1000 };
+const PHONE = { width: 390, height: 844 };
+
+/** Full-page screenshots at 1440 px and at 390 px (a phone), then back to the wide view. */
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-1440.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  // At phone width nothing may stick out sideways: the page scrolls only vertically. The charts follow the new
+  // width through a ResizeObserver, so wait (briefly) until the layout has settled.
+  await page
+    .waitForFunction('document.documentElement.scrollWidth <= window.innerWidth + 1', null, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+  expect(overflow, `${name} is wider than the phone screen`).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
+  await page.setViewportSize(WIDE);
 }
 
 async function expectDisclaimer(page: Page): Promise<void> {
@@ -168,6 +185,7 @@ describe.runIf(hasChromium)('web app in a browser', () => {
   let page: Page;
   let scratch: string;
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     buildWebIfStale();
@@ -178,7 +196,7 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     context = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 1000 },
+      viewport: WIDE,
       acceptDownloads: true,
       timezoneId: 'UTC',
       locale: 'en-GB',
@@ -186,6 +204,9 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(READINESS_TIMEOUT_MS);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -201,7 +222,16 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     const list = page.getByRole('navigation', { name: 'Saved scenarios' });
     await list.getByRole('link', { name: SERMORELIN }).waitFor();
     expect(await list.getByRole('link').count()).toBeGreaterThanOrEqual(8 + 2);
+    expect(await page.title()).toBe('Scenario: New scenario · endotwin');
     await screenshot(page, '1-scenarios');
+
+    // An example shows its description (the leading comment of its file) under its name.
+    await list.getByRole('link', { name: 'Sermorelin 300 mcg nightly, 5 on / 2 off, 26 weeks' }).click();
+    await expect
+      .poll(() => page.getByTestId('scenario-description').textContent())
+      .toContain('reference scenario');
+    await page.getByText('✓ Valid scenario').waitFor();
+    await screenshot(page, '1b-example');
   });
 
   it('keeps form and YAML in sync and shows the API’s issue next to the field', async () => {
@@ -222,12 +252,51 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     expect(await page.getByLabel(/^Seed/).inputValue()).toBe('7');
     await page.getByText('✓ Valid scenario').waitFor();
 
-    // Save keeps the edited document as a new saved scenario and opens it.
-    await page.getByRole('button', { name: 'Save' }).click();
+    // Leaving with unsaved edits asks first; staying keeps them.
+    await page.getByTestId('unsaved').waitFor();
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    expect(await asked).toContain('unsaved changes');
+    expect(await page.getByLabel(/^Seed/).inputValue()).toBe('7');
+
+    // Save updates the saved scenario in place (same id).
+    const idBefore = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved. It is in the list on the left').waitFor();
-    expect(page.url()).toMatch(/\/scenarios\/[^/?]+\?saved=1$/);
+    expect(page.url()).toMatch(new RegExp(`/scenarios/${idBefore ?? ''}\\?saved=1$`));
     expect(await page.getByLabel(/^Seed/).inputValue()).toBe('7');
     await page.getByText('✓ Valid scenario').waitFor();
+    expect(await page.getByTestId('unsaved').count()).toBe(0);
+  });
+
+  it('saves a copy under a new name, renames it in place and deletes it', async () => {
+    const list = page.getByRole('navigation', { name: 'Saved scenarios' });
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByLabel('Name of the copy').fill('Scratch copy (e2e)');
+    await page.getByRole('button', { name: 'Save copy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scratch copy (e2e)' }).waitFor();
+    await list.getByRole('link', { name: 'Scratch copy (e2e)' }).waitFor();
+    const copyId = new URL(page.url()).pathname.split('/').pop();
+
+    await page.getByLabel(/^Name/).fill('Renamed copy (e2e)');
+    await page.getByText('✓ Valid scenario').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Renamed copy (e2e)' }).waitFor();
+    await list.getByRole('link', { name: 'Renamed copy (e2e)' }).waitFor();
+    expect(await list.getByRole('link', { name: 'Scratch copy (e2e)' }).count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe(`/scenarios/${copyId ?? ''}`);
+    await screenshot(page, '2b-renamed');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('The scenario was deleted.').waitFor();
+    await expect.poll(() => list.getByRole('link', { name: 'Renamed copy (e2e)' }).count()).toBe(0);
+    await openScenario(page, SERMORELIN);
   });
 
   it('runs the sermorelin scenario and draws its plots', async () => {
@@ -245,7 +314,10 @@ describe.runIf(hasChromium)('web app in a browser', () => {
       page.waitForEvent('download'),
       igf1.getByRole('button', { name: 'PNG' }).click(),
     ]);
-    expect(png.suggestedFilename()).toBe('endotwin-igf1-daily.png');
+    // The file name says which run it comes from.
+    expect(png.suggestedFilename()).toMatch(
+      /^endotwin-sermorelin-300-mcg-nightly-5-on-2-off-14-days-e2e-[0-9a-f]{8}-igf1-daily\.png$/,
+    );
     const pngBytes = readFileSync(await png.path());
     expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 
@@ -265,9 +337,26 @@ describe.runIf(hasChromium)('web app in a browser', () => {
       page.waitForEvent('download'),
       igf1.getByRole('button', { name: 'SVG' }).click(),
     ]);
-    expect(readFileSync(await svg.path(), 'utf8')).toMatch(
-      /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
-    );
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    // The run's name, seed and model version are in the image.
+    expect(svgText).toMatch(/Sermorelin 300 mcg nightly[^<]*seed 7 · model [^<]+engine /);
+
+    // The endpoints name the windows they compare (when the result states them).
+    const windows = page.getByTestId('endpoint-windows');
+    await windows.waitFor();
+    expect(await windows.textContent()).toMatch(/Baseline: mean of days? -?\d|does not state the windows/);
+
+    // Another 24 hours, from 06:00 instead of noon; the chart and its text alternative follow.
+    const picker = page.locator('.window-picker select');
+    await picker.nth(0).selectOption('0');
+    await picker.nth(1).selectOption('6');
+    const shifted = page.getByTestId('chart-gh-profile');
+    await expect
+      .poll(() => shifted.locator('h3').textContent())
+      .toBe('24-hour GH profile, day 0 06:00 → day 1 06:00');
+    expect(await shifted.locator('.chart-summary').textContent()).toContain('06:00 to 06:00');
+    expect(await shifted.locator('.chart-shades').textContent()).toContain('sleep');
     await screenshot(page, '3-run-sermorelin');
   });
 
@@ -319,8 +408,61 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await expect.poll(() => legend.textContent()).toContain(SERMORELIN);
     expect(await legend.textContent()).toContain(RHGH);
     expect(await page.getByTestId('chart-compare-gh-profile').locator('canvas').count()).toBeGreaterThan(0);
+    // Every daily panel, not only GH and IGF-1: IGF-1 SDS, body composition, glucose and more.
+    for (const id of [
+      'compare-igf1-sds',
+      'compare-gh-mean-ug-l',
+      'compare-lean-mass-kg',
+      'compare-glucose-fasting-mg-dl',
+    ]) {
+      expect(await page.getByTestId(`chart-${id}`).locator('canvas').count(), id).toBeGreaterThan(0);
+    }
+    expect(await page.locator('[data-testid="compare-charts"] figure.chart').count()).toBeGreaterThanOrEqual(
+      10,
+    );
     await screenshot(page, '5-compare');
   });
+
+  it('runs a small trial and exports its forest plot', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trials' }).click();
+    const editor = page.getByLabel('Trial document (YAML)');
+    await editor.waitFor();
+    const text = await editor.inputValue();
+    await editor.fill(text.replace('n: 20', 'n: 4').replace('duration_days: 28', 'duration_days: 14'));
+    await page.getByRole('button', { name: 'Run trial' }).click();
+    await page.waitForURL(/\/trials\/[0-9a-f-]+$/);
+    await page.locator('[data-testid="trial-status"][data-status="done"]').waitFor({ timeout: 180_000 });
+    const forest = page.getByTestId('forest-igf1_change_pct');
+    await forest.locator('circle').first().waitFor();
+    expect(await forest.locator('figcaption').textContent()).toContain('IGF-1 change (%)');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      forest.getByRole('button', { name: 'SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe(
+      'endotwin-sermorelin-nightly-vs-placebo-in-older-adults-forest-igf1-change-pct.svg',
+    );
+    expect(readFileSync(await svg.path(), 'utf8')).toContain('<style>');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      forest.getByRole('button', { name: 'PNG' }).click(),
+    ]);
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+    const [patients] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Per-patient endpoints (CSV)' }).click(),
+    ]);
+    const rows = readFileSync(await patients.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows[0]).toMatch(/^patient,arm,/);
+    expect(rows.length).toBe(1 + 4 * 2); // paired design: every patient in both arms
+    await screenshot(page, '5c-trial');
+  }, 240_000);
 
   it('stores a patient with pasted labs, lists it, and plots the labs against the twin', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
@@ -349,7 +491,9 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Validation' }).click();
     await page.getByRole('heading', { level: 1, name: 'Validation against published data' }).waitFor();
     await expectDisclaimer(page);
+    expect(await page.title()).toBe('Validation · endotwin');
     await screenshot(page, '6-validation');
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });

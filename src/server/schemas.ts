@@ -47,6 +47,22 @@ export const screeningSchema = z
   .object({ status: z.enum(['ok', 'caution', 'contraindicated']), findings: z.array(findingSchema) })
   .meta({ id: 'Screening' });
 
+/**
+ * `POST /scenarios/check`: the verdict on a document as data, never as an error status, so a client validating as
+ * the user types does not log an expected failure: valid with its screening, or invalid with every problem.
+ */
+export const checkResponse = z.union([
+  z.object({
+    valid: z.literal(true),
+    screening: screeningSchema,
+    scenario: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    valid: z.literal(false),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+]);
+
 export const validateResponse = z.object({
   valid: z.literal(true),
   screening: screeningSchema,
@@ -55,7 +71,13 @@ export const validateResponse = z.object({
     .meta({ description: 'the normalised scenario, defaults filled in' }),
 });
 
-export const scenarioSummarySchema = z.object({ id: z.string(), name: z.string(), created_at: z.string() });
+export const scenarioSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+  /** What the scenario is for (an example's leading comment), or `null`. */
+  description: z.string().nullable(),
+});
 export const scenarioRecordSchema = scenarioSummarySchema.extend({
   document: z.record(z.string(), z.unknown()),
 });

@@ -108,12 +108,25 @@ function tokenScopes(): Migration {
   };
 }
 
+/** 0004: a saved scenario's description (the leading comment of an example file). */
+function scenarioDescription(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('scenarios').addColumn('description', 'text').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('scenarios').dropColumn('description').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initialSchema(dialect),
     '0002_trials': trialsMigration(),
     '0003_token_scopes': tokenScopes(),
+    '0004_scenario_description': scenarioDescription(),
   };
 }
 

@@ -44,6 +44,12 @@ export class PatientRepository {
     return row && toRecord(row);
   }
 
+  /** Deletes a patient with its labs; `false` when there was none. */
+  async delete(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('patients').where('id', '=', id).executeTakeFirst();
+    return r.numDeletedRows > 0n;
+  }
+
   /** Patients, newest first. */
   async list(page: { limit: number; offset: number }): Promise<PatientRecord[]> {
     const rows = await this.db

@@ -30,6 +30,8 @@ export interface ScenarioRecord {
   name: string;
   document: ScenarioInput;
   created_at: string;
+  /** What the scenario is for (an example's leading comment), or `null`. */
+  description: string | null;
 }
 
 /** A scenario in a listing, without its document. */

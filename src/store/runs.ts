@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Result, Scenario } from '../scenario/index.js';
-import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
+import { ACTIVE_STATUSES, interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
 import { nowIso } from './records.js';
 import type { RunRecord, RunSummary } from './records.js';
 import { insertResult } from './results.js';
@@ -113,6 +113,19 @@ export class RunRepository {
   /** Marks every queued or running run interrupted (after a crash, or at shutdown); returns how many. */
   interruptAllActive(message: string): Promise<number> {
     return interruptActiveJobs(this.db, 'runs', message);
+  }
+
+  /**
+   * Deletes a finished, failed or interrupted run with its result (the result rows cascade). `false` when there
+   * is no such run or it is still queued or running (cancel it first).
+   */
+  async delete(id: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('runs')
+      .where('id', '=', id)
+      .where('status', 'not in', ACTIVE_STATUSES)
+      .executeTakeFirst();
+    return r.numDeletedRows > 0n;
   }
 
   /** failed/interrupted → queued again, progress reset, one more attempt. `false` when not resubmittable. */

@@ -35,6 +35,8 @@ export interface ScenariosTable {
   /** JSON: the scenario document. */
   document: string;
   created_at: string;
+  /** What the scenario is for (an example's leading comment); `null` when none was given. */
+  description: string | null;
 }
 
 /** `runs`: one simulation job and its life cycle. */

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { TokenSettings } from './components/token-settings.js';
+import { usePageTitle } from './components/use-page-title.js';
 import { ComparePage } from './pages/compare-page.js';
 import { PatientPage } from './pages/patient-page.js';
 import { PatientsPage } from './pages/patients-page.js';
@@ -53,6 +54,7 @@ function Header({ path }: { path: string }): ReactNode {
 }
 
 function NotFound({ path }: { path: string }): ReactNode {
+  usePageTitle('Not found');
   return (
     <section>
       <h1>Not found</h1>
@@ -95,11 +97,16 @@ export function App(): ReactNode {
   const location = useLocation();
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to the content
+      </a>
       <Header path={location.path} />
       <p className="disclaimer" role="note" data-testid="disclaimer">
         {DISCLAIMER}
       </p>
-      <main>{page(location)}</main>
+      <main id="main" tabIndex={-1}>
+        {page(location)}
+      </main>
       <footer className="app-footer">
         endotwin · <a href="/docs">API documentation (OpenAPI)</a> · <TokenSettings /> · MIT licence
       </footer>

@@ -19,8 +19,24 @@ function currentLocation(): Location {
   return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
 }
 
-/** Goes to `href` (path and query) without reloading the page. */
-export function navigate(href: string, options: { replace?: boolean } = {}): void {
+/** Asked before each in-app navigation; answers `false` to stay (e.g. unsaved edits the user wants to keep). */
+type NavigationGuard = () => boolean;
+let guard: NavigationGuard | null = null;
+
+/**
+ * Installs the one navigation guard (an editor with unsaved edits); returns the function that removes it. The
+ * browser's own leaving (reload, closing the tab) is asked about through `beforeunload` as well.
+ */
+export function setNavigationGuard(next: NavigationGuard): () => void {
+  guard = next;
+  return () => {
+    if (guard === next) guard = null;
+  };
+}
+
+/** Goes to `href` (path and query) without reloading the page, unless the navigation guard says to stay. */
+export function navigate(href: string, options: { replace?: boolean; force?: boolean } = {}): void {
+  if (!options.force && guard && !guard()) return;
   if (options.replace) window.history.replaceState(null, '', href);
   else window.history.pushState(null, '', href);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

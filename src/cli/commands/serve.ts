@@ -59,6 +59,17 @@ async function readExample(path: string): Promise<ParsedScenario | ScenarioError
   }
 }
 
+/** The comment lines at the top of a YAML file, joined into one paragraph (`null` when there are none). */
+export function leadingComment(text: string): string | null {
+  const lines: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.startsWith('#')) break;
+    lines.push(line.replace(/^#\s?/, '').trim());
+  }
+  const joined = lines.join(' ').replace(/\s+/g, ' ').trim();
+  return joined === '' ? null : joined;
+}
+
 /**
  * Saves every valid `*.yaml` scenario of `dir` into the store when the store has no scenario yet. Returns the
  * names saved and, for files that do not validate, a message each (they are skipped).
@@ -77,7 +88,11 @@ export async function preloadExamples(
       skipped.push(`${file}: ${example.message.split('\n')[0]}`);
       continue;
     }
-    await store.scenarios.save(example.name, example);
+    await store.scenarios.save(
+      example.name,
+      example,
+      leadingComment(await readFile(join(dir, file), 'utf8')),
+    );
     saved.push(example.name);
   }
   return { saved, skipped };

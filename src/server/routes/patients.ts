@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Patient routes: covariates plus imported lab values. */
+import { z } from 'zod';
 import { notFound } from '../errors.js';
 import { labValues } from '../labs.js';
 import {
@@ -14,7 +15,7 @@ import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['patients'];
 
-/** Registers `POST /patients`, `GET /patients`, `GET /patients/{id}`. */
+/** Registers `POST /patients`, `GET /patients`, `GET /patients/{id}`, `DELETE /patients/{id}`. */
 export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
   app.post(
     '/patients',
@@ -65,6 +66,22 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
       const record = await ctx.store.patients.get(request.params.id);
       if (!record) throw notFound('patient', request.params.id);
       return record;
+    },
+  );
+
+  app.delete(
+    '/patients/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Delete a patient with its labs',
+        params: idParams,
+        response: { 204: z.null(), 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await ctx.store.patients.delete(request.params.id))) throw notFound('patient', request.params.id);
+      return reply.code(204).send(null);
     },
   );
 }

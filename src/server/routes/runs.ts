@@ -195,6 +195,27 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
   );
 }
 
+function registerDelete(app: ZodApp, ctx: RouteContext): void {
+  app.delete(
+    '/runs/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Delete a finished, failed or interrupted run with its result',
+        params: idParams,
+        response: { 204: z.null(), 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const run = await existingRun(ctx, request.params.id);
+      if (!(await ctx.store.runs.delete(run.id))) {
+        throw new ApiError(409, 'RUN_ACTIVE', `run ${run.id} is ${run.status}; cancel it before deleting it`);
+      }
+      return reply.code(204).send(null);
+    },
+  );
+}
+
 function registerResult(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/runs/:id/result',
@@ -260,5 +281,6 @@ export function registerRunRoutes(app: ZodApp, ctx: RouteContext): void {
   registerSubmit(app, ctx);
   registerStatus(app, ctx);
   registerLifecycle(app, ctx);
+  registerDelete(app, ctx);
   registerResult(app, ctx);
 }

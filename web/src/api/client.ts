@@ -10,7 +10,7 @@ import type {
   RunView,
   ScenarioRecord,
   ScenarioSummary,
-  ValidateResponse,
+  CheckResponse,
 } from './types.js';
 
 const API = '/api/v1';
@@ -116,14 +116,40 @@ export function getScenario(id: string): Promise<ScenarioRecord> {
   return json<ScenarioRecord>(`/scenarios/${encodeURIComponent(id)}`);
 }
 
-/** `POST /scenarios/validate`: validation and screening; throws an {@link ApiRequestError} with issues on 400. */
-export function validateScenario(document: unknown, signal?: AbortSignal): Promise<ValidateResponse> {
-  return json<ValidateResponse>('/scenarios/validate', post(document, signal));
+/**
+ * `POST /scenarios/check`: validation and screening, an invalid document answered as data (200 with its issues),
+ * so typing an invalid value does not log a failed request in the browser console.
+ */
+export function checkScenario(document: unknown, signal?: AbortSignal): Promise<CheckResponse> {
+  return json<CheckResponse>('/scenarios/check', post(document, signal));
 }
 
 /** `POST /scenarios`: saves the document as a new record. */
 export function saveScenario(document: unknown): Promise<ScenarioRecord> {
   return json<ScenarioRecord>('/scenarios', post(document));
+}
+
+/** `PUT /scenarios/{id}`: replaces a saved scenario in place (same id) and returns the record. */
+export function updateScenario(id: string, document: unknown): Promise<ScenarioRecord> {
+  return json<ScenarioRecord>(`/scenarios/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: JSON.stringify(document),
+  });
+}
+
+/** `DELETE /scenarios/{id}`. */
+export async function deleteScenario(id: string): Promise<void> {
+  await send(`/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** `DELETE /runs/{id}`: a finished, failed or interrupted run with its result (409 while it is active). */
+export async function deleteRun(id: string): Promise<void> {
+  await send(`/runs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** `DELETE /patients/{id}`: a patient with its labs. */
+export async function deletePatient(id: string): Promise<void> {
+  await send(`/patients/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 /**

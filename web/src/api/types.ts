@@ -45,6 +45,8 @@ export interface ScenarioSummary {
   readonly id: string;
   readonly name: string;
   readonly created_at: string;
+  /** What the scenario is for (an example's leading comment), or `null`. */
+  readonly description: string | null;
 }
 
 /** A saved scenario with its document (`GET /api/v1/scenarios/{id}`, `POST /api/v1/scenarios`). */
@@ -73,6 +75,10 @@ export interface Igf1SdsResponse {
   readonly reference_age_years: number;
   readonly source: string;
 }
+
+/** `POST /api/v1/scenarios/check`: valid with the screening, or invalid with every problem. */
+export type CheckResponse =
+  ValidateResponse | { readonly valid: false; readonly issues: readonly FieldIssue[] };
 
 /** One problem of a request, with the field path it concerns (`patient.age_years`, or '' for the document). */
 export interface FieldIssue {

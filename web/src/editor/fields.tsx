@@ -109,6 +109,11 @@ export function NumberField(
           props.onChange(parseNumberInput(event.target.value));
         }}
       />
+      {typeof parseNumberInput(text) === 'string' ? (
+        <p className="field-issues" role="alert">
+          “{text.trim()}” is not a number: write digits, with a point for decimals (e.g. 0.25).
+        </p>
+      ) : null}
     </Field>
   );
 }

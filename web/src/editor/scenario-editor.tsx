@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: MIT
 /**
  * The scenario editor: the form and the YAML view side by side, kept in sync both ways, validated by the API as
- * you type, with Save (a new saved scenario) and Run (a new run, then its page).
+ * you type, with Save (in place for a saved scenario, else a new one), Save as (a copy under a new name), Delete,
+ * and Run (a new run, then its page). Leaving with unsaved edits asks first.
  */
 import { useCallback, useState } from 'react';
 import type { ReactNode } from 'react';
-import { ApiRequestError, describeError, saveScenario, submitRun } from '../api/client.js';
+import {
+  ApiRequestError,
+  deleteScenario,
+  describeError,
+  saveScenario,
+  submitRun,
+  updateScenario,
+} from '../api/client.js';
 import type { FieldIssue, ScenarioRecord, Screening } from '../api/types.js';
 import { Findings } from '../components/findings.js';
 import { navigate } from '../router.js';
+import { useUnsavedGuard } from './use-unsaved-guard.js';
 import { fromYaml, removeAt, setIn, toYaml } from '../scenario/document.js';
 import type { Doc, Path } from '../scenario/document.js';
 import { focusField } from './fields.js';
@@ -90,6 +99,10 @@ type ActionOutcome =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'contraindicated'; readonly screening: Screening | null; readonly message: string };
 
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function screeningOf(details: unknown): Screening | null {
   const s = details as Partial<Screening> | undefined;
   return s && typeof s.status === 'string' && Array.isArray(s.findings) ? (s as Screening) : null;
@@ -126,13 +139,53 @@ function Outcome({ outcome, onRunAnyway }: { outcome: ActionOutcome; onRunAnyway
   }
 }
 
-/** The editor for one document; `onSaved` hears of each saved record. */
+/** The inline "Save as" form: a name for the copy. */
+function SaveAsForm(props: {
+  initialName: string;
+  onSave: (name: string) => void;
+  onCancel: () => void;
+}): ReactNode {
+  const [name, setName] = useState(props.initialName);
+  return (
+    <form
+      className="save-as"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim() !== '') props.onSave(name.trim());
+      }}
+    >
+      <label htmlFor="save-as-name">Name of the copy</label>
+      <input
+        id="save-as-name"
+        value={name}
+        maxLength={200}
+        autoFocus
+        onChange={(event) => setName(event.target.value)}
+      />
+      <button type="submit" className="primary" disabled={name.trim() === ''}>
+        Save copy
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The editor for one document. `savedId` is the saved scenario it edits (Save then updates it in place), or
+ * `null` for a new or unsaved document; `onSaved` hears of each saved record, `onDeleted` of the deletion.
+ */
 export function ScenarioEditor(props: {
   initial: Doc;
+  savedId: string | null;
   onSaved: (record: ScenarioRecord) => void;
+  onDeleted: () => void;
 }): ReactNode {
   const [state, setState] = useState(() => fromDoc(props.initial));
   const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
+  const [savingAs, setSavingAs] = useState(false);
+  const { dirty, markSaved } = useUnsavedGuard(state.doc, props.initial);
   const validation = useValidation(state.doc);
   const issues = issuesOfState(validation);
 
@@ -150,36 +203,96 @@ export function ScenarioEditor(props: {
       setOutcome({ kind: 'contraindicated', screening: screeningOf(error.details), message: error.message });
     } else setOutcome({ kind: 'error', message: describeError(error) });
   };
+  const saved = (record: ScenarioRecord): void => {
+    markSaved(state.doc);
+    setOutcome({ kind: 'saved', record });
+    props.onSaved(record);
+  };
   const save = (): void => {
     setOutcome({ kind: 'busy', what: 'Saving' });
-    saveScenario(state.doc).then((record) => {
+    const request = props.savedId ? updateScenario(props.savedId, state.doc) : saveScenario(state.doc);
+    request.then(saved, failed);
+  };
+  const saveAs = (name: string): void => {
+    setSavingAs(false);
+    setOutcome({ kind: 'busy', what: 'Saving a copy' });
+    const copy = { ...state.doc, name };
+    saveScenario(copy).then((record) => {
+      setState(fromDoc(copy));
+      markSaved(copy);
       setOutcome({ kind: 'saved', record });
       props.onSaved(record);
     }, failed);
   };
+  const deleteSaved = (): void => {
+    const id = props.savedId;
+    if (id === null) return;
+    if (!window.confirm(`Delete the saved scenario “${text(state.doc.name)}”? Runs made from it are kept.`))
+      return;
+    setOutcome({ kind: 'busy', what: 'Deleting' });
+    deleteScenario(id).then(() => {
+      markSaved(state.doc);
+      props.onDeleted();
+    }, failed);
+  };
   const run = (research: boolean): void => {
     setOutcome({ kind: 'busy', what: 'Submitting the run' });
-    submitRun(state.doc, research).then((id) => navigate(`/runs/${id}`), failed);
+    // The run keeps its own copy of the document, and its page links back to it: nothing is lost by leaving.
+    submitRun(state.doc, research).then((id) => navigate(`/runs/${id}`, { force: true }), failed);
   };
+  const blocked = validation.status === 'valid' && validation.screening.status === 'contraindicated';
 
   return (
     <section className="editor" aria-label="Scenario editor">
       <div className="editor-toolbar">
         <ValidationStatus state={validation} yamlError={state.yamlError !== null} />
+        {dirty ? (
+          <span className="status status-unsaved" data-testid="unsaved">
+            Unsaved changes
+          </span>
+        ) : null}
         <div className="editor-actions">
           <button type="button" onClick={save} disabled={state.yamlError !== null}>
             Save
           </button>
+          <button type="button" onClick={() => setSavingAs(true)} disabled={state.yamlError !== null}>
+            Save as…
+          </button>
+          {props.savedId !== null ? (
+            <button type="button" className="danger" onClick={deleteSaved}>
+              Delete
+            </button>
+          ) : null}
           <button
             type="button"
             className="primary"
             onClick={() => run(false)}
-            disabled={state.yamlError !== null}
+            disabled={state.yamlError !== null || validation.status !== 'valid' || blocked}
+            title={
+              blocked
+                ? 'The screening finds a contraindication: see the findings, or run it anyway for research'
+                : undefined
+            }
           >
             ▶ Run
           </button>
         </div>
       </div>
+      {savingAs ? (
+        <SaveAsForm
+          initialName={`${text(state.doc.name)} (copy)`}
+          onSave={saveAs}
+          onCancel={() => setSavingAs(false)}
+        />
+      ) : null}
+      {blocked ? (
+        <p className="notice notice-error" role="status">
+          Run is disabled: the screening finds a contraindication (listed under the YAML).{' '}
+          <button type="button" className="link-button" onClick={() => run(true)}>
+            Run anyway, for research (findings kept in the result)
+          </button>
+        </p>
+      ) : null}
       <Outcome outcome={outcome} onRunAnyway={() => run(true)} />
       <IssueSummary issues={issues} />
       <div className="editor-columns">

@@ -373,6 +373,58 @@ function RegimenSection({ doc, issues, set, remove }: SectionProps): ReactNode {
   );
 }
 
+/** The output window: which days the sampled series (the 24-hour profiles) cover, and how often. */
+function OutputSection({ doc, issues, set }: SectionProps): ReactNode {
+  const output = (typeof doc.output === 'object' && doc.output !== null ? doc.output : {}) as Record<
+    string,
+    unknown
+  >;
+  const window = Array.isArray(output.window_days) ? (output.window_days as unknown[]) : [];
+  const setWindow = (index: 0 | 1, value: unknown): void => {
+    // Unset, the window is days 0 to 7 (or to the end of a shorter scenario).
+    const next: unknown[] = [window[0] ?? 0, window[1] ?? Math.min(Number(doc.duration_days) || 7, 7)];
+    next[index] = value;
+    set(['output', 'window_days'], next);
+  };
+  return (
+    <fieldset className="form-section">
+      <legend>Output</legend>
+      <p className="field-hint">
+        The 24-hour charts can show any day inside this window; a longer window makes a larger result.
+      </p>
+      <div className="field-row">
+        <NumberField
+          label="Sampled from day"
+          path="output.window_days[0]"
+          issues={issues}
+          value={window[0]}
+          placeholder="0"
+          onChange={(v) => setWindow(0, v)}
+        />
+        <NumberField
+          label="to day"
+          hint="exclusive"
+          path="output.window_days[1]"
+          issues={issues}
+          value={window[1]}
+          placeholder="7"
+          onChange={(v) => setWindow(1, v)}
+        />
+        <NumberField
+          label="Every"
+          hint="minutes"
+          path="output.sample_every_min"
+          issues={issues}
+          value={output.sample_every_min}
+          placeholder="10"
+          onChange={(v) => set(['output', 'sample_every_min'], v)}
+        />
+      </div>
+      <FieldIssues issues={issues.filter((i) => i.path === 'output.window_days')} path="output.window_days" />
+    </fieldset>
+  );
+}
+
 /** The whole form. */
 export function ScenarioForm(props: SectionProps): ReactNode {
   return (
@@ -381,6 +433,7 @@ export function ScenarioForm(props: SectionProps): ReactNode {
       <PatientSection {...props} />
       <LifestyleSection {...props} />
       <RegimenSection {...props} />
+      <OutputSection {...props} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-/** Validation as you type: the document goes to `POST /api/v1/scenarios/validate` once typing pauses. */
+/** Validation as you type: the document goes to `POST /api/v1/scenarios/check` once typing pauses. */
 import { useEffect, useState } from 'react';
-import { ApiRequestError, validateScenario } from '../api/client.js';
+import { checkScenario } from '../api/client.js';
 import type { FieldIssue, Screening } from '../api/types.js';
 import type { Doc } from '../scenario/document.js';
 
@@ -24,18 +24,19 @@ export function useValidation(doc: Doc | null): ValidationState {
     const controller = new AbortController();
     setState({ status: 'checking' });
     const timer = window.setTimeout(() => {
-      validateScenario(doc, controller.signal).then(
-        (response) => setState({ status: 'valid', screening: response.screening }),
+      checkScenario(doc, controller.signal).then(
+        (response) =>
+          setState(
+            response.valid
+              ? { status: 'valid', screening: response.screening }
+              : { status: 'invalid', issues: response.issues },
+          ),
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          if (error instanceof ApiRequestError && error.status === 400) {
-            setState({ status: 'invalid', issues: error.issues });
-          } else {
-            setState({
-              status: 'unavailable',
-              message: error instanceof Error ? error.message : String(error),
-            });
-          }
+          setState({
+            status: 'unavailable',
+            message: error instanceof Error ? error.message : String(error),
+          });
         },
       );
     }, VALIDATE_DEBOUNCE_MS);

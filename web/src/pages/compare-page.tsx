@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: MIT
 /**
- * Compare: pick two or more finished runs and see them on the same axes (daily IGF-1, daily mean GH, the 24-hour
- * GH profile), one colour per run, the legend by run name. The selection lives in the URL (`?runs=a,b`).
+ * Compare: pick two or more finished runs and see them on the same axes (every daily field any of them has, IGF-1
+ * with its reference band, and the 24-hour GH profile), one colour per run, the legend by run name. The selection
+ * lives in the URL (`?runs=a,b`).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { describeError, getResult, listRuns } from '../api/client.js';
+import { describeError, getResult, igf1Sds, listRuns } from '../api/client.js';
 import type { Result, RunView } from '../api/types.js';
 import { Chart } from '../plots/chart.js';
 import { WindowSelect } from '../components/window-select.js';
-import { commonProfileOptions, compareDailyChart, compareProfileChart } from '../results/compare.js';
+import { commonProfileOptions, compareAllDailyCharts, compareProfileChart } from '../results/compare.js';
 import type { NamedResult } from '../results/compare.js';
-import type { ProfileWindow } from '../results/charts.js';
+import type { Igf1Band, ProfileWindow } from '../results/charts.js';
 import { windowValue } from '../results/charts.js';
 import { navigate } from '../router.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 function selectedIds(query: URLSearchParams): string[] {
   return (query.get('runs') ?? '').split(',').filter((id) => id !== '');
@@ -39,6 +41,31 @@ function useResults(ids: readonly string[]): { results: Map<string, Result>; err
     }
   }, [key]);
   return { results, error };
+}
+
+/** The IGF-1 reference band when every run's patient has the same age and sex, else `null`. */
+function useCommonIgf1Band(named: readonly NamedResult[]): Igf1Band | null {
+  const patients = new Set(
+    named.map((n) => `${n.result.scenario.patient.age_years}|${n.result.scenario.patient.sex}`),
+  );
+  const only = patients.size === 1 ? named[0].result.scenario.patient : null;
+  const age = only?.age_years ?? null;
+  const sex = only?.sex ?? null;
+  const [band, setBand] = useState<Igf1Band | null>(null);
+  useEffect(() => {
+    setBand(null);
+    if (age === null || sex === null) return;
+    let current = true;
+    // The interval depends on age and sex only; any positive value serves to ask for it.
+    igf1Sds(age, sex, 100).then(
+      (r) => current && setBand({ lower: r.lower, upper: r.upper, referenceAgeYears: r.reference_age_years }),
+      () => undefined, // without the band the chart says so in its subtitle
+    );
+    return () => {
+      current = false;
+    };
+  }, [age, sex]);
+  return band;
 }
 
 function RunPicker(props: {
@@ -69,6 +96,7 @@ function RunPicker(props: {
 
 /** The compare page. */
 export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
+  usePageTitle('Compare runs');
   const selected = selectedIds(query);
   const selectedKey = selected.join(',');
   const [runs, setRuns] = useState<RunView[] | null>(null);
@@ -96,16 +124,8 @@ export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
   const chosen = picked === null ? undefined : options.find((o) => o.value === windowValue(picked));
   const shown: ProfileWindow = chosen?.window ?? options[0]?.window ?? 'all';
 
-  const daily = useMemo(
-    () =>
-      named.length === 0
-        ? []
-        : [
-            compareDailyChart(named, 'igf1_ng_ml', 'compare-igf1', 'IGF-1 over the days (morning)'),
-            compareDailyChart(named, 'gh_mean_ug_l', 'compare-gh-mean', 'Mean GH per day'),
-          ],
-    [named],
-  );
+  const band = useCommonIgf1Band(named);
+  const daily = useMemo(() => (named.length === 0 ? [] : compareAllDailyCharts(named, band)), [named, band]);
   const profile = useMemo(() => compareProfileChart(named, shown), [named, shown]);
 
   const setSelected = (ids: string[]): void => {

@@ -6,13 +6,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { describeError } from '../api/client.js';
+import { deletePatient, describeError } from '../api/client.js';
 import { getPatient, predictPatient } from '../api/patients.js';
 import type { FittedParameter, PatientPrediction, PatientRecord, PredictRequest } from '../api/patients.js';
 import { predictionChart } from '../patients/labs.js';
 import { Chart } from '../plots/chart.js';
 import { formatNumber } from '../plots/ticks.js';
-import { Link } from '../router.js';
+import { Link, navigate } from '../router.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -34,55 +35,59 @@ function lines(text: string): string[] {
 function LabsTable({ patient }: { patient: PatientRecord }): ReactNode {
   if (patient.labs.length === 0) return <p className="muted">No labs stored.</p>;
   return (
-    <table className="data-table" data-testid="patient-labs">
-      <thead>
-        <tr>
-          <th>Drawn</th>
-          <th>Lab</th>
-          <th>Value</th>
-          <th>Unit</th>
-        </tr>
-      </thead>
-      <tbody>
-        {patient.labs.map((l, i) => (
-          <tr key={i}>
-            <td>{l.drawn_at}</td>
-            <td>{l.analyte}</td>
-            <td>{l.value}</td>
-            <td>{l.unit}</td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid="patient-labs">
+        <thead>
+          <tr>
+            <th>Drawn</th>
+            <th>Lab</th>
+            <th>Value</th>
+            <th>Unit</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {patient.labs.map((l, i) => (
+            <tr key={i}>
+              <td>{l.drawn_at}</td>
+              <td>{l.analyte}</td>
+              <td>{l.value}</td>
+              <td>{l.unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function ParameterTable({ parameters }: { parameters: readonly FittedParameter[] }): ReactNode {
   return (
-    <table className="data-table" data-testid="twin-parameters">
-      <thead>
-        <tr>
-          <th>Parameter</th>
-          <th>Population</th>
-          <th>Fitted</th>
-          <th>95 % interval</th>
-          <th>Unit</th>
-        </tr>
-      </thead>
-      <tbody>
-        {parameters.map((p) => (
-          <tr key={p.name}>
-            <td title={p.description}>{p.name}</td>
-            <td>{formatNumber(p.population)}</td>
-            <td>{formatNumber(p.estimate)}</td>
-            <td>
-              {formatNumber(p.ci95[0])} – {formatNumber(p.ci95[1])}
-            </td>
-            <td>{p.unit}</td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid="twin-parameters">
+        <thead>
+          <tr>
+            <th>Parameter</th>
+            <th>Population</th>
+            <th>Fitted</th>
+            <th>95 % interval</th>
+            <th>Unit</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {parameters.map((p) => (
+            <tr key={p.name}>
+              <td title={p.description}>{p.name}</td>
+              <td>{formatNumber(p.population)}</td>
+              <td>{formatNumber(p.estimate)}</td>
+              <td>
+                {formatNumber(p.ci95[0])} – {formatNumber(p.ci95[1])}
+              </td>
+              <td>{p.unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -231,6 +236,7 @@ export function PatientPage({ patientId }: { patientId: string }): ReactNode {
   useEffect(() => {
     getPatient(patientId).then(setPatient, (e: unknown) => setError(describeError(e)));
   }, [patientId]);
+  usePageTitle(patient ? `Patient: ${patient.name}` : 'Patient');
   if (error) return <p className="notice notice-error">{error}</p>;
   if (!patient) return <p className="muted">Loading…</p>;
   const c = patient.covariates;
@@ -248,6 +254,21 @@ export function PatientPage({ patientId }: { patientId: string }): ReactNode {
         model leaves out. Research and education only, not a clinical tool and not dosing advice.
       </p>
       <LabsTable patient={patient} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            if (!window.confirm(`Delete the patient “${patient.name}” and their labs?`)) return;
+            deletePatient(patient.id).then(
+              () => navigate('/patients'),
+              (e: unknown) => setError(describeError(e)),
+            );
+          }}
+        >
+          Delete patient
+        </button>
+      </div>
       <PredictForm patient={patient} onDone={setPrediction} />
       {prediction ? <PredictionView prediction={prediction} name={patient.name} /> : null}
     </section>

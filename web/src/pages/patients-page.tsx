@@ -10,6 +10,7 @@ import { createPatient, listPatients } from '../api/patients.js';
 import type { PatientRecord } from '../api/patients.js';
 import { parseLabCsv } from '../patients/labs.js';
 import { Link, navigate } from '../router.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 const EXAMPLE_LABS = [
   'date,lab,value,unit',
@@ -28,26 +29,28 @@ function PatientList(): ReactNode {
   if (!patients) return <p className="muted">Loading…</p>;
   if (patients.length === 0) return <p className="muted">No patients yet.</p>;
   return (
-    <table className="data-table" data-testid="patient-list">
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Labs</th>
-          <th>Stored</th>
-        </tr>
-      </thead>
-      <tbody>
-        {patients.map((p) => (
-          <tr key={p.id}>
-            <td>
-              <Link href={`/patients/${encodeURIComponent(p.id)}`}>{p.name}</Link>
-            </td>
-            <td>{p.labs.length}</td>
-            <td>{p.created_at.slice(0, 10)}</td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid="patient-list">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Labs</th>
+            <th>Stored</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {patients.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link href={`/patients/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+              </td>
+              <td>{p.labs.length}</td>
+              <td>{p.created_at.slice(0, 10)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -132,6 +135,7 @@ function NewPatientForm(): ReactNode {
 
 /** The Patients page. */
 export function PatientsPage(): ReactNode {
+  usePageTitle('Patients');
   return (
     <section>
       <h1>Patients</h1>

@@ -5,11 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { cancelRun, describeError, getResult, getRun, resubmitRun } from '../api/client.js';
+import { cancelRun, deleteRun, describeError, getResult, getRun, resubmitRun } from '../api/client.js';
 import type { Result, RunView } from '../api/types.js';
 import { RunResult } from '../results/run-result.js';
-import { Link } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 /** A progress bar for a fraction 0..1. */
 export function ProgressBar({ value, label }: { value: number; label: string }): ReactNode {
@@ -89,6 +90,22 @@ function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }):
             Compare with other runs
           </Link>
         ) : null}
+        {!isActive(run.status) ? (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (!window.confirm(`Delete the run “${run.name}” and its result?`)) return;
+              setActionError(null);
+              deleteRun(run.id).then(
+                () => navigate('/runs'),
+                (e: unknown) => setActionError(describeError(e)),
+              );
+            }}
+          >
+            Delete run
+          </button>
+        ) : null}
       </div>
     </div>
   );
@@ -98,6 +115,7 @@ function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }):
 export function RunPage({ runId }: { runId: string }): ReactNode {
   const { view: run, error, refresh } = usePolledJob(runId, getRun);
   const { result, error: resultError } = useResult(runId, run?.status === 'done');
+  usePageTitle(run ? `Run: ${run.name}` : 'Run');
   return (
     <section className="run-page">
       <p className="breadcrumb">

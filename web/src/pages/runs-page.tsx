@@ -7,6 +7,7 @@ import type { RunView } from '../api/types.js';
 import { Link } from '../router.js';
 import { isActive } from '../components/use-polled-job.js';
 import { ProgressBar } from './run-page.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 const REFRESH_MS = 1500;
 
@@ -18,6 +19,7 @@ function when(iso: string | null): string {
 
 /** The runs page. */
 export function RunsPage(): ReactNode {
+  usePageTitle('Runs');
   const [runs, setRuns] = useState<RunView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -12,24 +12,54 @@ import { ScenarioEditor } from '../editor/scenario-editor.js';
 import { Link, navigate } from '../router.js';
 import { newScenario } from '../scenario/document.js';
 import type { Doc } from '../scenario/document.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 /** The document to edit, once loaded. */
 type Loaded =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly key: string; readonly doc: Doc; readonly title: string }
+  | {
+      readonly kind: 'ready';
+      readonly key: string;
+      readonly doc: Doc;
+      readonly title: string;
+      /** The saved scenario being edited, or `null` for a new document or a run's copy. */
+      readonly savedId: string | null;
+      readonly description: string | null;
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 async function loadDocument(scenarioId: string | null, runId: string | null): Promise<Loaded> {
   if (scenarioId !== null) {
     const record = await getScenario(scenarioId);
-    return { kind: 'ready', key: `scenario:${record.id}`, doc: record.document, title: record.name };
+    return {
+      kind: 'ready',
+      key: `scenario:${record.id}`,
+      doc: record.document,
+      title: record.name,
+      savedId: record.id,
+      description: record.description,
+    };
   }
   if (runId !== null) {
     const run = await getRun(runId);
     if (!run.scenario) throw new Error(`run ${runId} has no scenario`);
-    return { kind: 'ready', key: `run:${run.id}`, doc: run.scenario, title: `${run.name} (from a run)` };
+    return {
+      kind: 'ready',
+      key: `run:${run.id}`,
+      doc: run.scenario,
+      title: `${run.name} (from a run)`,
+      savedId: null,
+      description: null,
+    };
   }
-  return { kind: 'ready', key: 'new', doc: newScenario(), title: 'New scenario' };
+  return {
+    kind: 'ready',
+    key: 'new',
+    doc: newScenario(),
+    title: 'New scenario',
+    savedId: null,
+    description: null,
+  };
 }
 
 function ScenarioList(props: {
@@ -76,6 +106,7 @@ export function ScenariosPage({
   const [listError, setListError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [listVersion, setListVersion] = useState(0);
+  usePageTitle(loaded.kind === 'ready' ? `Scenario: ${loaded.title}` : 'Scenarios');
 
   useEffect(() => {
     listScenarios().then(setScenarios, (error: unknown) => setListError(describeError(error)));
@@ -102,6 +133,16 @@ export function ScenariosPage({
         {loaded.kind === 'ready' ? (
           <>
             <h1>{loaded.title}</h1>
+            {loaded.description ? (
+              <p className="scenario-description" data-testid="scenario-description">
+                {loaded.description}
+              </p>
+            ) : null}
+            {query.get('deleted') === '1' ? (
+              <p className="notice notice-ok" role="status">
+                The scenario was deleted. Runs made from it are still under Runs.
+              </p>
+            ) : null}
             {query.get('saved') === '1' ? (
               <p className="notice notice-ok" role="status">
                 Saved. It is in the list on the left; Run it from here.
@@ -115,9 +156,15 @@ export function ScenariosPage({
             <ScenarioEditor
               key={loaded.key}
               initial={loaded.doc}
+              savedId={loaded.savedId}
               onSaved={(record) => {
                 setListVersion((v) => v + 1);
-                navigate(`/scenarios/${record.id}?saved=1`, { replace: true });
+                if (record.id === loaded.savedId) setLoaded({ ...loaded, title: record.name });
+                navigate(`/scenarios/${record.id}?saved=1`, { replace: true, force: true });
+              }}
+              onDeleted={() => {
+                setListVersion((v) => v + 1);
+                navigate('/scenarios?deleted=1', { replace: true, force: true });
               }}
             />
           </>

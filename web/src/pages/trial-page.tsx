@@ -14,6 +14,10 @@ import { ForestPlot } from '../trials/forest.js';
 import '../trials/trials.css';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
 import { ProgressBar } from './run-page.js';
+import { usePageTitle } from '../components/use-page-title.js';
+import { downloadBlob, exportFileName } from '../plots/export.js';
+import { patientsCsv } from '../trials/tables.js';
+import { endpointLabel } from '../results/fields.js';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined
@@ -28,49 +32,51 @@ const fmtCi = (ci: readonly [number, number] | null | undefined): string =>
 
 function SummaryTable({ result }: { result: TrialResult }): ReactNode {
   return (
-    <table className="trial-summary" data-testid="trial-summary">
-      <thead>
-        <tr>
-          <th>endpoint</th>
-          <th>arm</th>
-          <th>n</th>
-          <th>mean</th>
-          <th>SD</th>
-          <th>median</th>
-          <th>95 % CI</th>
-          <th>difference from {result.arms[0].name} (95 % CI)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.trial.endpoints.flatMap((e) =>
-          result.not_modelled.includes(e)
-            ? [
-                <tr key={e}>
-                  <td>{e}</td>
-                  <td colSpan={7} className="muted">
-                    not modelled yet
-                  </td>
-                </tr>,
-              ]
-            : result.arms.map((arm, i) => {
-                const s = arm.endpoints[e];
-                const d = arm.difference?.[e];
-                return (
-                  <tr key={`${e}-${arm.name}`}>
-                    <td>{i === 0 ? e : ''}</td>
-                    <td>{arm.name}</td>
-                    <td>{s.n}</td>
-                    <td>{fmt(s.mean)}</td>
-                    <td>{fmt(s.sd)}</td>
-                    <td>{fmt(s.median)}</td>
-                    <td>{fmtCi(s.ci95)}</td>
-                    <td>{d ? `${fmt(d.mean)} (${fmtCi(d.ci95)}, ${d.method})` : ''}</td>
-                  </tr>
-                );
-              }),
-        )}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="trial-summary" data-testid="trial-summary">
+        <thead>
+          <tr>
+            <th>endpoint</th>
+            <th>arm</th>
+            <th>n</th>
+            <th>mean</th>
+            <th>SD</th>
+            <th>median</th>
+            <th>95 % CI</th>
+            <th>difference from {result.arms[0].name} (95 % CI)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.trial.endpoints.flatMap((e) =>
+            result.not_modelled.includes(e)
+              ? [
+                  <tr key={e}>
+                    <td>{endpointLabel(e)}</td>
+                    <td colSpan={7} className="muted">
+                      not modelled yet
+                    </td>
+                  </tr>,
+                ]
+              : result.arms.map((arm, i) => {
+                  const s = arm.endpoints[e];
+                  const d = arm.difference?.[e];
+                  return (
+                    <tr key={`${e}-${arm.name}`}>
+                      <td>{i === 0 ? endpointLabel(e) : ''}</td>
+                      <td>{arm.name}</td>
+                      <td>{s.n}</td>
+                      <td>{fmt(s.mean)}</td>
+                      <td>{fmt(s.sd)}</td>
+                      <td>{fmt(s.median)}</td>
+                      <td>{fmtCi(s.ci95)}</td>
+                      <td>{d ? `${fmt(d.mean)} (${fmtCi(d.ci95)}, ${d.method})` : ''}</td>
+                    </tr>
+                  );
+                }),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -87,6 +93,21 @@ function TrialResults({ result }: { result: TrialResult }): ReactNode {
           : ''}
       </p>
       <SummaryTable result={result} />
+      {result.patients ? (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              downloadBlob(
+                new Blob([patientsCsv(result)], { type: 'text/csv' }),
+                exportFileName('patients', 'csv', result.trial.name),
+              )
+            }
+          >
+            Per-patient endpoints (CSV)
+          </button>
+        </p>
+      ) : null}
       <h2>Differences from {result.arms[0].name}</h2>
       <ForestPlot result={result} />
       <h2>Distributions per arm</h2>
@@ -98,6 +119,7 @@ function TrialResults({ result }: { result: TrialResult }): ReactNode {
 /** `/trials/:id`: one trial. */
 export function TrialPage({ trialId }: { trialId: string }): ReactNode {
   const { view: trial, error, refresh } = usePolledJob(trialId, getTrial);
+  usePageTitle(trial ? `Trial: ${trial.name}` : 'Trial');
   const [actionError, setActionError] = useState<string | null>(null);
   return (
     <section className="trials-page">

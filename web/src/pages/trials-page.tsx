@@ -13,6 +13,7 @@ import type { TrialView } from '../api/trials.js';
 import { Link, navigate } from '../router.js';
 import { addArm, armsOf, EXAMPLE_TRIAL, removeArm, submittable } from '../trials/document.js';
 import '../trials/trials.css';
+import { usePageTitle } from '../components/use-page-title.js';
 
 function TrialList(): ReactNode {
   const [trials, setTrials] = useState<TrialView[] | null>(null);
@@ -202,6 +203,7 @@ function TrialEditor(): ReactNode {
 
 /** `/trials`: the trial editor and the list of trials. */
 export function TrialsPage(): ReactNode {
+  usePageTitle('Virtual trials');
   return (
     <section className="trials-page">
       <h1>Virtual trials</h1>

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Markdown } from '../markdown/markdown.js';
+import { usePageTitle } from '../components/use-page-title.js';
 
 // A glob, not a plain import: a missing report then yields no entry instead of failing the build.
 const reports = import.meta.glob<string>('../../../validation/REPORT.md', {
@@ -18,6 +19,7 @@ export const REPORT_MARKDOWN: string | null = Object.values(reports)[0] ?? null;
 
 /** The validation page. */
 export function ValidationPage(): ReactNode {
+  usePageTitle('Validation');
   return (
     <section className="validation-page">
       <h1>Validation against published data</h1>

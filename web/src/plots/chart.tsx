@@ -1,21 +1,43 @@
 // SPDX-License-Identifier: MIT
 /**
  * A chart on screen: uPlot (canvas, fast for long series) drawn from a {@link ChartSpec}, with drag-to-zoom on x,
- * double-click to reset, a live legend, dose markers, a shaded band, and PNG / SVG / CSV exports.
+ * double-click to reset, a live legend, dose markers, shaded ranges and band, PNG / SVG / CSV exports that say
+ * which run they come from, and a one-sentence text alternative with a link to the data.
  */
-import { useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useId, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { chartCsv, chartSvg, downloadBlob, exportFileName } from './export.js';
-import type { ChartSpec, ChartView, MarkerSpec, SeriesSpec } from './spec.js';
-import { usesRightAxis } from './spec.js';
+import type { ChartSpec, ChartView, ExportContext, MarkerSpec, SeriesSpec, ShadeSpec } from './spec.js';
+import { shadeKinds, usesRightAxis } from './spec.js';
+import { chartSummary } from './summary.js';
 import { CLOCK_STEPS_H, formatNumber, formatX } from './ticks.js';
 
 const DEFAULT_HEIGHT_PX = 280;
 
+/** Where the charts below come from (a run), for their exports; none outside a run. */
+export const ChartExportContext = createContext<ExportContext | undefined>(undefined);
+
+/**
+ * Y range fitted to the visible data with a margin, at least `minSpan` wide around the data's middle (for masses,
+ * where 0 would flatten a 1–2 kg change and a bare fit would blow grams up).
+ */
+function fittedRange(minSpan: number): uPlot.Range.Function {
+  return (_u, min, max) => {
+    if (min === null || max === null) return [0, 1];
+    const span = max - min;
+    const pad = span > 0 ? span * 0.15 : Math.max(Math.abs(max) * 0.02, 0.5);
+    const lo = min - pad;
+    const hi = max + pad;
+    if (hi - lo >= minSpan) return [lo, hi];
+    const mid = (min + max) / 2;
+    return [mid - minSpan / 2, mid + minSpan / 2];
+  };
+}
+
 /** Y range from 0 (hormone levels are positive) to a little above the visible maximum. */
-function positiveRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+function positiveRange(_u: uPlot, min: number | null, max: number | null): [number, number] {
   if (min === null || max === null) return [0, 1];
   const lo = Math.min(0, min);
   const hi = max > lo ? max + (max - lo) * 0.08 : lo + 1;
@@ -43,14 +65,25 @@ function xAxis(spec: ChartSpec): uPlot.Axis {
   };
 }
 
+/** The largest value of the series on one side, or +∞ when there is none. */
+function sideMax(spec: ChartSpec, side: 'left' | 'right'): number {
+  const values = spec.series
+    .filter((s) => (s.axis === 'right') === (side === 'right'))
+    .flatMap((s) => s.values.filter((v): v is number => v !== null));
+  return values.length > 0 ? Math.max(...values) : Infinity;
+}
+
 function yAxes(spec: ChartSpec): uPlot.Axis[] {
+  // On split axes each side labels only its own part: no negative levels on the left, nothing above the right's data.
+  const split = spec.splitAxes === true && usesRightAxis(spec);
+  const rightTop = sideMax(spec, 'right') * 1.1;
   const left: uPlot.Axis = spec.categories
     ? categoryAxis(spec.categories)
     : {
         label: spec.yLabel,
         scale: 'y',
         size: 64,
-        values: (_u, splits) => splits.map((v) => formatNumber(v)),
+        values: (_u, splits) => splits.map((v) => (split && v < 0 ? '' : formatNumber(v))),
       };
   if (!usesRightAxis(spec)) return [left];
   const right: uPlot.Axis = {
@@ -59,7 +92,7 @@ function yAxes(spec: ChartSpec): uPlot.Axis[] {
     side: 1,
     size: 64,
     grid: { show: false },
-    values: (_u, splits) => splits.map((v) => formatNumber(v)),
+    values: (_u, splits) => splits.map((v) => (split && v > rightTop ? '' : formatNumber(v))),
   };
   return [left, right];
 }
@@ -114,13 +147,49 @@ function markersPlugin(markers: readonly MarkerSpec[]): uPlot.Plugin {
   };
 }
 
+/** Fills each shaded x range behind the series (drawn right after the canvas is cleared). */
+function shadingPlugin(shading: readonly ShadeSpec[]): uPlot.Plugin {
+  return {
+    hooks: {
+      drawClear: [
+        (u: uPlot) => {
+          const { ctx } = u;
+          const { left, top, width, height } = u.bbox;
+          ctx.save();
+          for (const s of shading) {
+            const x0 = Math.max(u.valToPos(s.from, 'x', true), left);
+            const x1 = Math.min(u.valToPos(s.to, 'x', true), left + width);
+            if (x1 <= x0) continue;
+            ctx.fillStyle = s.color;
+            ctx.fillRect(x0, top, x1 - x0, height);
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
+}
+
+/** A range that puts the data in the upper (`'upper'`) or lower part of the plot, about 55 % of its height. */
+function splitRange(part: 'upper' | 'lower'): uPlot.Range.Function {
+  return (u, min, max) => {
+    const [lo, hi] = positiveRange(u, min, max);
+    const span = hi - lo;
+    return part === 'upper' ? [lo - span * 0.8, hi] : [lo, hi + span * 0.8];
+  };
+}
+
 function scales(spec: ChartSpec): uPlot.Scales {
   const n = spec.categories?.length ?? 0;
-  const y: uPlot.Scale = spec.categories ? { range: () => [0.5, n + 0.5] } : { range: positiveRange };
+  const split = spec.splitAxes === true && usesRightAxis(spec);
+  const range = spec.yFromZero === false ? fittedRange(spec.yMinSpan ?? 0) : positiveRange;
+  const y: uPlot.Scale = spec.categories
+    ? { range: () => [0.5, n + 0.5] }
+    : { range: split ? splitRange('upper') : range };
   return {
     x: { time: false },
     y,
-    ...(usesRightAxis(spec) ? { y2: { range: positiveRange } } : {}),
+    ...(usesRightAxis(spec) ? { y2: { range: split ? splitRange('lower') : range } } : {}),
   };
 }
 
@@ -139,7 +208,10 @@ function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
     ...(spec.band
       ? { bands: [{ series: [spec.band.upper + 1, spec.band.lower + 1], fill: spec.band.fill }] }
       : {}),
-    plugins: hasMarkers ? [markersPlugin(spec.markers ?? [])] : [],
+    plugins: [
+      ...(spec.shading && spec.shading.length > 0 ? [shadingPlugin(spec.shading)] : []),
+      ...(hasMarkers ? [markersPlugin(spec.markers ?? [])] : []),
+    ],
     // Room above the plot for the marker triangles, and on the right for the last x tick label.
     padding: [hasMarkers ? 16 : 8, usesRightAxis(spec) ? 8 : 24, 0, 0],
     cursor: { drag: { x: true, y: false, setScale: true } },
@@ -163,12 +235,15 @@ function viewOf(u: uPlot): ChartView {
   };
 }
 
-/** The plot canvas with a white background, the title above and a legend below, as a PNG blob. */
-function pngOf(u: uPlot, spec: ChartSpec): Promise<Blob | null> {
+/**
+ * The plot canvas with a white background, the title above, a legend below and, when given, the line saying which
+ * run it comes from, as a PNG blob.
+ */
+function pngOf(u: uPlot, spec: ChartSpec, context: ExportContext | undefined): Promise<Blob | null> {
   const source = u.ctx.canvas;
   const dpr = uPlot.pxRatio;
   const titleHeight = 34 * dpr;
-  const legendHeight = 30 * dpr;
+  const legendHeight = (context ? 52 : 30) * dpr;
   const canvas = document.createElement('canvas');
   canvas.width = source.width;
   canvas.height = source.height + titleHeight + legendHeight;
@@ -196,6 +271,18 @@ function pngOf(u: uPlot, spec: ChartSpec): Promise<Blob | null> {
     ctx.fillText(s.label, x + 22 * dpr, y);
     x += 22 * dpr + ctx.measureText(s.label).width + 18 * dpr;
   }
+  for (const k of shadeKinds(spec)) {
+    ctx.fillStyle = k.color;
+    ctx.fillRect(x, y - 10 * dpr, 18 * dpr, 12 * dpr);
+    ctx.fillStyle = '#222';
+    ctx.fillText(k.label, x + 22 * dpr, y);
+    x += 22 * dpr + ctx.measureText(k.label).width + 18 * dpr;
+  }
+  if (context) {
+    ctx.fillStyle = '#555';
+    ctx.font = `${11 * dpr}px system-ui, sans-serif`;
+    ctx.fillText(context.caption, 12 * dpr, y + 22 * dpr);
+  }
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
@@ -210,10 +297,42 @@ function MarkerCaption({ markers }: { markers: readonly MarkerSpec[] }): ReactNo
   );
 }
 
-/** One chart with its title, toolbar (reset zoom, PNG, SVG, CSV) and legend. */
+function ShadeLegend({ spec }: { spec: ChartSpec }): ReactNode {
+  const kinds = shadeKinds(spec);
+  if (kinds.length === 0) return null;
+  return (
+    <p className="chart-shades">
+      {kinds.map((k) => (
+        <span key={k.label} className="chart-shade">
+          <span className="chart-shade-swatch" style={{ background: k.color }} aria-hidden="true" />
+          {k.label}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** The text alternative: the chart in one sentence, and a link to the plotted data as CSV. */
+function ChartText({ spec, id, fileName }: { spec: ChartSpec; id: string; fileName: string }): ReactNode {
+  const href = useMemo(() => URL.createObjectURL(new Blob([chartCsv(spec)], { type: 'text/csv' })), [spec]);
+  useEffect(() => () => URL.revokeObjectURL(href), [href]);
+  return (
+    <p className="chart-summary" id={id}>
+      {chartSummary(spec)}{' '}
+      <a href={href} download={fileName}>
+        Data (CSV)
+      </a>
+    </p>
+  );
+}
+
+/** One chart with its title, toolbar (reset zoom, PNG, SVG, CSV), legend and text alternative. */
 export function Chart({ spec }: { spec: ChartSpec }): ReactNode {
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const context = useContext(ChartExportContext);
+  const summaryId = useId();
+  const fileName = (extension: string): string => exportFileName(spec.id, extension, context?.fileStem);
 
   useEffect(() => {
     const element = holder.current;
@@ -238,22 +357,19 @@ export function Chart({ spec }: { spec: ChartSpec }): ReactNode {
   const exportPng = (): void => {
     const u = plot.current;
     if (!u) return;
-    void pngOf(u, spec).then((blob) => blob && downloadBlob(blob, exportFileName(spec.id, 'png')));
+    void pngOf(u, spec, context).then((blob) => blob && downloadBlob(blob, fileName('png')));
   };
   const exportSvg = (): void => {
     const u = plot.current;
     if (!u) return;
-    downloadBlob(
-      new Blob([chartSvg(spec, viewOf(u))], { type: 'image/svg+xml' }),
-      exportFileName(spec.id, 'svg'),
-    );
+    downloadBlob(new Blob([chartSvg(spec, viewOf(u), context)], { type: 'image/svg+xml' }), fileName('svg'));
   };
   const exportCsv = (): void => {
-    downloadBlob(new Blob([chartCsv(spec)], { type: 'text/csv' }), exportFileName(spec.id, 'csv'));
+    downloadBlob(new Blob([chartCsv(spec)], { type: 'text/csv' }), fileName('csv'));
   };
 
   return (
-    <figure className="chart" data-testid={`chart-${spec.id}`}>
+    <figure className="chart" data-testid={`chart-${spec.id}`} aria-describedby={summaryId}>
       <figcaption className="chart-head">
         <div>
           <h3>{spec.title}</h3>
@@ -274,8 +390,10 @@ export function Chart({ spec }: { spec: ChartSpec }): ReactNode {
           </button>
         </div>
       </figcaption>
-      <div className="chart-canvas" ref={holder} />
+      <div className="chart-canvas" ref={holder} aria-hidden="true" />
+      <ShadeLegend spec={spec} />
       <MarkerCaption markers={spec.markers ?? []} />
+      <ChartText spec={spec} id={summaryId} fileName={fileName('csv')} />
     </figure>
   );
 }

@@ -121,3 +121,25 @@ describe('xmlEscape and exportFileName', () => {
     expect(exportFileName('compare gh/profile', 'svg')).toBe('endotwin-compare-gh-profile.svg');
   });
 });
+
+describe('exports carry context', () => {
+  it('writes a clock axis as the day and HH:MM', () => {
+    const csv = chartCsv({ ...SPEC, xFormat: 'clock', clockOriginDay: 3, x: [12, 23.5, 24.25, 35.999] });
+    expect(csv.split('\n').map((row) => row.split(',').slice(0, 2).join(','))).toEqual([
+      'day,clock time (HH:MM)',
+      '3,12:00',
+      '3,23:30',
+      '4,00:15',
+      '4,12:00',
+      '',
+    ]);
+  });
+
+  it('names the run in file names and puts the caption in the SVG', () => {
+    expect(exportFileName('igf1-daily', 'png', 'Sermorelin 300 mcg, 5 on/2 off 1a2b3c4d')).toBe(
+      'endotwin-sermorelin-300-mcg-5-on-2-off-1a2b3c4d-igf1-daily.png',
+    );
+    const svg = chartSvg(SPEC, VIEW, { caption: 'run A · seed 42 · model m1', fileStem: 'a' });
+    expect(svg).toContain('>run A · seed 42 · model m1</text>');
+  });
+});

@@ -3,9 +3,9 @@
  * Exports of a chart: CSV of the plotted data, a standalone SVG drawn from the spec at the current zoom, and file
  * downloads. Pure string builders except {@link downloadBlob}.
  */
-import type { ChartSpec, ChartView, SeriesSpec } from './spec.js';
-import { usesRightAxis } from './spec.js';
-import { CLOCK_STEPS_H, formatNumber, formatX, niceTicks, ticksWithSteps } from './ticks.js';
+import type { ChartSpec, ChartView, ExportContext, SeriesSpec } from './spec.js';
+import { shadeKinds, usesRightAxis } from './spec.js';
+import { CLOCK_STEPS_H, clockLabel, formatNumber, formatX, niceTicks, ticksWithSteps } from './ticks.js';
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(text: string): string {
@@ -14,18 +14,27 @@ export function csvField(text: string): string {
 
 /**
  * The plotted data as CSV: a header with the x label and each series label, then one row per x. Missing values
- * are empty fields; numbers keep full precision; category series (a timeline) write the category name.
+ * are empty fields; numbers keep full precision; category series (a timeline) write the category name. A clock
+ * axis is written as HH:MM, with the day it falls on in a column before it.
  */
 export function chartCsv(spec: ChartSpec): string {
-  const header = [spec.xLabel, ...spec.series.map((s) => s.label)].map(csvField).join(',');
+  const clock = spec.xFormat === 'clock';
+  const xHeader = clock ? ['day', 'clock time (HH:MM)'] : [spec.xLabel];
+  const header = [...xHeader, ...spec.series.map((s) => s.label)].map(csvField).join(',');
   const cell = (v: number | null): string => {
     if (v === null) return '';
     return spec.categories ? csvField(spec.categories[v - 1] ?? String(v)) : String(v);
   };
+  const xCells = (x: number): string[] => (clock ? [String(clockDay(spec, x)), clockLabel(x)] : [String(x)]);
   const rows = spec.x.map((x, i) =>
-    [String(x), ...spec.series.map((s) => cell(s.values[i] ?? null))].join(','),
+    [...xCells(x), ...spec.series.map((s) => cell(s.values[i] ?? null))].join(','),
   );
   return [header, ...rows].join('\n') + '\n';
+}
+
+/** The day a clock-axis x (hours from midnight of `clockOriginDay`) falls on. */
+function clockDay(spec: ChartSpec, hours: number): number {
+  return (spec.clockOriginDay ?? 0) + Math.floor(hours / 24 + 1e-9);
 }
 
 /** Escapes text for SVG content and attribute values. */
@@ -34,7 +43,7 @@ export function xmlEscape(text: string): string {
 }
 
 /** Size and margins of the exported SVG, px. */
-const SVG = { width: 860, height: 440, left: 72, right: 24, rightAxis: 72, top: 56, bottom: 92 } as const;
+const SVG = { width: 860, height: 470, left: 72, right: 24, rightAxis: 72, top: 56, bottom: 122 } as const;
 
 interface Frame {
   readonly left: number;
@@ -131,6 +140,17 @@ function bandSvg(spec: ChartSpec, f: Frame): string {
   return `<polygon fill="${spec.band.fill}" stroke="none" points="${[...top, ...bottom].join(' ')}"/>`;
 }
 
+function shadingSvg(spec: ChartSpec, f: Frame): string {
+  return (spec.shading ?? [])
+    .filter((s) => s.to > f.view.xMin && s.from < f.view.xMax)
+    .map((s) => {
+      const x0 = px(f, Math.max(s.from, f.view.xMin));
+      const x1 = px(f, Math.min(s.to, f.view.xMax));
+      return `<rect x="${r1(x0)}" y="${f.top}" width="${r1(x1 - x0)}" height="${f.bottom - f.top}" fill="${s.color}"><title>${xmlEscape(s.label)}</title></rect>`;
+    })
+    .join('');
+}
+
 function yTickLabel(spec: ChartSpec, v: number): string {
   if (spec.categories) return spec.categories[v - 1] ?? '';
   return formatNumber(v);
@@ -197,7 +217,14 @@ function markersSvg(spec: ChartSpec, f: Frame): string {
 
 function legendSvg(spec: ChartSpec): string {
   let x = SVG.left;
-  const y = SVG.height - 22;
+  const y = SVG.height - 52;
+  const shades = shadeKinds(spec).map((k) => {
+    const item =
+      `<rect x="${x}" y="${y - 6}" width="18" height="12" fill="${k.color}" stroke="#bbb"/>` +
+      `<text x="${x + 24}" y="${y}" dominant-baseline="middle">${xmlEscape(k.label)}</text>`;
+    x += 34 + k.label.length * 7;
+    return item;
+  });
   return spec.series
     .map((s) => {
       const swatch =
@@ -210,14 +237,21 @@ function legendSvg(spec: ChartSpec): string {
       x += 34 + s.label.length * 7;
       return item;
     })
+    .concat(shades)
     .join('');
+}
+
+function contextSvg(context: ExportContext | undefined): string {
+  if (!context) return '';
+  return `<text x="${SVG.left}" y="${SVG.height - 16}" fill="#555" font-size="11">${xmlEscape(context.caption)}</text>`;
 }
 
 /**
  * The chart as a standalone SVG document at the given view (the on-screen zoom): title, grid, ticks, axis
- * labels, the band, each series (gaps kept), the markers and a legend. Vector, so it scales for print.
+ * labels, the shading, the band, each series (gaps kept), the markers, a legend and, when given, the line saying
+ * which run it comes from. Vector, so it scales for print.
  */
-export function chartSvg(spec: ChartSpec, view: ChartView): string {
+export function chartSvg(spec: ChartSpec, view: ChartView, context?: ExportContext): string {
   const f = frameOf(spec, view);
   const clipId = `clip-${spec.id}`;
   const subtitle = spec.subtitle
@@ -232,18 +266,33 @@ export function chartSvg(spec: ChartSpec, view: ChartView): string {
     `<clipPath id="${clipId}"><rect x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/></clipPath>`,
     axesSvg(spec, f),
     `<g clip-path="url(#${clipId})">`,
+    shadingSvg(spec, f),
     bandSvg(spec, f),
     ...spec.series.map((s) => seriesSvg(spec, s, f)),
     `</g>`,
     markersSvg(spec, f),
     legendSvg(spec),
+    contextSvg(context),
     `</svg>`,
   ].join('');
 }
 
-/** A file name from a chart id and an extension: `endotwin-igf1-daily.png`. */
-export function exportFileName(id: string, extension: string): string {
-  return `endotwin-${id.replace(/[^a-z0-9-]+/gi, '-')}.${extension}`;
+function fileSafe(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/**
+ * A file name from a chart id, an extension and, when given, what it comes from (a run's name):
+ * `endotwin-igf1-daily.png`, `endotwin-sermorelin-300-mcg-nightly-igf1-daily.png`.
+ */
+export function exportFileName(id: string, extension: string, stem?: string): string {
+  const from = stem ? fileSafe(stem) : '';
+  return `endotwin-${from ? `${from}-` : ''}${id.replace(/[^a-z0-9-]+/gi, '-')}.${extension}`;
 }
 
 /** Makes the browser download `blob` as `fileName`. */

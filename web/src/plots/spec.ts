@@ -31,6 +31,24 @@ export interface MarkerSpec {
   readonly color: string;
 }
 
+/** A shaded x range behind the series: sleep, a meal, exercise, an off day, an endpoint window. */
+export interface ShadeSpec {
+  readonly from: number;
+  readonly to: number;
+  /** What the shade means (one legend entry per distinct label). */
+  readonly label: string;
+  /** CSS colour, translucent. */
+  readonly color: string;
+}
+
+/** What an export says about where it comes from: the run, its seed and the model version. */
+export interface ExportContext {
+  /** e.g. `Sermorelin 300 mcg nightly · seed 42 · model gh-axis 0.9 (engine 1.2.0)`. */
+  readonly caption: string;
+  /** Short text for file names (the run's name); made file-safe by the export. */
+  readonly fileStem: string;
+}
+
 /** How tick labels of the x axis are written. */
 export type XFormat = 'number' | 'clock' | 'day';
 
@@ -45,6 +63,8 @@ export interface ChartSpec {
   readonly x: readonly number[];
   readonly xLabel: string;
   readonly xFormat?: XFormat;
+  /** On a clock axis, the day whose midnight is x = 0 (the CSV export writes the day of each row). */
+  readonly clockOriginDay?: number;
   readonly yLabel: string;
   /** Label of the right axis, when a series uses it. */
   readonly y2Label?: string;
@@ -52,6 +72,17 @@ export interface ChartSpec {
   /** A shaded band between two series (indices into `series`), e.g. a reference interval. */
   readonly band?: { readonly upper: number; readonly lower: number; readonly fill: string };
   readonly markers?: readonly MarkerSpec[];
+  /** Shaded x ranges drawn behind the series. */
+  readonly shading?: readonly ShadeSpec[];
+  /**
+   * With a right axis: keep the left series in the upper part of the plot and the right ones in the lower part,
+   * so two quantities with similar shapes do not draw on top of each other.
+   */
+  readonly splitAxes?: boolean;
+  /** `false` to fit the y axis to the data instead of starting at 0 (body mass: a 1–2 kg change shows). */
+  readonly yFromZero?: boolean;
+  /** With `yFromZero: false`, the smallest span the y axis shows (2 kg: a few grams of noise stays flat). */
+  readonly yMinSpan?: number;
   /** When set, y values are 1-based indices into these names (an event timeline). */
   readonly categories?: readonly string[];
   /** Height of the plot area on screen, px (default 280). */
@@ -79,6 +110,13 @@ export function paletteColor(i: number): string {
 /** `true` when the spec has at least one non-null value to draw. */
 export function hasData(spec: ChartSpec): boolean {
   return spec.series.some((s) => s.values.some((v) => v !== null));
+}
+
+/** The distinct shade kinds of a spec (first colour of each label), for a legend. */
+export function shadeKinds(spec: ChartSpec): { label: string; color: string }[] {
+  const seen = new Map<string, string>();
+  for (const s of spec.shading ?? []) if (!seen.has(s.label)) seen.set(s.label, s.color);
+  return [...seen].map(([label, color]) => ({ label, color }));
 }
 
 /** `true` when any series of the spec is read against the right axis. */

@@ -14,7 +14,13 @@ import {
   profileOptions,
   timelineChart,
 } from './charts.js';
-import { alignCurves, commonProfileOptions, compareDailyChart, legendNames } from './compare.js';
+import {
+  alignCurves,
+  commonProfileOptions,
+  compareAllDailyCharts,
+  compareDailyChart,
+  legendNames,
+} from './compare.js';
 
 /** A day whose fields are all null except those given. */
 function day(d: number, values: Partial<DailyRow> = {}): DailyRow {
@@ -187,5 +193,25 @@ describe('comparison', () => {
         { id: 'q', name: 'y' },
       ]),
     ).toEqual(['x (abcdef)', 'x (987654)', 'y']);
+  });
+});
+
+describe('compareAllDailyCharts', () => {
+  it('draws every daily field some run has, IGF-1 with the reference band when the patients share age and sex', () => {
+    const runs = [
+      { id: 'a', name: 'A', result: result() },
+      { id: 'b', name: 'B', result: result({ days: 5 }) },
+    ];
+    const charts = compareAllDailyCharts(runs, { lower: 60, upper: 220, referenceAgeYears: 62 });
+    // The fixture has IGF-1, mean GH and prolactin; cortisol is null throughout.
+    expect(charts.map((c) => c.id)).toEqual([
+      'compare-igf1',
+      'compare-gh-mean-ug-l',
+      'compare-prolactin-mean-ng-ml',
+    ]);
+    const igf1 = charts[0];
+    expect(igf1.series.map((s) => s.label)).toEqual(['A', 'B', '97.5th percentile', '2.5th percentile']);
+    expect(igf1.band).toMatchObject({ upper: 2, lower: 3 });
+    expect(compareAllDailyCharts(runs, null)[0].band).toBeUndefined();
   });
 });

@@ -31,6 +31,11 @@ export interface DailyGroup {
   readonly rightLabel?: string;
   /** Fields drawn as markers rather than lines (counts). */
   readonly points?: readonly DailyField[];
+  /**
+   * Fit the y axis to the data, at least this wide, instead of starting at 0 (masses, where a 1–2 kg change must
+   * show and grams of drift must not look like one).
+   */
+  readonly fittedSpan?: number;
 }
 
 /** The daily charts after IGF-1, in reading order. */
@@ -73,13 +78,16 @@ export const DAILY_GROUPS: readonly DailyGroup[] = [
     right: ['lipolysis_mean_umol_kg_min'],
     rightLabel: 'lipolysis (µmol/kg/min)',
   },
+  // One mass per chart, each on an axis fitted to it: on one shared axis from 0 a 1–2 kg change is invisible.
+  { id: 'weight', title: 'Body weight', left: ['weight_kg'], leftLabel: 'weight (kg)', fittedSpan: 3 },
+  { id: 'lean-mass', title: 'Lean mass', left: ['lean_mass_kg'], leftLabel: 'lean mass (kg)', fittedSpan: 3 },
+  { id: 'fat-mass', title: 'Fat mass', left: ['fat_mass_kg'], leftLabel: 'fat mass (kg)', fittedSpan: 3 },
   {
-    id: 'body-composition',
-    title: 'Body composition',
-    left: ['weight_kg', 'lean_mass_kg', 'fat_mass_kg'],
-    leftLabel: 'mass (kg)',
-    right: ['visceral_fat_cm2'],
-    rightLabel: 'visceral fat (cm²)',
+    id: 'visceral-fat',
+    title: 'Visceral fat area',
+    left: ['visceral_fat_cm2'],
+    leftLabel: 'visceral fat (cm²)',
+    fittedSpan: 10,
   },
   {
     id: 'gonadal',
@@ -191,8 +199,91 @@ export function dailyGroupChart(result: Result, group: DailyGroup): ChartSpec | 
     xLabel: 'day',
     xFormat: 'day',
     yLabel: left ? group.leftLabel : (group.rightLabel ?? ''),
-    ...(left && right && group.rightLabel ? { y2Label: group.rightLabel } : {}),
+    ...(left && right && group.rightLabel ? { y2Label: group.rightLabel, splitAxes: true } : {}),
+    ...(group.fittedSpan !== undefined ? { yFromZero: false, yMinSpan: group.fittedSpan } : {}),
     series: moved,
+  };
+}
+
+/** IGF-1 as an SDS for age and sex per day, with the ±2 SDS lines (the 2.5th and 97.5th percentiles). */
+export function igf1SdsChart(result: Result): ChartSpec | null {
+  const values = column(result.daily, 'igf1_sds');
+  if (allNull(values)) return null;
+  const x = result.daily.map((row) => row.day);
+  const line = (label: string, v: number): SeriesSpec => ({
+    label,
+    values: x.map(() => v),
+    color: '#7a9a7a',
+    width: 1,
+    dash: [5, 4],
+  });
+  return {
+    id: 'igf1-sds',
+    title: 'IGF-1 SDS for age and sex',
+    subtitle: 'Shaded: −2 to +2 SDS, the 2.5th to 97.5th percentile of the reference population.',
+    x,
+    xLabel: 'day',
+    xFormat: 'day',
+    yLabel: 'IGF-1 SDS',
+    series: [
+      { label: labelOf(DAILY_INFO.igf1_sds), values, color: paletteColor(0) },
+      line('+2 SDS', 2),
+      line('−2 SDS', -2),
+    ],
+    band: { upper: 1, lower: 2, fill: 'rgba(0, 158, 115, 0.12)' },
+    yFromZero: false,
+  };
+}
+
+/** Fields on the change-from-baseline chart, in percent of their baseline. */
+export const CHANGE_FIELDS: readonly DailyField[] = [
+  'igf1_ng_ml',
+  'gh_mean_ug_l',
+  'lean_mass_kg',
+  'fat_mass_kg',
+  'glucose_fasting_mg_dl',
+  'homa_ir',
+];
+
+/**
+ * Each field of {@link CHANGE_FIELDS} as percent change from its baseline: the mean over `baselineDays` when
+ * those days are in the daily table (a pre-treatment window), else day 0's value (and the subtitle says so).
+ */
+export function changeChart(
+  result: Result,
+  baselineDays: readonly [number, number] | null,
+): ChartSpec | null {
+  const x = result.daily.map((row) => row.day);
+  const inWindow = baselineDays
+    ? result.daily.filter((row) => row.day >= baselineDays[0] && row.day <= baselineDays[1])
+    : [];
+  const rows = inWindow.length > 0 ? inWindow : result.daily.slice(0, 1);
+  const series: SeriesSpec[] = [];
+  for (const field of CHANGE_FIELDS) {
+    const base = rows.map((row) => row[field]).filter((v): v is number => v !== null && v !== undefined);
+    if (base.length === 0) continue;
+    const mean = base.reduce((a, b) => a + b, 0) / base.length;
+    if (mean === 0) continue;
+    series.push({
+      label: `${DAILY_INFO[field].name} (%)`,
+      values: column(result.daily, field).map((v) => (v === null ? null : ((v - mean) / mean) * 100)),
+      color: paletteColor(series.length),
+    });
+  }
+  if (series.length === 0) return null;
+  return {
+    id: 'change-from-baseline',
+    title: 'Change from baseline',
+    subtitle:
+      inWindow.length > 0 && baselineDays
+        ? `Percent change from the mean of days ${baselineDays[0]} to ${baselineDays[1]} (the baseline window).`
+        : 'Percent change from day 0 (the daily table holds no untreated baseline window).',
+    x,
+    xLabel: 'day',
+    xFormat: 'day',
+    yLabel: 'change from baseline (%)',
+    series,
+    yFromZero: false,
   };
 }
 
@@ -267,6 +358,21 @@ export function profileOptions(result: Result): ProfileOption[] {
   return options;
 }
 
+/**
+ * Every 24-hour window the sampled series cover completely, starting on the hour: `{ day, hour }` pairs, for a
+ * picker of any day and start time.
+ */
+export function hourlyWindowStarts(result: Result): { day: number; hours: number[] }[] {
+  const t = result.series.t_min ?? [];
+  const step = result.scenario.output.sample_every_min;
+  return windowDays(result)
+    .map((day) => ({
+      day,
+      hours: [...Array(24).keys()].filter((h) => coversDay(t, day * MIN_PER_DAY + h * 60, step)),
+    }))
+    .filter((d) => d.hours.length > 0);
+}
+
 /** The window shown first: the first noon-to-noon window, else the first full day, else everything. */
 export function defaultProfileWindow(result: Result): ProfileWindow {
   return profileOptions(result)[0].window;
@@ -288,21 +394,25 @@ export function profileHours(t: number, window: ProfileWindow): number {
   return (t - origin) / 60;
 }
 
+/** `day 3 12:00 → day 4 12:00`, or `day 3, 00:00 → 24:00` for a midnight start. */
+function windowText(window: { startMin: number }): string {
+  const day = Math.floor(window.startMin / MIN_PER_DAY);
+  const clock = clockLabel((window.startMin % MIN_PER_DAY) / 60);
+  return window.startMin % MIN_PER_DAY === 0
+    ? `day ${day}, 00:00 → 24:00`
+    : `day ${day} ${clock} → day ${day + 1} ${clock}`;
+}
+
 /** The x-axis label of a window. */
 export function profileAxisLabel(window: ProfileWindow): string {
   if (window === 'all') return 'hours since day 0, 00:00';
-  const day = Math.floor(window.startMin / MIN_PER_DAY);
-  const noon = window.startMin % MIN_PER_DAY !== 0;
-  return noon ? `clock time, day ${day} 12:00 → day ${day + 1} 12:00` : `clock time on day ${day}`;
+  return `clock time, ${windowText(window)}`;
 }
 
 /** The title of a GH profile chart for a window. */
 export function profileTitle(window: ProfileWindow): string {
   if (window === 'all') return 'GH profile over the sampled window';
-  const day = Math.floor(window.startMin / MIN_PER_DAY);
-  return window.startMin % MIN_PER_DAY !== 0
-    ? `24-hour GH profile, day ${day} noon to day ${day + 1} noon`
-    : `24-hour GH profile, day ${day}`;
+  return `24-hour GH profile, ${windowText(window)}`;
 }
 
 function doseLabel(event: Extract<ResultEvent, { kind: 'dose' }>): string {
@@ -369,6 +479,7 @@ export function profileChart(result: Result, name: string, window: ProfileWindow
     yLabel: labelOf(info),
     series: [{ label: labelOf(info), values, color: paletteColor(0) }],
     markers: doseMarkers(result, window),
+    ...(window === 'all' ? {} : { clockOriginDay: Math.floor(window.startMin / MIN_PER_DAY) }),
   };
 }
 

@@ -7,8 +7,15 @@
 import type { Result } from '../api/types.js';
 import type { ChartSpec, MarkerSpec, SeriesSpec } from '../plots/spec.js';
 import { paletteColor } from '../plots/spec.js';
-import { doseMarkers, profileAxisLabel, profileData, profileOptions, profileTitle } from './charts.js';
-import type { ProfileOption, ProfileWindow } from './charts.js';
+import {
+  DAILY_GROUPS,
+  doseMarkers,
+  profileAxisLabel,
+  profileData,
+  profileOptions,
+  profileTitle,
+} from './charts.js';
+import type { Igf1Band, ProfileOption, ProfileWindow } from './charts.js';
 import { DAILY_INFO, labelOf } from './fields.js';
 import type { DailyField } from './fields.js';
 
@@ -70,6 +77,70 @@ export function compareDailyChart(
   }));
   const { x, series } = overlay(runs, curves);
   return { id, title, x, xLabel: 'day', xFormat: 'day', yLabel: labelOf(DAILY_INFO[field]), series };
+}
+
+/** Every daily field Compare draws, in reading order: IGF-1 and its SDS first, then the run page's groups. */
+export const COMPARE_FIELDS: readonly DailyField[] = [
+  'igf1_ng_ml',
+  'igf1_sds',
+  ...DAILY_GROUPS.flatMap((g) => [...g.left, ...(g.right ?? [])]),
+];
+
+/** Fields whose mass or area is better read on an axis fitted to the data (see `DAILY_GROUPS`). */
+const FITTED_SPAN: Partial<Record<DailyField, number>> = Object.fromEntries(
+  DAILY_GROUPS.flatMap((g) => (g.fittedSpan === undefined ? [] : g.left.map((f) => [f, g.fittedSpan]))),
+);
+
+function constant(x: readonly number[], label: string, value: number): SeriesSpec {
+  return { label, values: x.map(() => value), color: '#7a9a7a', width: 1, dash: [5, 4] };
+}
+
+/**
+ * One chart per daily field that any run has values for, every run overlaid. IGF-1 carries the 2.5th–97.5th
+ * reference band when `igf1Band` is given (the runs share age and sex), IGF-1 SDS the ±2 SDS band always.
+ */
+export function compareAllDailyCharts(runs: readonly NamedResult[], igf1Band: Igf1Band | null): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  for (const field of COMPARE_FIELDS) {
+    if (!runs.some((r) => r.result.daily.some((d) => d[field] !== null && d[field] !== undefined))) continue;
+    const info = DAILY_INFO[field];
+    const base = compareDailyChart(runs, field, `compare-${field.replace(/_/g, '-')}`, info.name);
+    const span = FITTED_SPAN[field];
+    if (field === 'igf1_ng_ml' && igf1Band) {
+      const n = base.series.length;
+      charts.push({
+        ...base,
+        id: 'compare-igf1',
+        subtitle:
+          'Shaded: the 2.5th–97.5th percentile for the patients’ age and sex (assay-specific reference).',
+        series: [
+          ...base.series,
+          constant(base.x, '97.5th percentile', igf1Band.upper),
+          constant(base.x, '2.5th percentile', igf1Band.lower),
+        ],
+        band: { upper: n, lower: n + 1, fill: 'rgba(0, 158, 115, 0.12)' },
+      });
+    } else if (field === 'igf1_ng_ml') {
+      charts.push({
+        ...base,
+        id: 'compare-igf1',
+        subtitle:
+          'The patients differ in age or sex, so no single reference band applies: see IGF-1 SDS below.',
+      });
+    } else if (field === 'igf1_sds') {
+      const n = base.series.length;
+      charts.push({
+        ...base,
+        subtitle: 'Shaded: −2 to +2 SDS for each patient’s age and sex.',
+        series: [...base.series, constant(base.x, '+2 SDS', 2), constant(base.x, '−2 SDS', -2)],
+        band: { upper: n, lower: n + 1, fill: 'rgba(0, 158, 115, 0.12)' },
+        yFromZero: false,
+      });
+    } else {
+      charts.push(span === undefined ? base : { ...base, yFromZero: false, yMinSpan: span });
+    }
+  }
+  return charts;
 }
 
 /** The profile windows every run's sampled series cover (in the first run's order). */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Labels and units of the result's daily fields and sampled series, as charts and tables show them. */
-import type { DailyRow } from '../api/types.js';
+import type { DailyRow, Endpoints } from '../api/types.js';
 
 /** A daily field other than `day`. */
 export type DailyField = Exclude<keyof DailyRow, 'day'>;
@@ -67,4 +67,21 @@ export function seriesInfo(name: string): FieldInfo {
 /** `Mean GH (µg/L)`, or just the name for a dimensionless quantity. */
 export function labelOf(info: FieldInfo): string {
   return info.unit === '' ? info.name : `${info.name} (${info.unit})`;
+}
+
+/** Readable names of the result's endpoints, with their units. */
+export const ENDPOINT_LABELS: Readonly<Record<keyof Endpoints, string>> = {
+  igf1_change_pct: 'IGF-1 change (%)',
+  gh_mean_change_pct: 'Mean GH change (%)',
+  lean_mass_change_kg: 'Lean mass change (kg)',
+  fat_mass_change_kg: 'Fat mass change (kg)',
+  visceral_fat_change_pct: 'Visceral fat change (%)',
+  homa_ir_change_pct: 'HOMA-IR change (%)',
+  glucose_fasting_change_mg_dl: 'Fasting glucose change (mg/dL)',
+  testosterone_change_pct: 'Testosterone change (%)',
+};
+
+/** The readable name of an endpoint id, or the id itself when it is not one the app knows. */
+export function endpointLabel(id: string): string {
+  return (ENDPOINT_LABELS as Readonly<Record<string, string>>)[id] ?? id;
 }

@@ -10,20 +10,24 @@ import { describeError, getDailyCsv, igf1Sds } from '../api/client.js';
 import { drugLabel } from '../api/contract.js';
 import type { Result, ResultEvent } from '../api/types.js';
 import { Findings } from '../components/findings.js';
-import { WindowSelect } from '../components/window-select.js';
-import { Chart } from '../plots/chart.js';
-import { downloadBlob } from '../plots/export.js';
+import { ProfileWindowPicker } from '../components/profile-window-picker.js';
+import { Chart, ChartExportContext } from '../plots/chart.js';
+import { downloadBlob, exportFileName } from '../plots/export.js';
+import type { ChartSpec, ExportContext } from '../plots/spec.js';
 import { clockLabel, formatNumber } from '../plots/ticks.js';
 import {
+  changeChart,
   dailyCharts,
   defaultProfileWindow,
   igf1Chart,
+  igf1SdsChart,
   profileChart,
-  profileOptions,
   timelineChart,
 } from './charts.js';
 import type { Igf1Band, ProfileWindow } from './charts.js';
-import { DAILY_INFO, labelOf } from './fields.js';
+import { DAILY_INFO, ENDPOINT_LABELS, labelOf } from './fields.js';
+import { dailyMarkers, dailyShading, endpointWindows, lifestyleShading } from './shading.js';
+import type { EndpointWindows } from './shading.js';
 
 /** Loads the IGF-1 reference band for the patient from `POST /analysis/igf1-sds`. */
 function useIgf1Band(result: Result): { band: Igf1Band | null; error: string | null } {
@@ -70,24 +74,35 @@ function Summary({ result }: { result: Result }): ReactNode {
   );
 }
 
-const ENDPOINT_LABELS: Readonly<Record<keyof Result['endpoints'], string>> = {
-  igf1_change_pct: 'IGF-1 change (%)',
-  gh_mean_change_pct: 'Mean GH change (%)',
-  lean_mass_change_kg: 'Lean mass change (kg)',
-  fat_mass_change_kg: 'Fat mass change (kg)',
-  visceral_fat_change_pct: 'Visceral fat change (%)',
-  homa_ir_change_pct: 'HOMA-IR change (%)',
-  glucose_fasting_change_mg_dl: 'Fasting glucose change (mg/dL)',
-  testosterone_change_pct: 'Testosterone change (%)',
-};
+function daysText([from, to]: readonly [number, number]): string {
+  return from === to ? `day ${from}` : `days ${from} to ${to}`;
+}
+
+function EndpointWindowsNote({ windows }: { windows: EndpointWindows | null }): ReactNode {
+  if (!windows) {
+    return (
+      <p className="muted" data-testid="endpoint-windows">
+        This result does not state the windows its endpoints compare.
+      </p>
+    );
+  }
+  return (
+    <p data-testid="endpoint-windows">
+      Baseline: mean of {daysText(windows.baseline)}
+      {windows.baseline[0] < 0 ? ' (untreated, simulated before day 0)' : ''}; end: mean of{' '}
+      {daysText(windows.end)}, up to the last dose. Both are shaded on the daily charts.
+    </p>
+  );
+}
 
 function Endpoints({ result }: { result: Result }): ReactNode {
   const entries = (Object.keys(ENDPOINT_LABELS) as (keyof Result['endpoints'])[]).map(
     (key) => [key, result.endpoints[key]] as const,
   );
   return (
-    <div className="endpoints">
-      <h2>Endpoints: last day against day 0</h2>
+    <div className="endpoints" data-testid="endpoints">
+      <h2>Endpoints: end of treatment against the pre-treatment baseline</h2>
+      <EndpointWindowsNote windows={endpointWindows(result)} />
       <dl>
         {entries.map(([key, value]) => (
           <div key={key} className={value === null ? 'endpoint endpoint-null' : 'endpoint'}>
@@ -197,6 +212,7 @@ function MissingNotes({ missing }: { missing: ReturnType<typeof dailyCharts>['mi
 
 function Downloads({ runId, result }: { runId: string; result: Result }): ReactNode {
   const [error, setError] = useState<string | null>(null);
+  const stem = `${result.scenario.name} ${runId.slice(0, 8)}`;
   return (
     <div className="button-row">
       <button
@@ -204,7 +220,7 @@ function Downloads({ runId, result }: { runId: string; result: Result }): ReactN
         onClick={() =>
           downloadBlob(
             new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' }),
-            `endotwin-${runId}.json`,
+            exportFileName('result', 'json', stem),
           )
         }
       >
@@ -214,7 +230,8 @@ function Downloads({ runId, result }: { runId: string; result: Result }): ReactN
         type="button"
         onClick={() => {
           getDailyCsv(runId).then(
-            (csv) => downloadBlob(new Blob([csv], { type: 'text/csv' }), `endotwin-${runId}-daily.csv`),
+            (csv) =>
+              downloadBlob(new Blob([csv], { type: 'text/csv' }), exportFileName('daily', 'csv', stem)),
             (e: unknown) => setError(describeError(e)),
           );
         }}
@@ -226,60 +243,115 @@ function Downloads({ runId, result }: { runId: string; result: Result }): ReactN
   );
 }
 
+/** What exports of this run's charts say about it, and the stem of their file names. */
+function exportContextOf(runId: string, result: Result): ExportContext {
+  const { engine, scenario } = result;
+  return {
+    caption:
+      `endotwin · ${scenario.name} (run ${runId.slice(0, 8)}) · seed ${engine.seed} · model ${engine.model}, ` +
+      `engine ${engine.version}`,
+    fileStem: `${scenario.name} ${runId.slice(0, 8)}`,
+  };
+}
+
+/** The minutes a profile window spans. */
+function spanOf(result: Result, window: ProfileWindow): [number, number] {
+  if (window !== 'all') return [window.startMin, window.startMin + 1440];
+  const t = result.series.t_min ?? [];
+  return [t[0] ?? 0, t[t.length - 1] ?? 0];
+}
+
+/** A profile chart with sleep, meals and exercise shaded. */
+function withLifestyle(result: Result, window: ProfileWindow, spec: ChartSpec | null): ChartSpec | null {
+  if (!spec) return null;
+  const [from, to] = spanOf(result, window);
+  return {
+    ...spec,
+    subtitle: `${spec.subtitle ?? ''} Shaded: sleep, meals, exercise.`.trim(),
+    shading: lifestyleShading(result, window, from, to),
+  };
+}
+
+/** A daily chart with off days and endpoint windows shaded, first and last dose and titrations marked. */
+function withTreatment(result: Result, spec: ChartSpec): ChartSpec {
+  return {
+    ...spec,
+    shading: dailyShading(result),
+    markers: [...(spec.markers ?? []), ...dailyMarkers(result)],
+  };
+}
+
 /** The whole result view of a run. */
 export function RunResult({ runId, result }: { runId: string; result: Result }): ReactNode {
-  const options = useMemo(() => profileOptions(result), [result]);
   const [profileWindow, setProfileWindow] = useState<ProfileWindow>(() => defaultProfileWindow(result));
   const { band, error: bandError } = useIgf1Band(result);
+  const exportContext = useMemo(() => exportContextOf(runId, result), [runId, result]);
 
-  const gh = useMemo(() => profileChart(result, 'gh_ug_l', profileWindow), [result, profileWindow]);
-  const igf1 = useMemo(() => igf1Chart(result, band), [result, band]);
-  const daily = useMemo(() => dailyCharts(result), [result]);
+  const gh = useMemo(
+    () => withLifestyle(result, profileWindow, profileChart(result, 'gh_ug_l', profileWindow)),
+    [result, profileWindow],
+  );
+  const igf1 = useMemo(() => withTreatment(result, igf1Chart(result, band)), [result, band]);
+  const sds = useMemo(() => {
+    const spec = igf1SdsChart(result);
+    return spec ? withTreatment(result, spec) : null;
+  }, [result]);
+  const change = useMemo(() => {
+    const spec = changeChart(result, endpointWindows(result)?.baseline ?? null);
+    return spec ? withTreatment(result, spec) : null;
+  }, [result]);
+  const daily = useMemo(() => {
+    const { charts, missing } = dailyCharts(result);
+    return { charts: charts.map((spec) => withTreatment(result, spec)), missing };
+  }, [result]);
   // Sampled series other than GH (IGF-1 is slow: its daily chart says more than a 24-hour trace).
   const sampled = useMemo(
     () =>
       Object.keys(result.series)
         .filter((name) => !['t_min', 'gh_ug_l', 'igf1_ng_ml'].includes(name))
-        .map((name) => profileChart(result, name, profileWindow))
+        .map((name) => withLifestyle(result, profileWindow, profileChart(result, name, profileWindow)))
         .filter((spec) => spec !== null),
     [result, profileWindow],
   );
   const timeline = useMemo(() => timelineChart(result), [result]);
 
   return (
-    <div className="run-result" data-testid="run-result">
-      <Summary result={result} />
-      <Downloads runId={runId} result={result} />
-      <Findings screening={result.screening} />
-      <Endpoints result={result} />
+    <ChartExportContext.Provider value={exportContext}>
+      <div className="run-result" data-testid="run-result">
+        <Summary result={result} />
+        <Downloads runId={runId} result={result} />
+        <Findings screening={result.screening} />
+        <Endpoints result={result} />
 
-      <h2>Plots</h2>
-      <p className="muted">
-        Drag across a plot to zoom in on a time range; double-click it (or “Reset zoom”) to zoom out.
-      </p>
-      <WindowSelect
-        label="24 hours shown"
-        options={options}
-        value={profileWindow}
-        onChange={setProfileWindow}
-      />
-      {gh ? <Chart spec={gh} /> : <p className="notice">GH was not sampled: add gh_ug_l to output.series.</p>}
-      <Chart spec={igf1} />
-      {bandError ? <p className="notice notice-error">Reference band unavailable: {bandError}</p> : null}
-      {daily.charts.map((spec) => (
-        <Chart key={spec.id} spec={spec} />
-      ))}
-      {sampled.map((spec) => (
-        <Chart key={spec.id} spec={spec} />
-      ))}
-      <MissingNotes missing={daily.missing} />
+        <h2>Plots</h2>
+        <p className="muted">
+          Drag across a plot to zoom in on a time range; double-click it (or “Reset zoom”) to zoom out.
+        </p>
+        <ProfileWindowPicker result={result} value={profileWindow} onChange={setProfileWindow} />
+        {gh ? (
+          <Chart spec={gh} />
+        ) : (
+          <p className="notice">GH was not sampled: add gh_ug_l to output.series.</p>
+        )}
+        <Chart spec={igf1} />
+        {bandError ? <p className="notice notice-error">Reference band unavailable: {bandError}</p> : null}
+        {sds ? <Chart spec={sds} /> : null}
+        {change ? <Chart spec={change} /> : null}
+        {daily.charts.map((spec) => (
+          <Chart key={spec.id} spec={spec} />
+        ))}
+        {sampled.map((spec) => (
+          <Chart key={spec.id} spec={spec} />
+        ))}
+        <MissingNotes missing={daily.missing} />
 
-      <h2>Events</h2>
-      {timeline ? <Chart spec={timeline} /> : null}
-      <EventList events={result.events} />
+        <h2>Events</h2>
+        {timeline ? <Chart spec={timeline} /> : null}
+        <EventList events={result.events} />
 
-      <h2>Monitoring labs</h2>
-      <LabsTable result={result} />
-    </div>
+        <h2>Monitoring labs</h2>
+        <LabsTable result={result} />
+      </div>
+    </ChartExportContext.Provider>
   );
 }

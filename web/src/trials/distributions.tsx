@@ -3,14 +3,18 @@
  * Per-arm distributions of each endpoint: a box (quartiles), whiskers (min to max) and every patient's value as a
  * dot, from the result's per-patient endpoints. A missing value (null) is not drawn, never counted as zero.
  */
+import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { TrialResult } from '../api/trials.js';
+import { endpointLabel } from '../results/fields.js';
+import { FIGURE_CSS, FigureExports } from './figure-export.js';
+import { distributionCsv } from './tables.js';
 import { linearScale, paddedDomain, quartiles, ticks } from './plot-math.js';
 
-const WIDTH = 560;
-const LABEL_W = 120;
+const WIDTH = 640;
+const LABEL_W = 150;
 const ROW_H = 40;
-const AXIS_H = 24;
+const AXIS_H = 28;
 
 /** The values of one endpoint per arm, in arm order. */
 export function valuesByArm(result: TrialResult, endpoint: string): number[][] {
@@ -23,19 +27,32 @@ export function valuesByArm(result: TrialResult, endpoint: string): number[][] {
 }
 
 function EndpointDistribution({ result, endpoint }: { result: TrialResult; endpoint: string }): ReactNode {
+  const svg = useRef<SVGSVGElement>(null);
   const byArm = valuesByArm(result, endpoint);
   const domain = paddedDomain(byArm.flat(), false);
   const x = linearScale(domain, [LABEL_W, WIDTH - 10]);
   const height = byArm.length * ROW_H + AXIS_H;
   return (
     <figure className="distribution" data-testid={`distribution-${endpoint}`}>
-      <figcaption>{endpoint}</figcaption>
+      <figcaption className="chart-head">
+        <span>{endpointLabel(endpoint)}</span>
+        <FigureExports
+          svg={svg}
+          id={`distribution-${endpoint}`}
+          stem={result.trial.name}
+          title={`Distribution of ${endpointLabel(endpoint)}`}
+          csv={() => distributionCsv(result, endpoint)}
+        />
+      </figcaption>
       <svg
+        ref={svg}
+        className="trial-svg"
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
         role="img"
-        aria-label={`distribution of ${endpoint}`}
+        aria-label={`distribution of ${endpointLabel(endpoint)} per arm (box: quartiles, whiskers: range)`}
       >
+        <style>{FIGURE_CSS}</style>
         {byArm.map((values, i) => {
           const q = quartiles(values);
           const y = i * ROW_H + ROW_H / 2;
