@@ -100,7 +100,7 @@ describe('the packed package', () => {
   });
 
   it('imports the main entry and the subpath exports from the installed package', () => {
-    const script = `for (const name of ['endotwin', 'endotwin/analysis', 'endotwin/protocol', 'endotwin/cohort', 'endotwin/twin']) {
+    const script = `for (const name of ['endotwin', 'endotwin/analysis', 'endotwin/protocol', 'endotwin/cohort', 'endotwin/twin', 'endotwin/estimation']) {
       const m = await import(name);
       console.log(name, Object.keys(m).length);
     }`;
