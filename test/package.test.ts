@@ -109,7 +109,7 @@ describe('the packed package', () => {
       .trim()
       .split('\n')
       .map((line) => Number(line.split(' ')[1]));
-    expect(counts).toHaveLength(5);
+    expect(counts).toHaveLength(6);
     for (const count of counts) expect(count).toBeGreaterThan(0);
   });
 

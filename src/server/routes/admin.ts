@@ -44,6 +44,7 @@ export function registerAdminRoutes(app: ZodApp, ctx: RouteContext): void {
     '/admin/tokens',
     {
       schema: {
+        operationId: 'listTokens',
         tags: TAGS,
         summary: 'API tokens (never their secrets)',
         response: { 200: z.object({ tokens: z.array(tokenInfo) }), 403: errorSchema },
@@ -59,6 +60,7 @@ export function registerAdminRoutes(app: ZodApp, ctx: RouteContext): void {
     '/admin/tokens',
     {
       schema: {
+        operationId: 'createToken',
         tags: TAGS,
         summary: 'Create a token with the read or read-write scope; the token is in this answer only',
         body: createBody,
@@ -76,6 +78,7 @@ export function registerAdminRoutes(app: ZodApp, ctx: RouteContext): void {
     '/admin/tokens/:id',
     {
       schema: {
+        operationId: 'revokeToken',
         tags: TAGS,
         summary: 'Revoke a token',
         params: idParams,

@@ -43,6 +43,7 @@ export function registerNonmemRoutes(app: ZodApp, ctx: RouteContext): void {
     '/trials/:id/nonmem',
     {
       schema: {
+        operationId: 'getTrialNonmem',
         tags: ['trials'],
         summary: 'A finished trial’s patients as a NONMEM-style dataset (CSV), or its data dictionary (JSON)',
         params: idParams,

@@ -73,6 +73,7 @@ export function registerPatientRoutes(app: ZodApp, ctx: RouteContext): void {
     '/patients/:id',
     {
       schema: {
+        operationId: 'deletePatient',
         tags: TAGS,
         summary: 'Delete a patient with its labs',
         params: idParams,

@@ -200,6 +200,7 @@ function registerDelete(app: ZodApp, ctx: RouteContext): void {
     '/runs/:id',
     {
       schema: {
+        operationId: 'deleteRun',
         tags: TAGS,
         summary: 'Delete a finished, failed or interrupted run with its result',
         params: idParams,

@@ -47,6 +47,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     '/scenarios/check',
     {
       schema: {
+        operationId: 'checkScenario',
         tags: TAGS,
         summary: 'Validate and screen a scenario, answering 200 with the problems when it is invalid',
         body: z.unknown(),
@@ -129,6 +130,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     '/scenarios/:id',
     {
       schema: {
+        operationId: 'updateScenario',
         tags: TAGS,
         summary: 'Replace a saved scenario in place (validated first; the id stays)',
         params: idParams,
@@ -148,6 +150,7 @@ export function registerScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
     '/scenarios/:id',
     {
       schema: {
+        operationId: 'deleteScenario',
         tags: TAGS,
         summary: 'Delete a saved scenario (runs made from it keep their own copy)',
         params: idParams,

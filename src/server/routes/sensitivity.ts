@@ -64,6 +64,7 @@ export function registerSensitivityRoutes(app: ZodApp, ctx: RouteContext): void 
     '/sensitivity',
     {
       schema: {
+        operationId: 'computeSensitivity',
         tags: ['estimation'],
         summary:
           `Local elasticities, Morris μ* or Sobol indices of outputs with respect to parameters; at most ` +
