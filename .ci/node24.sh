@@ -13,6 +13,8 @@ case "$(uname -m)" in
 esac
 
 work=$(mktemp -d)
+# Readable and executable by other users: a test opens the store as `nobody` with this Node binary.
+chmod 755 "$work"
 npm install --prefix "$work" --no-save --no-audit --no-fund --ignore-scripts "node-linux-$arch@24" >/dev/null
 home="$work/node_modules/node-linux-$arch"
 node24="$home/bin/node"
