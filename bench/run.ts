@@ -101,6 +101,20 @@ function atolStatesByIndex(problem: PreparedProblem, t: Tolerances): Map<number,
   return new Map(Object.entries(t.atolStates ?? {}).map(([name, v]) => [problem.model.stateIndex(name), v]));
 }
 
+/** A row with no peer: our median time only. */
+function pushUnpeeredRow(results: Results, name: string, label: string, medianMs: number): void {
+  results.rows.push({
+    case: name,
+    ours_ms: medianMs,
+    peer: null,
+    peer_ms: null,
+    ratio: null,
+    error_ours: null,
+    error_peer: null,
+  });
+  results.details.push({ ours: label, peerSetting: '', steps: '', cpuRatio: null });
+}
+
 /** Stage 1: compileModel of each case's model (no peer). */
 function benchCompile(cases: readonly BenchCase[], rule: RepetitionRule, results: Results): void {
   for (const c of cases) {
@@ -108,16 +122,7 @@ function benchCompile(cases: readonly BenchCase[], rule: RepetitionRule, results
     log(
       `compile ${c.model.name}: median ${timing.medianMs.toFixed(3)} ms over ${timing.timesMs.length} runs`,
     );
-    results.rows.push({
-      case: `compile:${c.name}`,
-      ours_ms: timing.medianMs,
-      peer: null,
-      peer_ms: null,
-      ratio: null,
-      error_ours: null,
-      error_peer: null,
-    });
-    results.details.push({ ours: 'compileModel', peerSetting: '', steps: '', cpuRatio: null });
+    pushUnpeeredRow(results, `compile:${c.name}`, 'compileModel', timing.medianMs);
   }
 }
 
@@ -127,16 +132,7 @@ function benchEngineGoals(rule: RepetitionRule, results: Results): string[] {
     const timing = measure(goal.prepare(), rule);
     const name = `goal:${goal.name}`;
     log(`${name}: median ${timing.medianMs.toFixed(2)} ms (cpu ${timing.cpuMedianMs.toFixed(2)} ms)`);
-    results.rows.push({
-      case: name,
-      ours_ms: timing.medianMs,
-      peer: null,
-      peer_ms: null,
-      ratio: null,
-      error_ours: null,
-      error_peer: null,
-    });
-    results.details.push({ ours: goal.label, peerSetting: '', steps: '', cpuRatio: null });
+    pushUnpeeredRow(results, name, goal.label, timing.medianMs);
     const met = timing.cpuMedianMs <= goal.goalCpuMs;
     return (
       `${goal.name}: goal (${goal.label} ≤ ${goal.goalCpuMs} ms) ${met ? 'MET' : 'NOT MET'}: median CPU ` +
@@ -311,16 +307,7 @@ function benchStage(c: BenchCase, stage: BenchStage, rule: RepetitionRule, resul
       `(cpu ${timing.cpuMedianMs.toFixed(1)} ms)`,
   );
   results.stageCpuMs.set(`${stage.name}:${c.name}`, timing.cpuMedianMs);
-  results.rows.push({
-    case: `${stage.name}:${c.name}`,
-    ours_ms: timing.medianMs,
-    peer: null,
-    peer_ms: null,
-    ratio: null,
-    error_ours: null,
-    error_peer: null,
-  });
-  results.details.push({ ours: stage.label, peerSetting: '', steps: '', cpuRatio: null });
+  pushUnpeeredRow(results, `${stage.name}:${c.name}`, stage.label, timing.medianMs);
 }
 
 function pushRow(

@@ -4,19 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../io.js';
-import { runCli } from '../program.js';
+import { runCliCaptured } from '../../../test/support/cli-harness.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'endotwin-sbml-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTty: false };
-  const code = await runCli(['node', 'endotwin', ...args], io);
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 function write(name: string, text: string): string {
   const path = join(folder, name);
