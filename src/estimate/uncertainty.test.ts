@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { RANDOM_EFFECTS } from '../physiology/patient.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { createRunPool } from './pool.js';
 import { drawParameterSets, uncertaintyBands } from './uncertainty.js';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { DAILY_FIELDS, type DailyRow } from '../scenario/result.js';
 import { burnIn } from './burn-in.js';
 import { buildTimeline, eventsIn } from './events.js';

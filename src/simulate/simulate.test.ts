@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from '../scenario/parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { DAILY_FIELDS, type Result } from '../scenario/result.js';
 import { seriesNames, simulate } from './index.js';
 

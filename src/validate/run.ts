@@ -2,7 +2,7 @@
 /** Runs the published validation cases through `simulate` and writes the report. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { simulate } from '../simulate/index.js';
 import { CASE_ROLES, type ValidationCase } from './cases.js';
 import { computeMetric } from './metrics.js';
