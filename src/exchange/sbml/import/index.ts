@@ -18,3 +18,4 @@ export {
   type ImportedRunRequest,
   type ImportedRunResult,
 } from './scenario.js';
+export { endotwinRestarts, endotwinRunOptions } from './endotwin-run.js';
