@@ -19,3 +19,10 @@ export {
   type ImportedRunResult,
 } from './scenario.js';
 export { endotwinRestarts, endotwinRunOptions } from './endotwin-run.js';
+export {
+  readSbmlScenario,
+  runSbmlScenario,
+  type SbmlScenario,
+  type SbmlScenarioMapping,
+  type SbmlScenarioResult,
+} from './scenario-run.js';
