@@ -10,8 +10,35 @@
  */
 import { SbmlError } from './errors.js';
 import type { MathNode } from './mathml.js';
-import type { SbmlModel } from './model.js';
 import { childNamed, childrenNamed, type XmlElement } from './xml.js';
+
+/** What the check reads of a model (an `SbmlModel` is one; declared here so that `model.ts` can call the check). */
+export interface UnitCheckedModel {
+  readonly functions: ReadonlyMap<string, Extract<MathNode, { k: 'lambda' }>>;
+  readonly compartments: readonly { readonly id: string; readonly spatialDimensions: number }[];
+  readonly species: readonly {
+    readonly id: string;
+    readonly compartment: string;
+    readonly hasOnlySubstanceUnits: boolean;
+  }[];
+  readonly initialAssignments: ReadonlyMap<string, MathNode>;
+  readonly rules: readonly {
+    readonly kind: string;
+    readonly variable: string | undefined;
+    readonly math: MathNode;
+  }[];
+  readonly reactions: readonly {
+    readonly id: string;
+    readonly reactants: readonly { readonly id: string | undefined }[];
+    readonly products: readonly { readonly id: string | undefined }[];
+    readonly kineticLaw: MathNode | undefined;
+  }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly delay: MathNode | undefined;
+    readonly assignments: readonly { readonly variable: string; readonly math: MathNode }[];
+  }[];
+}
 
 /** Exponents of metre, kilogram, second, ampere, kelvin, mole, candela and item. */
 type Dimension = readonly number[];
@@ -88,7 +115,7 @@ const RELATIONAL = new Set(['eq', 'neq', 'gt', 'lt', 'geq', 'leq']);
  * @param element the `<model>` element, for the unit declarations.
  * @throws SbmlError (invalid) naming the element and the two units that disagree.
  */
-export function checkUnits(element: XmlElement, model: SbmlModel): void {
+export function checkUnits(element: XmlElement, model: UnitCheckedModel): void {
   new UnitChecker(element, model).check();
 }
 
@@ -102,7 +129,7 @@ class UnitChecker {
 
   constructor(
     private readonly element: XmlElement,
-    private readonly model: SbmlModel,
+    private readonly model: UnitCheckedModel,
   ) {
     for (const d of this.items('listOfUnitDefinitions', 'unitDefinition')) {
       let unit: Unit = ONE;
