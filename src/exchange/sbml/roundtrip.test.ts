@@ -3,7 +3,7 @@
  * The round trip: endotwin's model with a scenario exported to SBML, imported again and simulated with
  * endotwin's own solver settings reproduces `simulate`'s series within 1e-6 relative.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -28,15 +28,22 @@ import {
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-/** examples/sermorelin-nightly.yaml cut to `days`, with its series over `window`, parameters optionally set. */
-function sermorelin(days: number, window: [number, number], parameters?: Record<string, number>): Scenario {
-  const input = parseYaml(
-    readFileSync(join(root, 'examples/sermorelin-nightly.yaml'), 'utf8'),
-  ) as ScenarioInput;
+/** An example scenario cut to `days`, with its series over `window`, parameters optionally set. */
+function example(
+  file: string,
+  days: number,
+  window: [number, number],
+  parameters?: Record<string, number>,
+): Scenario {
+  const input = parseYaml(readFileSync(join(root, 'examples', file), 'utf8')) as ScenarioInput;
   return parseScenario({
     ...input,
     duration_days: days,
-    regimen: input.regimen?.map((line) => (typeof line === 'string' ? line : { ...line, end_day: days })),
+    regimen: input.regimen?.map((line) =>
+      typeof line === 'string'
+        ? line
+        : { ...line, start_day: Math.min(line.start_day ?? 0, 1), end_day: days },
+    ),
     monitoring: { ...input.monitoring, at_days: [0, days] },
     output: { ...input.output, window_days: window },
     ...(parameters ? { parameters } : {}),
@@ -88,7 +95,7 @@ function largestRelativeDifference(
 
 describe('SBML round trip: export, import, simulate', () => {
   it('reproduces the series of a dosed scenario from day 0 within 1e-6 relative', () => {
-    const scenario = sermorelin(4, [0, 2]);
+    const scenario = example('sermorelin-nightly.yaml', 4, [0, 2]);
     const reference = engineSeries(scenario);
     const imported = roundTrip(scenario);
     expect(reference.t.length).toBe(288);
@@ -105,9 +112,30 @@ describe('SBML round trip: export, import, simulate', () => {
   }, 120_000);
 
   it('holds for a later window (a segment restart) and a scenario that sets parameters', () => {
-    const scenario = sermorelin(5, [2, 4], { srif_k: Math.log(2) / 15 });
+    const scenario = example('sermorelin-nightly.yaml', 5, [2, 4], { srif_k: Math.log(2) / 15 });
     const reference = engineSeries(scenario);
     const imported = roundTrip(scenario);
     expect(largestRelativeDifference(reference, imported, scenario.output.series)).toBeLessThan(1e-6);
   }, 120_000);
+
+  // Every other input the export turns into events: infusions (hexarelin IV), oral and weekly drugs, rhGH,
+  // testosterone and clomiphene, short sleep, pregnancy. Titrated examples cannot be exported.
+  const examples = readdirSync(join(root, 'examples')).filter(
+    (f) =>
+      f.endsWith('.yaml') &&
+      f !== 'sermorelin-nightly.yaml' &&
+      !('titration' in (parseYaml(readFileSync(join(root, 'examples', f), 'utf8')) as object)),
+  );
+  it.each(examples)(
+    'holds for %s (3 days, series over days 1–3)',
+    (file) => {
+      const scenario = example(file, 3, [1, 3]);
+      const reference = engineSeries(scenario);
+      expect(reference.t.length).toBeGreaterThan(0);
+      expect(largestRelativeDifference(reference, roundTrip(scenario), scenario.output.series)).toBeLessThan(
+        1e-6,
+      );
+    },
+    120_000,
+  );
 });
