@@ -17,7 +17,7 @@ import {
   simulate,
 } from '../../simulate/index.js';
 import { applyParameterOverrides, mergedOverrides } from '../../simulate/overrides.js';
-import { scenarioSbml } from './export/index.js';
+import { scenarioSbml, untreatedModelSbml } from './export/index.js';
 import {
   endotwinRestarts,
   endotwinRunOptions,
@@ -92,6 +92,22 @@ function largestRelativeDifference(
   if (process.env.DEBUG_RT) console.log('largest relative difference', worst);
   return worst;
 }
+
+describe('the exported model through the importer’s unit check', () => {
+  it('finds the export consistent, and names the element of an inconsistency put in on purpose', () => {
+    const untreated = untreatedModelSbml();
+    expect(() => importSbml(untreated)).not.toThrow();
+    // The same break as the libSBML test in export/export.test.ts: a volume where IGF-1 (a concentration) was.
+    const broken = untreated.replace(
+      '<ci>igf1_pit_k</ci><ci>igf1</ci>',
+      '<ci>igf1_pit_k</ci><ci>gh_vd_l</ci>',
+    );
+    expect(broken).not.toBe(untreated);
+    expect(() => importSbml(broken)).toThrow(
+      /^invalid SBML at assignmentRule igf1_gate: inconsistent units: the arguments of plus are in metre\^-3·kilogram and metre\^3$/,
+    );
+  });
+});
 
 describe('SBML round trip: export, import, simulate', () => {
   it('reproduces the series of a dosed scenario from day 0 within 1e-6 relative', () => {
