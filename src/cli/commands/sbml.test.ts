@@ -153,3 +153,48 @@ describe('a scenario on an SBML model (sbml run, and simulate with an sbml block
     expect(noModel.err).toMatch(/sbml\.model: required when no model file is given/);
   });
 });
+
+describe('the round trip on the command line: export sbml, then sbml simulate --endotwin-solver', () => {
+  it("reproduces simulate's series (as simulate rounds them, to 6 digits)", async () => {
+    const scenario = write(
+      'short.yaml',
+      `name: Sermorelin, 3 days
+seed: 7
+duration_days: 3
+patient: { age_years: 55, sex: male, weight_kg: 85, height_cm: 178 }
+regimen:
+  - { drug: sermorelin, dose: { amount: 300, unit: mcg }, route: sc, at: bedtime }
+output: { sample_every_min: 15, series: [gh_ug_l, igf1_ng_ml], window_days: [1, 2] }
+`,
+    );
+    const xml = join(folder, 'short.xml');
+    expect((await run('export', 'sbml', scenario, '--out', xml)).code).toBe(0);
+    const simulated = await run('simulate', scenario);
+    expect(simulated.code).toBe(0);
+    const series = (JSON.parse(simulated.out) as { series: Record<string, number[]> }).series;
+    // The series: t = 1440 + 15k, k = 0…95.
+    const grid = write(
+      'short-settings.txt',
+      'start: 1440\nduration: 1425\nsteps: 95\nvariables: gh_ug_l, igf1_ng_ml\n',
+    );
+    const replay = await run('sbml', 'simulate', xml, '--settings', grid, '--endotwin-solver');
+    expect(replay.code).toBe(0);
+    const rows = replay.out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').map(Number));
+    const round = (x: number): number => Number(x.toPrecision(6));
+    expect(rows.map((r) => round(r[0]))).toEqual(series.t_min);
+    expect(rows.map((r) => round(r[1]))).toEqual(series.gh_ug_l);
+    expect(rows.map((r) => round(r[2]))).toEqual(series.igf1_ng_ml);
+    // Without the flag, the importer's tight tolerances give another (more accurate) solution.
+    const own = await run('sbml', 'simulate', xml, '--settings', grid);
+    const ownGh = own.out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => round(Number(line.split(',')[1])));
+    expect(ownGh).not.toEqual(series.gh_ug_l);
+  }, 120_000);
+});

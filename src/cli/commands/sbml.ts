@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
+  endotwinRunOptionsOf,
   formatSbmlCsv,
   importSbml,
   parseSettings,
@@ -24,6 +25,7 @@ import { parseChoiceOption } from '../options.js';
 
 interface SbmlSimulateOptions {
   settings: string;
+  endotwinSolver?: boolean;
 }
 
 async function runSbmlSimulate(
@@ -35,7 +37,11 @@ async function runSbmlSimulate(
   try {
     const settings = parseSettings(settingsText);
     const model = importSbml(xml);
-    const rows = simulateWithSettings(model, settings);
+    const rows = simulateWithSettings(
+      model,
+      settings,
+      options.endotwinSolver === true ? endotwinRunOptionsOf(xml) : {},
+    );
     context.io.out(formatSbmlCsv(settings.variables, rows));
   } catch (error) {
     if (error instanceof SbmlError) {
@@ -115,6 +121,10 @@ export function registerSbml(program: Command, context: CommandContext): void {
     .requiredOption(
       '--settings <file>',
       'SBML Test Suite settings file: start, duration, steps, variables, amount, concentration',
+    )
+    .option(
+      '--endotwin-solver',
+      "integrate as endotwin simulate does (DOPRI5, its tolerances, restarts from an exported scenario's annotation)",
     )
     .action((model: string, options: SbmlSimulateOptions) => runSbmlSimulate(model, options, context));
   sbml

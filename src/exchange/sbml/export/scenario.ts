@@ -23,6 +23,7 @@ import { BURN_IN_DAYS } from '../../../simulate/settings.js';
 import { applyParameterOverrides, mergedOverrides } from '../../../simulate/overrides.js';
 import { prepareScenario } from '../../../simulate/prepare.js';
 import { setUpPatient, type Setup } from '../../../simulate/setup.js';
+import { endotwinRestarts } from '../import/endotwin-run.js';
 import { writeSbml, type LabelledEvent } from './document.js';
 
 /** Options of {@link scenarioSbml}. */
@@ -158,6 +159,8 @@ export function scenarioSbml(scenario: Scenario, options: ScenarioSbmlOptions = 
       seed: String(scenario.seed),
       endMin: String(timeline.endMin),
       sampleEveryMin: String(scenario.output.sample_every_min),
+      // Where simulate starts a new solver segment: an importer reproducing its steps restarts there.
+      restartsMin: endotwinRestarts(scenario).join(' '),
     },
   });
 }

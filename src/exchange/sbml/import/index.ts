@@ -18,7 +18,7 @@ export {
   type ImportedRunRequest,
   type ImportedRunResult,
 } from './scenario.js';
-export { endotwinRestarts, endotwinRunOptions } from './endotwin-run.js';
+export { endotwinRestarts, endotwinRunOptions, endotwinRunOptionsOf } from './endotwin-run.js';
 export {
   readSbmlScenario,
   runSbmlScenario,
