@@ -151,6 +151,9 @@ describe('a scenario on an SBML model (sbml run, and simulate with an sbml block
     );
     expect(noModel.code).toBe(2);
     expect(noModel.err).toMatch(/sbml\.model: required when no model file is given/);
+    const bands = await run('simulate', scenario, '--uncertainty', '10');
+    expect(bands.code).toBe(2);
+    expect(bands.err).toMatch(/--uncertainty: the bands draw endotwin’s patient effects/);
   });
 });
 

@@ -71,6 +71,11 @@ async function runSimulate(
   const document = readDocument(await readInputFile(file));
   if (typeof document === 'object' && document !== null && 'sbml' in document) {
     // A scenario naming an SBML model (its `sbml` block) runs on that model instead of endotwin's.
+    if (options.uncertainty !== undefined) {
+      throw invalidInput(
+        '--uncertainty: the bands draw endotwin’s patient effects, which an imported SBML model does not have',
+      );
+    }
     const { runSbmlScenarioFile } = await import('./sbml.js');
     await runSbmlScenarioFile(file, document, undefined, options, context, 'json');
     return;
