@@ -8,7 +8,8 @@ import type { CommandContext } from '../context.js';
 import { CliError, ExitCode, invalidInput } from '../errors.js';
 import { formatFindings } from '../format.js';
 import type { CliIo } from '../io.js';
-import { writeFileAtomic } from '../io.js';
+import { readInputFile, writeFileAtomic } from '../io.js';
+import { readDocument } from '../../scenario/parse.js';
 import { parseChoiceOption, parseNumberOption } from '../options.js';
 import { loadScenarioFile } from '../scenario-file.js';
 import { loadSimulate } from '../simulate-loader.js';
@@ -67,6 +68,18 @@ async function runSimulate(
   context: CommandContext,
 ): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? 'json', FORMATS);
+  const document = readDocument(await readInputFile(file));
+  if (typeof document === 'object' && document !== null && 'sbml' in document) {
+    // A scenario naming an SBML model (its `sbml` block) runs on that model instead of endotwin's.
+    if (options.uncertainty !== undefined) {
+      throw invalidInput(
+        '--uncertainty: the bands draw endotwin’s patient effects, which an imported SBML model does not have',
+      );
+    }
+    const { runSbmlScenarioFile } = await import('./sbml.js');
+    await runSbmlScenarioFile(file, document, undefined, options, context, 'json');
+    return;
+  }
   const prepared = await loadScenarioFile(file);
   const draws =
     options.uncertainty === undefined ? undefined : uncertaintyDraws(options.uncertainty, prepared.scenario);
