@@ -4,7 +4,7 @@ import type { CalibrationFile } from './calibration-file.js';
 
 export const CALIBRATION: CalibrationFile = {
   "version": 1,
-  "problem_sha256": "6176f280bcb00b1c8b0ce052c360220ac03afe1843a1436b943ef7b37ef354ac",
+  "problem_sha256": "ef8614f8378dee358f1f612605686424d962c7ebb3085ea86fc9cbb35f270afb",
   "cases_sha256": {
     "ghigo-1994-ghrh-test-old-women": "1d8a4259f4e01087d5df13e0e228c5ab58796234f68b8ea3c28fae12dd63d723",
     "ghigo-1994-oral-ghrp6-old-women": "e059e75c2c875a2ab471c1fc7e8555047b83284de50ad40caba64f67f6161a82",
