@@ -7,6 +7,7 @@
  * the drugs' receptor loads, so adding a drug is adding one entry to {@link DRUG_MODELS}.
  */
 import { compileModel } from '../engine/compile.js';
+import { withCalibratedValues } from './calibrated-values.js';
 import type { CompiledModel, ModelDefinition, SubModel } from '../engine/types.js';
 import { adrenalProlactin } from './adrenal-prolactin.js';
 import { bodyComposition } from './body-composition.js';
@@ -174,21 +175,24 @@ export function drugModelsOf(drugs: Iterable<DrugName>): DrugModel[] {
 
 /**
  * The model definition with the given drugs' sub-models (default: every modelled drug) and optional effects
- * (default: all of them, so that every output is listed).
+ * (default: all of them, so that every output is listed), with the population calibration's values
+ * (`calibrated-values.ts`) unless `calibrated` is false (the declared source values, the calibration's priors).
  */
 export function modelDefinition(
   drugs: Iterable<DrugName> = Object.keys(DRUG_MODELS) as DrugName[],
   effects: Iterable<OptionalEffect> = OPTIONAL_EFFECTS,
+  calibrated = true,
 ): ModelDefinition {
   const models = drugModelsOf(drugs);
+  const subModels = [
+    ...CORE_SUB_MODELS,
+    ...optionalSubModels(effects),
+    ...models.map((m) => m.subModel),
+    receptorLoads(models),
+  ];
   return {
     name: MODEL_NAME,
-    subModels: [
-      ...CORE_SUB_MODELS,
-      ...optionalSubModels(effects),
-      ...models.map((m) => m.subModel),
-      receptorLoads(models),
-    ],
+    subModels: calibrated ? subModels.map((sub) => withCalibratedValues(sub)) : subModels,
   };
 }
 

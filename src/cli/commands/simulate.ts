@@ -82,7 +82,9 @@ async function runSimulate(
   }
   const prepared = await loadScenarioFile(file);
   const draws =
-    options.uncertainty === undefined ? undefined : uncertaintyDraws(options.uncertainty, prepared.scenario);
+    options.uncertainty === undefined
+      ? undefined
+      : await uncertaintyDraws(options.uncertainty, prepared.scenario);
   enforceScreening(prepared.screening, options.research === true, context.io);
   const simulate = await loadSimulate();
   const progress = progressReporter(context.io, prepared.scenario.name);
@@ -98,14 +100,15 @@ async function runSimulate(
   else await writeFileAtomic(options.out, text);
 }
 
-/** The draws of `--uncertainty N`, checked before anything is simulated. */
-function uncertaintyDraws(raw: string, scenario: Scenario): number {
+/** The draws of `--uncertainty N`, checked (something to draw) before anything is simulated. */
+async function uncertaintyDraws(raw: string, scenario: Scenario): Promise<number> {
   const draws = Math.round(parseNumberOption('--uncertainty', raw, { min: 2, max: 1000 }));
-  if (scenario.patient.variability !== 'typical') {
-    throw invalidInput(
-      "--uncertainty needs patient.variability: typical: the bands draw the patient's random effects (a " +
-        'population calibration posterior, which would give bands for every patient, does not exist yet)',
-    );
+  const estimate = await import('../../estimate/index.js');
+  try {
+    estimate.drawParameterSets(scenario, 1);
+  } catch (error) {
+    if (error instanceof RangeError) throw invalidInput(`--uncertainty: ${error.message}`);
+    throw error;
   }
   return draws;
 }
@@ -145,7 +148,8 @@ export function registerSimulate(program: Command, context: CommandContext): voi
     )
     .option(
       '--uncertainty <n>',
-      'add bands and endpoint_bands: 5/50/95 % over n draws of the patient (needs patient.variability: typical)',
+      'add bands and endpoint_bands: 5/50/95 % over n draws of the calibrated parameters from their posterior, ' +
+        'and of the patient when patient.variability is typical',
     )
     .action((file: string, options: SimulateCliOptions) => runSimulate(file, options, context));
 }
