@@ -35,6 +35,7 @@ import { skin } from './skin.js';
 import { somatotroph } from './somatotroph.js';
 import { tesamorelin } from './tesamorelin.js';
 import { testosteroneCypionate } from './testosterone-cypionate.js';
+import { testosteroneEnanthate } from './testosterone-enanthate.js';
 
 /** Name and version of the model, reported in every result. */
 export const MODEL_NAME = 'endotwin-physiology/1';
@@ -91,6 +92,7 @@ export const DRUG_MODELS: Readonly<Partial<Record<DrugName, DrugModel>>> = {
   mk677,
   rhgh,
   testosterone_cypionate: testosteroneCypionate,
+  testosterone_enanthate: testosteroneEnanthate,
   clomiphene,
   hcg,
 };

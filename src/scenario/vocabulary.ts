@@ -193,6 +193,7 @@ export const SERIES_NAMES = [
   'mk677_ng_ml',
   'rhgh_absorption_ug_min',
   'testosterone_cypionate_release_ug_min',
+  'testosterone_enanthate_release_ug_min',
   'clomiphene_ng_ml',
   'hcg_ng_ml',
 ] as const;
