@@ -20,6 +20,7 @@ import { ghKinetics } from './gh-kinetics.js';
 import { ghrp6 } from './ghrp6.js';
 import { glucoseInsulin } from './glucose-insulin.js';
 import { gonadal } from './gonadal.js';
+import { spermatogenesis } from './spermatogenesis.js';
 import { hcg } from './hcg.js';
 import { hexarelin } from './hexarelin.js';
 import { hypothalamus } from './hypothalamus.js';
@@ -52,6 +53,7 @@ export const CORE_SUB_MODELS: readonly SubModel[] = [
   insulinSignalling,
   bodyComposition,
   gonadal,
+  spermatogenesis,
   adrenalProlactin,
 ];
 

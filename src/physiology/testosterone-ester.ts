@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
- * The shared model of an oil-based testosterone ester injected IM or SC: two transit depots per route (so the
- * plasma peak comes days after the injection, not at once), releasing testosterone that enters total testosterone
+ * The shared model of an oil-based testosterone ester injected IM or SC: two depots in series per route, a fast
+ * one (so the plasma peak comes days after the injection, not at once) and a slow one whose release rate sets the
+ * terminal half-life (flip-flop kinetics: testosterone itself is cleared within hours), releasing testosterone
+ * that enters total testosterone
  * (`gonadal.ts`), where it is cleared with the endogenous hormone and suppresses LH and FSH by feedback. Each ester
  * differs in its molar mass (the share of testosterone in each milligram) and its release rate.
  */
@@ -23,8 +25,10 @@ export interface TestosteroneEsterSpec {
   /** Name used in descriptions, e.g. `testosterone cypionate`. */
   readonly label: string;
   readonly molarMassGMol: number;
-  /** Transit rate constant of each depot (1/min), the same for IM and SC. */
+  /** Rate constant (1/min) of the first depot: the ester reaching the release site, the same for IM and SC. */
   readonly ka: Sourced;
+  /** Release rate constant (1/min) of the second depot: it sets the terminal half-life after an injection. */
+  readonly kRelease: Sourced;
   /** Bioavailability after IM and SC injection. */
   readonly bioavailability: { readonly im: Sourced; readonly sc: Sourced };
 }
@@ -51,6 +55,7 @@ export function testosteroneEster(spec: TestosteroneEsterSpec): DrugModel {
   const depot = (route: 'im' | 'sc', transit: 1 | 2): string =>
     transit === 1 ? `${d}_depot_${route}` : `${d}_depot_${route}_2`;
   const fraction = `${d}_testosterone_fraction`;
+  const kRelease = `${d}_k_release`;
   const routeParts = (['im', 'sc'] as const).map((route) => {
     const ka = `${d}_ka_${route}`;
     const f = `${d}_f_${route}`;
@@ -86,7 +91,7 @@ export function testosteroneEster(spec: TestosteroneEsterSpec): DrugModel {
       ],
       rates: [
         { state: depot(route, 1), expr: `${f} * ${infusion} - ${ka} * ${depot(route, 1)}` },
-        { state: depot(route, 2), expr: `${ka} * (${depot(route, 1)} - ${depot(route, 2)})` },
+        { state: depot(route, 2), expr: `${ka} * ${depot(route, 1)} - ${kRelease} * ${depot(route, 2)}` },
       ],
     };
   });
@@ -100,6 +105,14 @@ export function testosteroneEster(spec: TestosteroneEsterSpec): DrugModel {
     parameters: [
       ...routeParts.flatMap((r) => r.parameters),
       param(
+        kRelease,
+        spec.kRelease.value,
+        '1/min',
+        'release rate constant of the second depot (terminal half-life of the ester)',
+        spec.kRelease.source,
+        spec.kRelease.evidence,
+      ),
+      param(
         fraction,
         TESTOSTERONE_G_MOL / spec.molarMassGMol,
         '1',
@@ -111,7 +124,7 @@ export function testosteroneEster(spec: TestosteroneEsterSpec): DrugModel {
     assignments: [
       {
         name: release,
-        expr: `${fraction} * (${routeParts.map((r) => `${r.ka} * ${depot(r.route, 2)}`).join(' + ')})`,
+        expr: `${fraction} * ${kRelease} * (${routeParts.map((r) => depot(r.route, 2)).join(' + ')})`,
         unit: 'ug/min',
         description: 'testosterone released from the depots',
       },

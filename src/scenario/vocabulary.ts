@@ -180,6 +180,8 @@ export const SERIES_NAMES = [
   'estradiol_pg_ml',
   'leydig_capacity_level',
   'gnrh_portal',
+  'sperm_concentration_m_ml',
+  'spermatogenic_support_level',
   'cortisol_ug_dl',
   'prolactin_ng_ml',
   'skin_thickness_index',
