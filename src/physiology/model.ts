@@ -21,6 +21,7 @@ import { ghKinetics } from './gh-kinetics.js';
 import { ghrp6 } from './ghrp6.js';
 import { glucoseInsulin } from './glucose-insulin.js';
 import { gonadal } from './gonadal.js';
+import { spermatogenesis } from './spermatogenesis.js';
 import { hcg } from './hcg.js';
 import { hexarelin } from './hexarelin.js';
 import { hypothalamus } from './hypothalamus.js';
@@ -36,6 +37,7 @@ import { skin } from './skin.js';
 import { somatotroph } from './somatotroph.js';
 import { tesamorelin } from './tesamorelin.js';
 import { testosteroneCypionate } from './testosterone-cypionate.js';
+import { testosteroneEnanthate } from './testosterone-enanthate.js';
 
 /** Name and version of the model, reported in every result. */
 export const MODEL_NAME = 'endotwin-physiology/1';
@@ -52,6 +54,7 @@ export const CORE_SUB_MODELS: readonly SubModel[] = [
   insulinSignalling,
   bodyComposition,
   gonadal,
+  spermatogenesis,
   adrenalProlactin,
 ];
 
@@ -92,6 +95,7 @@ export const DRUG_MODELS: Readonly<Partial<Record<DrugName, DrugModel>>> = {
   mk677,
   rhgh,
   testosterone_cypionate: testosteroneCypionate,
+  testosterone_enanthate: testosteroneEnanthate,
   clomiphene,
   hcg,
 };

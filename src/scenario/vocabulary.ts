@@ -180,6 +180,8 @@ export const SERIES_NAMES = [
   'estradiol_pg_ml',
   'leydig_capacity_level',
   'gnrh_portal',
+  'sperm_concentration_m_ml',
+  'spermatogenic_support_level',
   'cortisol_ug_dl',
   'prolactin_ng_ml',
   'skin_thickness_index',
@@ -193,6 +195,7 @@ export const SERIES_NAMES = [
   'mk677_ng_ml',
   'rhgh_absorption_ug_min',
   'testosterone_cypionate_release_ug_min',
+  'testosterone_enanthate_release_ug_min',
   'clomiphene_ng_ml',
   'hcg_ng_ml',
 ] as const;
