@@ -59,10 +59,14 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_ghs_gain',
-      2,
+      2000,
       '1',
-      'rise of tonic GHRH release at full GHS-receptor occupancy (GHS evokes GHRH release)',
-      'Farhy, Bowers & Veldhuis 2007 (F2 term; conclusion 1 of the abstract); value calibrated',
+      'rise of tonic GHRH release at full GHS-receptor drive of the GHRH neurons (GHS evokes GHRH release)',
+      'structure: Farhy, Bowers & Veldhuis 2007 (F2 term); GHRPs act mainly in the hypothalamus (Popovic 1995 JCEM ' +
+        '80:942: GHRP-6 blocked by hypothalamopituitary disconnection). The gain multiplies the small tonic release ' +
+        '(1e-4/min), so a GHRP bolus evokes a GHRH discharge of about half the GHRH-receptor EC50. Value weak, chosen ' +
+        'with ghs_ghrh_amplification to keep the calibrated GHRP peaks (Massoud 1996, Ghigo 1994, Gobburu 1999); ' +
+        'left to `endotwin calibrate`',
       'weak',
     ),
     param(
@@ -324,7 +328,7 @@ export const hypothalamus: SubModel = {
       name: 'ghrh_release',
       expr:
         'ghrh_tonic * ghrh_srif_k * ghrh_srif_k / (ghrh_srif_k * ghrh_srif_k + somatostatin * somatostatin) * ' +
-        '(1 + ghrh_ghs_gain * ghsr_occ) + ' +
+        '(1 + ghrh_ghs_gain * ghsr_hypothalamic_drive) + ' +
         'ghrh_exercise_drive + ghrh_infusion',
       unit: '1/min',
       description: 'continuous GHRH release (pulses are added by events)',
