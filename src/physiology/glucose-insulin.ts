@@ -34,6 +34,12 @@ export const glucoseInsulin: SubModel = {
     state('insulin', 'uU/mL', 'plasma insulin', 8),
     state('insulin_action', '1/min', 'remote insulin action X of the minimal model', 0.003),
     state('beta_function', '1', 'β-cell secretory function relative to the reference (adapts over days)', 1),
+    state(
+      'insulin_provision',
+      'uU/mL/min',
+      'static secretion above threshold glucose (Y of Dalla Man 2007)',
+      0,
+    ),
   ],
   parameters: [
     param(
@@ -157,12 +163,29 @@ export const glucoseInsulin: SubModel = {
     param(
       'insulin_secretion_rate_k',
       0.63,
-      'uU/mL per mg/dL',
+      '(uU/mL)/(mg/dL)',
       'dynamic (first-phase) insulin secretion per mg/dL of glucose rise, in this model’s single insulin pool',
       'Dalla Man 2007, Table 1: K = 2.30 pmol/kg per mg/dL (normal subjects), mapped onto this pool with the same ' +
         'steady-state insulin: their insulin kinetics (m1 0.190, m2 0.484, m4 0.194/min, basal hepatic extraction ' +
         '0.6, V_I 0.05 L/kg, 6 pmol/L per µU/mL) give 2.75 µU/mL per pmol/kg/min of secretion, which with the ' +
         'clearance of 0.1/min here is 0.275 µU/mL/min; 2.30 × 0.275 = 0.63',
+      'moderate',
+    ),
+    param(
+      'insulin_provision_k',
+      0.05,
+      '1/min',
+      'rate at which the static secretion above threshold follows glucose (α)',
+      'Dalla Man 2007, Table 1: α = 0.050 min⁻¹ (normal subjects)',
+      'moderate',
+    ),
+    param(
+      'insulin_provision_gain',
+      0.03,
+      '(uU/mL/min)/(mg/dL)',
+      'static secretion per mg/dL of glucose above the threshold (β), in this model’s single insulin pool',
+      'Dalla Man 2007, Table 1: β = 0.11 pmol/kg/min per mg/dL (normal subjects) × 0.275 (the mapping of ' +
+        'insulin_secretion_rate_k) = 0.030',
       'moderate',
     ),
     param(
@@ -263,7 +286,7 @@ export const glucoseInsulin: SubModel = {
       expr:
         'insulin_secretion_scale * beta_function * (insulin_secretion_max * ' +
         'beta_glucose_drive * (1 + incretin_gain * gut_carbs_g / (gut_carbs_g + incretin_k_g)) + ' +
-        'insulin_secretion_rate_k * max(glucose_rate, 0))',
+        'insulin_secretion_rate_k * max(glucose_rate, 0) + insulin_provision)',
       unit: 'uU/mL/min',
       description: 'β-cell insulin secretion: static (glucose level, incretins) and dynamic (glucose rise)',
     },
@@ -283,6 +306,10 @@ export const glucoseInsulin: SubModel = {
     { state: 'insulin', expr: 'insulin_secretion - insulin_k_clear * insulin' },
     { state: 'insulin_action', expr: 'insulin_action_p2 * (insulin_sensitivity * insulin - insulin_action)' },
     { state: 'beta_function', expr: 'adaptation_speed * beta_k * (beta_target - beta_function)' },
+    {
+      state: 'insulin_provision',
+      expr: 'insulin_provision_k * (insulin_provision_gain * max(glucose - beta_glucose_set, 0) - insulin_provision)',
+    },
   ],
   outputs: [
     { name: 'glucose_mg_dl', expr: 'glucose', unit: 'mg/dL', description: 'plasma glucose' },

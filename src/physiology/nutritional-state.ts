@@ -143,12 +143,13 @@ export const nutritionalState: SubModel = {
     {
       name: 'egp_glycogen_factor',
       expr:
-        '(egp_gluconeogenic_share + (1 - egp_gluconeogenic_share) * glycogen_saturation) / ' +
+        '(egp_gluconeogenic_share + (1 - egp_gluconeogenic_share) * min(glycogen_saturation, glycogen_ref_saturation)) / ' +
         '(egp_gluconeogenic_share + (1 - egp_gluconeogenic_share) * glycogen_ref_saturation)',
       unit: '1',
       description:
         'hepatic glucose output relative to the calibrated output: gluconeogenesis plus a glycogenolytic part ' +
-        'that vanishes as the store empties',
+        'that vanishes as the store empties (a store above the usual level does not raise output: insulin, not ' +
+        'substrate, limits glycogenolysis then)',
     },
     {
       name: 'glycogen_depletion',
