@@ -171,19 +171,19 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'fasting_frequency_gain',
-      0.35,
+      1.29,
       '1',
       'relative rise of pulse frequency during a prolonged fast',
-      'Hartman 1992: a 2-day fast augments burst frequency and amplitude (size of the rise recalled)',
-      'weak',
+      'Hartman 1992: GH secretory bursts 14 ± 2.3 (fed) → 32 ± 2.4 per 24 h on day 2 of a fast (32/14 − 1)',
+      'moderate',
     ),
     param(
       'fasting_amplitude_gain',
-      0.5,
+      0.75,
       '1',
       'relative rise of pulse amplitude during a prolonged fast',
-      'Hartman 1992 (as above)',
-      'weak',
+      'Hartman 1992: GH burst mass 6.3 → 11 µg/Lv on day 2 of a fast (11/6.3 − 1)',
+      'moderate',
     ),
     // Somatostatin
     param(

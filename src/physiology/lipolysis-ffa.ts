@@ -4,7 +4,8 @@
  *
  * Adipose lipolysis (µmol of fatty acids per minute) grows with fat mass (less than proportionally: per kg of fat,
  * lipolysis falls with adiposity), is suppressed by insulin (the most insulin-sensitive pathway of fuel
- * metabolism), and is raised by exercise, prolonged fasting and GH. GH acts through a delayed signal (two
+ * metabolism), and is raised by exercise, by prolonged fasting (as liver glycogen runs out, `nutritional-state.ts`)
+ * and by GH. GH acts through a delayed signal (two
  * first-order stages, 45 min each): plasma fatty acids begin to rise about an hour after a GH pulse and peak at two
  * to three (Møller 1990, recalled; Møller 1992). The GH response is steep (Hill coefficient 1.5, half-maximal at
  * 6 µg/L), so pulses move lipolysis and constant low GH barely does (Cersosimo 1996: palmitate flux rose only with
@@ -132,7 +133,7 @@ export const lipolysisFfa: SubModel = {
       'lipolysis_fasting_gain',
       0.5,
       '1',
-      'relative rise of lipolysis during a prolonged fast beyond the fall of insulin',
+      'relative rise of lipolysis with an empty liver glycogen store (prolonged fast) beyond the fall of insulin',
       'calibrated: FFA ≈ 1 mmol/L after 36 h of fasting (Møller 1993: fasting amplifies the lipolytic response)',
       'weak',
     ),
@@ -191,7 +192,7 @@ export const lipolysisFfa: SubModel = {
         'lipolysis_ref_umol_min * sqrt(fat_mass / 15) * antilipolysis * ' +
         '(1 + lipolysis_gh_gain * gh_lipolytic_2 * (1 - adipose_refractory_max * adipose_refractory)) * ' +
         '(1 + lipolysis_exercise_gain * exercise_lt) * ' +
-        '(1 + lipolysis_fasting_gain * fasting)',
+        '(1 + lipolysis_fasting_gain * glycogen_depletion)',
       unit: 'umol/min',
       description:
         'fatty-acid release from adipose tissue; it grows with the square root of fat mass (per-kg lipolysis falls ' +

@@ -30,6 +30,7 @@ import { ipamorelin } from './ipamorelin.js';
 import { lipolysisFfa } from './lipolysis-ffa.js';
 import { liverIgf1 } from './liver-igf1.js';
 import { mk677 } from './mk677.js';
+import { nutritionalState } from './nutritional-state.js';
 import { rhgh } from './rhgh.js';
 import { sermorelin } from './sermorelin.js';
 import { sermorelinGonadotropins, sermorelinGonadotropinsOff } from './sermorelin-gonadotropins.js';
@@ -51,6 +52,7 @@ export const CORE_SUB_MODELS: readonly SubModel[] = [
   liverIgf1,
   glucoseInsulin,
   lipolysisFfa,
+  nutritionalState,
   insulinSignalling,
   bodyComposition,
   gonadal,
