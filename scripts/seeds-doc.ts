@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { parseScenario, readDocument } from '../src/scenario/parse.js';
+import { parseScenario } from '../src/protocol/parse-scenario.js';
+import { readDocument } from '../src/scenario/parse.js';
 import type { DailyRow, Result } from '../src/scenario/result.js';
 import { simulate } from '../src/simulate/index.js';
 

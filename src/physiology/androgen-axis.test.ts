@@ -4,7 +4,7 @@
  * suppression and its recovery, aromatisation with dose, and the spermatogenesis index.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { DailyRow, Result } from '../scenario/result.js';
 import { simulate } from '../simulate/index.js';
 

@@ -5,7 +5,7 @@
  * checked by the validation cases; these tests check the directions and the return to baseline.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { DailyRow, Result } from '../scenario/result.js';
 import { simulate } from '../simulate/index.js';
 

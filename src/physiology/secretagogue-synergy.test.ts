@@ -5,7 +5,7 @@
  * removed, and GHRH plus a GHRP release more GH than the sum of the two given alone (Peñalva 1993; Popovic 1995).
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { Result } from '../scenario/result.js';
 import { simulate } from '../simulate/index.js';
 

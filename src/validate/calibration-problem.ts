@@ -17,13 +17,8 @@ import { parameterRow } from '../estimate/parameters.js';
 import { CALIBRATION_FILE } from '../physiology/calibrated-values.js';
 import { modelParameterDecls } from '../physiology/param-catalog.js';
 import { PARAM_UNITS, isParamName, type ParamName } from '../physiology/param-names.generated.js';
-import {
-  issuesFromZod,
-  parseScenario,
-  readDocument,
-  ScenarioError,
-  type ScenarioIssue,
-} from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
+import { issuesFromZod, readDocument, ScenarioError, type ScenarioIssue } from '../scenario/parse.js';
 import { setUpPatient } from '../simulate/index.js';
 import { parseCase, type ValidationCase } from './cases.js';
 import { caseTarget, type CaseTarget } from './calibration-targets.js';

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/parse-scenario.js';
+import type { Scenario, ScenarioInput } from '../../scenario/index.js';
 import {
   buildTimeline,
   burnIn,

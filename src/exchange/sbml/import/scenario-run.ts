@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { DRUG_NAMES } from '../../../physiology/drug-catalog.js';
 import { expandRegimen } from '../../../protocol/regimen.js';
-import { formatPath, parseScenario, ScenarioError, type ScenarioIssue } from '../../../scenario/parse.js';
+import { parseScenario } from '../../../protocol/parse-scenario.js';
+import { formatPath, ScenarioError, type ScenarioIssue } from '../../../scenario/parse.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import { MIN_PER_DAY } from '../../../engine/time.js';
 import type { CompiledSbml } from './plan.js';
