@@ -18,8 +18,8 @@ export const CALIBRATION: CalibrationFile = {
     "igf1-reference-male-65": "6a4be13595b7a6c945bd97907db0dc15cd74cd9b91febdc4d53c9206291aac37"
   },
   "values": {
-    "sermorelin_ec50_ng_ml": 0.73367762,
-    "ghrp6_f_oral": 0.0018368423
+    "sermorelin_ec50_ng_ml": 0.73127547,
+    "ghrp6_f_oral": 0.0023742332
   },
   "posterior": {
     "names": [
@@ -27,17 +27,17 @@ export const CALIBRATION: CalibrationFile = {
       "ghrp6_f_oral"
     ],
     "mean_log": [
-      -0.30968556,
-      -6.2997073
+      -0.31296505,
+      -6.0430807
     ],
     "covariance_log": [
       [
-        0.097766562,
+        0.097617936,
         0
       ],
       [
         0,
-        0.12365218
+        0.15727234
       ]
     ]
   }
