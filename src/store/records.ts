@@ -51,6 +51,8 @@ export interface RunRecord {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The server that owns the run while it is active; `null` when none does. */
+  server_id: string | null;
 }
 
 /** A run in a listing, without its scenario. */

@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Result, Scenario } from '../scenario/index.js';
-import { ACTIVE_STATUSES, interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
+import {
+  ACTIVE_STATUSES,
+  adoptOrphans,
+  ownedActiveJobs,
+  RESUBMITTABLE_STATUSES,
+  stopJob,
+} from './job-status.js';
+import type { Adoption } from './job-status.js';
+import { ownedBy } from './job-status.js';
 import { nowIso } from './records.js';
 import type { RunRecord, RunSummary } from './records.js';
 import { insertResult } from './results.js';
@@ -25,14 +33,15 @@ const SUMMARY_COLUMNS = [
   'created_at',
   'started_at',
   'finished_at',
+  'server_id',
 ] as const satisfies readonly (keyof RunSummary)[];
 
 /** Runs. Every state change is a conditional update, so a late message cannot move a run backwards. */
 export class RunRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Stores a new queued run for a normalised scenario. */
-  async create(scenario: Scenario, clientId: string): Promise<RunRecord> {
+  /** Stores a new queued run for a normalised scenario, owned by server `owner` (none: any server may take it). */
+  async create(scenario: Scenario, clientId: string, owner?: string): Promise<RunRecord> {
     const record: RunRecord = {
       id: randomUUID(),
       name: scenario.name,
@@ -45,6 +54,7 @@ export class RunRepository {
       created_at: nowIso(),
       started_at: null,
       finished_at: null,
+      server_id: owner ?? null,
     };
     await this.db
       .insertInto('runs')
@@ -67,23 +77,25 @@ export class RunRepository {
   }
 
   /** queued → running. `false` when the run is no longer queued (cancelled meanwhile). */
-  async markRunning(id: string): Promise<boolean> {
+  async markRunning(id: string, owner?: string): Promise<boolean> {
     const r = await this.db
       .updateTable('runs')
       .set({ status: 'running', started_at: nowIso() })
       .where('id', '=', id)
       .where('status', '=', 'queued')
+      .where(ownedBy(owner))
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   }
 
   /** Records progress (0..1) of a running run. */
-  async setProgress(id: string, progress: number): Promise<void> {
+  async setProgress(id: string, progress: number, owner?: string): Promise<void> {
     await this.db
       .updateTable('runs')
       .set({ progress: Math.min(1, Math.max(0, progress)) })
       .where('id', '=', id)
       .where('status', '=', 'running')
+      .where(ownedBy(owner))
       .execute();
   }
 
@@ -91,13 +103,14 @@ export class RunRepository {
    * running → done and the result stored, in one transaction. `false` (and nothing written) when the run is no
    * longer running, e.g. it was cancelled while the worker finished.
    */
-  complete(id: string, result: Result): Promise<boolean> {
+  complete(id: string, result: Result, owner?: string): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
       const r = await trx
         .updateTable('runs')
         .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })
         .where('id', '=', id)
         .where('status', '=', 'running')
+        .where(ownedBy(owner))
         .executeTakeFirst();
       if (r.numUpdatedRows === 0n) return false;
       await insertResult(trx, id, result);
@@ -106,13 +119,21 @@ export class RunRepository {
   }
 
   /** queued/running → `status` (failed or interrupted) with a message. `false` when the run was not active. */
-  stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
-    return stopJob(this.db, 'runs', id, status, message);
+  stop(id: string, status: 'failed' | 'interrupted', message: string, owner?: string): Promise<boolean> {
+    return stopJob(this.db, 'runs', id, status, message, owner);
   }
 
-  /** Marks every queued or running run interrupted (after a crash, or at shutdown); returns how many. */
-  interruptAllActive(message: string): Promise<number> {
-    return interruptActiveJobs(this.db, 'runs', message);
+  /**
+   * Takes over the active runs of servers that are gone (or of none): they become queued under `owner`; see
+   * {@link adoptOrphans}.
+   */
+  adoptOrphans(owner: string, maxStarts: number): Promise<Adoption> {
+    return adoptOrphans(this.db, 'runs', owner, maxStarts);
+  }
+
+  /** Of `ids`, the runs still active and owned by `owner` (the others are no longer its to run). */
+  ownedActive(owner: string, ids: readonly string[]): Promise<Set<string>> {
+    return ownedActiveJobs(this.db, 'runs', owner, ids);
   }
 
   /**
@@ -128,8 +149,11 @@ export class RunRepository {
     return r.numDeletedRows > 0n;
   }
 
-  /** failed/interrupted → queued again, progress reset, one more attempt. `false` when not resubmittable. */
-  async requeue(id: string): Promise<boolean> {
+  /**
+   * failed/interrupted → queued again under server `owner`, progress reset, one more attempt. `false` when not
+   * resubmittable.
+   */
+  async requeue(id: string, owner?: string): Promise<boolean> {
     const r = await this.db
       .updateTable('runs')
       .set((eb) => ({
@@ -138,6 +162,7 @@ export class RunRepository {
         error: null,
         started_at: null,
         finished_at: null,
+        server_id: owner ?? null,
         attempts: eb('attempts', '+', 1),
       }))
       .where('id', '=', id)

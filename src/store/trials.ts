@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Migration, Selectable } from 'kysely';
-import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
+import { adoptOrphans, ownedActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
+import type { Adoption } from './job-status.js';
+import { ownedBy } from './job-status.js';
 import { nowIso } from './records.js';
 import type { Database, TrialsTable } from './tables.js';
 import { inTransaction } from './operational-errors.js';
@@ -80,14 +82,15 @@ const SUMMARY_COLUMNS = [
   'created_at',
   'started_at',
   'finished_at',
+  'server_id',
 ] as const satisfies readonly (keyof TrialSummary)[];
 
 /** Trials. State changes are conditional updates, as for runs, so a late write cannot move a trial backwards. */
 export class TrialRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Stores a new queued trial. */
-  async create(name: string, document: unknown, clientId: string): Promise<TrialRecord> {
+  /** Stores a new queued trial, owned by server `owner` (none: any server may take it). */
+  async create(name: string, document: unknown, clientId: string, owner?: string): Promise<TrialRecord> {
     const record: TrialRecord = {
       id: randomUUID(),
       name,
@@ -100,6 +103,7 @@ export class TrialRepository {
       created_at: nowIso(),
       started_at: null,
       finished_at: null,
+      server_id: owner ?? null,
     };
     await this.db
       .insertInto('trials')
@@ -127,23 +131,25 @@ export class TrialRepository {
   }
 
   /** queued → running. `false` when the trial is no longer queued. */
-  async markRunning(id: string): Promise<boolean> {
+  async markRunning(id: string, owner?: string): Promise<boolean> {
     const r = await this.db
       .updateTable('trials')
       .set({ status: 'running', started_at: nowIso() })
       .where('id', '=', id)
       .where('status', '=', 'queued')
+      .where(ownedBy(owner))
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   }
 
   /** Records the progress (0..1) of a running trial. */
-  async setProgress(id: string, progress: number): Promise<void> {
+  async setProgress(id: string, progress: number, owner?: string): Promise<void> {
     await this.db
       .updateTable('trials')
       .set({ progress: Math.min(1, Math.max(0, progress)) })
       .where('id', '=', id)
       .where('status', '=', 'running')
+      .where(ownedBy(owner))
       .execute();
   }
 
@@ -167,13 +173,14 @@ export class TrialRepository {
   }
 
   /** running → done with its result, in one transaction; `false` (nothing written) when no longer running. */
-  complete(id: string, result: unknown): Promise<boolean> {
+  complete(id: string, result: unknown, owner?: string): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
       const r = await trx
         .updateTable('trials')
         .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })
         .where('id', '=', id)
         .where('status', '=', 'running')
+        .where(ownedBy(owner))
         .executeTakeFirst();
       if (r.numUpdatedRows === 0n) return false;
       await trx
@@ -195,17 +202,25 @@ export class TrialRepository {
   }
 
   /** queued/running → failed or interrupted with a message. `false` when the trial was not active. */
-  stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
-    return stopJob(this.db, 'trials', id, status, message);
+  stop(id: string, status: 'failed' | 'interrupted', message: string, owner?: string): Promise<boolean> {
+    return stopJob(this.db, 'trials', id, status, message, owner);
   }
 
-  /** Marks every queued or running trial interrupted (at open after a crash); returns how many. */
-  interruptAllActive(message: string): Promise<number> {
-    return interruptActiveJobs(this.db, 'trials', message);
+  /**
+   * Takes over the active trials of servers that are gone (or of none): they become queued under `owner`; see
+   * {@link adoptOrphans}.
+   */
+  adoptOrphans(owner: string, maxStarts: number): Promise<Adoption> {
+    return adoptOrphans(this.db, 'trials', owner, maxStarts);
   }
 
-  /** failed/interrupted → queued again (its stored shards are kept). `false` when not resubmittable. */
-  async requeue(id: string): Promise<boolean> {
+  /** Of `ids`, the trials still active and owned by `owner` (the others are no longer its to run). */
+  ownedActive(owner: string, ids: readonly string[]): Promise<Set<string>> {
+    return ownedActiveJobs(this.db, 'trials', owner, ids);
+  }
+
+  /** failed/interrupted → queued again under server `owner` (its stored shards are kept). `false` when not resubmittable. */
+  async requeue(id: string, owner?: string): Promise<boolean> {
     const r = await this.db
       .updateTable('trials')
       .set((eb) => ({
@@ -213,6 +228,7 @@ export class TrialRepository {
         error: null,
         started_at: null,
         finished_at: null,
+        server_id: owner ?? null,
         attempts: eb('attempts', '+', 1),
       }))
       .where('id', '=', id)

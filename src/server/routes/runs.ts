@@ -44,7 +44,7 @@ export function toRunView(run: RunSummary | RunRecord): RunView {
 async function admit(
   ctx: RouteContext,
   clientId: string,
-  prepare: () => Promise<RunRecord>,
+  prepare: (owner: string) => Promise<RunRecord>,
 ): Promise<RunRecord> {
   try {
     return await ctx.queue.admit(clientId, prepare);
@@ -102,7 +102,9 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
         );
       }
       await checkStorageQuota(ctx, request.clientId, sampleValues(scenario));
-      const run = await admit(ctx, request.clientId, () => ctx.store.runs.create(scenario, request.clientId));
+      const run = await admit(ctx, request.clientId, (owner) =>
+        ctx.store.runs.create(scenario, request.clientId, owner),
+      );
       return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
     },
   );
@@ -180,8 +182,8 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const run = await existingRun(ctx, request.params.id);
-      const requeued = await admit(ctx, request.clientId, async () => {
-        if (!(await ctx.store.runs.requeue(run.id))) {
+      const requeued = await admit(ctx, request.clientId, async (owner) => {
+        if (!(await ctx.store.runs.requeue(run.id, owner))) {
           throw new ApiError(
             409,
             'RUN_NOT_RESUBMITTABLE',

@@ -11,7 +11,8 @@ import type { Trial } from '../../cohort/index.js';
 import { RUN_STATUSES } from '../../store/index.js';
 import type { TrialRecord, TrialSummary } from '../../store/index.js';
 import { ApiError, notFound } from '../errors.js';
-import { TrialLimitError, TrialRunner } from '../jobs/trial-runner.js';
+import { TrialLimitError } from '../jobs/trial-runner.js';
+import type { TrialRunner } from '../jobs/trial-runner.js';
 import { errorSchema, idParams, pageQuery, runIdResponse, submitQuery } from '../schemas.js';
 import type { RouteContext, ZodApp } from './context.js';
 
@@ -95,7 +96,11 @@ function checkScreening(trial: Trial, research: boolean): void {
   );
 }
 
-async function admit(runner: TrialRunner, clientId: string, prepare: () => Promise<TrialRecord>) {
+async function admit(
+  runner: TrialRunner,
+  clientId: string,
+  prepare: (owner: string) => Promise<TrialRecord>,
+) {
   try {
     return await runner.admit(clientId, prepare);
   } catch (error) {
@@ -128,8 +133,8 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
       const trial = parseTrial(request.body);
       checkLimits(trial, ctx.maxDurationDays);
       checkScreening(trial, request.query.research === 'true');
-      const record = await admit(runner, request.clientId, () =>
-        ctx.store.trials.create(trial.name, trial, request.clientId),
+      const record = await admit(runner, request.clientId, (owner) =>
+        ctx.store.trials.create(trial.name, trial, request.clientId, owner),
       );
       return reply.code(202).header('location', `/api/v1/trials/${record.id}`).send({ id: record.id });
     },
@@ -147,8 +152,8 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
     },
     async (request, reply) => {
       const record = await existingTrial(ctx, request.params.id);
-      await admit(runner, request.clientId, async () => {
-        if (!(await ctx.store.trials.requeue(record.id))) {
+      await admit(runner, request.clientId, async (owner) => {
+        if (!(await ctx.store.trials.requeue(record.id, owner))) {
           throw new ApiError(
             409,
             'TRIAL_NOT_RESUBMITTABLE',
@@ -195,13 +200,8 @@ function registerRead(app: ZodApp, ctx: RouteContext): void {
   );
 }
 
-/** Registers every `/trials` route and the trial runner; the runner stops when the server closes. */
+/** Registers every `/trials` route (the trial runner is the server's, in the route context). */
 export function registerTrialRoutes(app: ZodApp, ctx: RouteContext): void {
-  const runner = new TrialRunner(ctx.store, {
-    onError: (error) =>
-      app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'trial runner error'),
-  });
-  app.addHook('onClose', () => runner.close());
-  registerSubmit(app, ctx, runner);
+  registerSubmit(app, ctx, ctx.trials);
   registerRead(app, ctx);
 }
