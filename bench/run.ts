@@ -397,6 +397,8 @@ function main(): void {
   );
 }
 
-// `--trials` runs the virtual-trial engines' bench instead (bench/trials.ts, its own options and rows).
+// `--trials` runs the virtual-trial engines' bench instead (bench/trials.ts, its own options and rows); `--server`
+// the API server under the largest allowed run (bench/server-load.ts).
 if (process.argv.includes('--trials')) await import('./trials.js');
+else if (process.argv.includes('--server')) await import('./server-load.js');
 else main();

@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import { dailyCsv, scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
+import { withEventLoopTurns } from '../event-loop-turns.js';
 import { dailyParquet } from '../parquet.js';
 import { ApiError, notFound } from '../errors.js';
 import { RunLimitError } from '../jobs/run-queue.js';
@@ -249,10 +250,11 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
       }
       const format = request.query.format;
       if (format === 'json') {
-        // Streamed one series at a time, so a large result never sits in memory as one string.
+        // Streamed one series at a time, so a large result never sits in memory as one string, with a turn of the
+        // event loop after each piece, so other requests are answered meanwhile.
         const chunks = await ctx.store.results.jsonChunks(run.id);
         if (!chunks) throw new Error(`run ${run.id} is done but has no stored result`);
-        return reply.type('application/json; charset=utf-8').send(Readable.from(chunks));
+        return reply.type('application/json; charset=utf-8').send(Readable.from(withEventLoopTurns(chunks)));
       }
       const result = await ctx.store.results.get(run.id, { series: false });
       if (!result) throw new Error(`run ${run.id} is done but has no stored result`);
