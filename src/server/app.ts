@@ -207,7 +207,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const maxDurationDays = options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays;
   await registerDocs(app, version, maxDurationDays);
-  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store);
+  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store, serverId);
   const ctx: RouteContext = {
     store: options.store,
     queue,

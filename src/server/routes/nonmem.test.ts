@@ -39,9 +39,14 @@ function finishedResult(): TrialResult {
 let store: Store;
 let app: FastifyInstance;
 
+/** The running server's identity: trials stored under it are left alone (a trial of no server is taken over). */
+async function serverId(): Promise<string> {
+  return (await app.inject({ method: 'GET', url: '/health' })).json<{ server: string }>().server;
+}
+
 /** Stores a trial as done with `result`. */
 async function storedDone(result: TrialResult): Promise<string> {
-  const record = await store.trials.create(result.trial.name, result.trial, 'test');
+  const record = await store.trials.create(result.trial.name, result.trial, 'test', await serverId());
   expect(await store.trials.markRunning(record.id)).toBe(true);
   expect(await store.trials.complete(record.id, result)).toBe(true);
   return record.id;
@@ -87,7 +92,7 @@ describe('GET /api/v1/trials/{id}/nonmem', () => {
   });
 
   it('409 while the trial is not done; 400 for an unknown part', async () => {
-    const record = await store.trials.create(trial.name, trial, 'test');
+    const record = await store.trials.create(trial.name, trial, 'test', await serverId());
     expect(await store.trials.markRunning(record.id)).toBe(true);
     const res = await app.inject({ method: 'GET', url: `/api/v1/trials/${record.id}/nonmem` });
     expect(res.statusCode).toBe(409);

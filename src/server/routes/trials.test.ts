@@ -105,8 +105,10 @@ describe('/api/v1/trials', () => {
 
   it('a resubmitted trial uses the shards already stored and simulates only the others', async () => {
     const trial = parseTrial(document);
-    const record = await store.trials.create(trial.name, trial, 'someone');
-    await store.trials.markRunning(record.id);
+    // Owned by the running server, which leaves it alone (a job of no server would be taken over).
+    const owner = (await app.inject({ method: 'GET', url: '/health' })).json<{ server: string }>().server;
+    const record = await store.trials.create(trial.name, trial, 'someone', owner);
+    await store.trials.markRunning(record.id, owner);
     // Shard 0 (patient 0) "finished" before the interruption, with recognisable values.
     const plan = planTrial(trial, 200);
     const marked: PatientOutcome[] = runShard(trial, plan.cohort.rows, plan.shards[0]).map((o) => ({
