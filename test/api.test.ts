@@ -110,10 +110,16 @@ function apiSuite(backend: Backend): void {
       await backend.tearDown();
     });
 
-    it('GET /health answers ok with the package version', async () => {
-      const res = await request(base, 'GET', '/health');
+    it('GET /health answers ok with the package version and the server’s identity', async () => {
+      const res = await request<{ server: string }>(base, 'GET', '/health');
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ status: 'ok', version: packageVersion(), database: 'ok' });
+      expect(res.json).toEqual({
+        status: 'ok',
+        version: packageVersion(),
+        database: 'ok',
+        server: res.json.server,
+      });
+      expect(res.json.server).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it('validates a scenario: normalised document and screening', async () => {
