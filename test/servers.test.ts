@@ -7,7 +7,7 @@
  * freezing the first server (SIGSTOP) makes "mid-job" independent of the machine's speed.
  */
 import { expect, it } from 'vitest';
-import { parseScenario } from '../src/scenario/index.js';
+import { parseScenario } from '../src/protocol/index.js';
 import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';
 import { pollRun, request } from './support/api-harness.js';

@@ -1,61 +1,27 @@
 // SPDX-License-Identifier: MIT
 /** The `runs` table: simulation jobs and their life cycle (queued → running → done | failed | interrupted). */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Result, Scenario } from '../scenario/index.js';
-import {
-  ACTIVE_STATUSES,
-  adoptOrphans,
-  ownedActiveJobs,
-  RESUBMITTABLE_STATUSES,
-  stopJob,
-} from './job-status.js';
-import type { Adoption } from './job-status.js';
-import { ownedBy } from './job-status.js';
-import { nowIso } from './records.js';
-import type { RunRecord, RunSummary } from './records.js';
+import { ACTIVE_STATUSES } from './job-status.js';
+import { JobRepository, newJob } from './jobs.js';
+import type { RunRecord } from './records.js';
 import { insertResult } from './results.js';
-import type { Database, RunStatus, RunsTable } from './tables.js';
+import type { Database, RunsTable } from './tables.js';
 import { inTransaction } from './operational-errors.js';
 
 function toRecord(row: Selectable<RunsTable>): RunRecord {
   return { ...row, scenario: JSON.parse(row.scenario) as Scenario };
 }
 
-const SUMMARY_COLUMNS = [
-  'id',
-  'name',
-  'status',
-  'progress',
-  'error',
-  'client_id',
-  'attempts',
-  'created_at',
-  'started_at',
-  'finished_at',
-  'server_id',
-] as const satisfies readonly (keyof RunSummary)[];
-
-/** Runs. Every state change is a conditional update, so a late message cannot move a run backwards. */
-export class RunRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+/** Runs: the shared job life cycle, the run's scenario, and its result stored when done. */
+export class RunRepository extends JobRepository {
+  constructor(db: Kysely<Database>) {
+    super(db, { table: 'runs', resetProgressOnRequeue: true });
+  }
 
   /** Stores a new queued run for a normalised scenario, owned by server `owner` (none: any server may take it). */
   async create(scenario: Scenario, clientId: string, owner?: string): Promise<RunRecord> {
-    const record: RunRecord = {
-      id: randomUUID(),
-      name: scenario.name,
-      scenario,
-      status: 'queued',
-      progress: 0,
-      error: null,
-      client_id: clientId,
-      attempts: 1,
-      created_at: nowIso(),
-      started_at: null,
-      finished_at: null,
-      server_id: owner ?? null,
-    };
+    const record: RunRecord = { ...newJob(scenario.name, clientId, owner), scenario };
     await this.db
       .insertInto('runs')
       .values({ ...record, scenario: JSON.stringify(scenario) })
@@ -69,71 +35,16 @@ export class RunRepository {
     return row && toRecord(row);
   }
 
-  /** Runs without their scenarios, newest first, optionally of one status. */
-  list(query: { limit: number; offset: number; status?: RunStatus }): Promise<RunSummary[]> {
-    let q = this.db.selectFrom('runs').select(SUMMARY_COLUMNS);
-    if (query.status) q = q.where('status', '=', query.status);
-    return q.orderBy('created_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
-  }
-
-  /** queued → running. `false` when the run is no longer queued (cancelled meanwhile). */
-  async markRunning(id: string, owner?: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('runs')
-      .set({ status: 'running', started_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .where(ownedBy(owner))
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
-  }
-
-  /** Records progress (0..1) of a running run. */
-  async setProgress(id: string, progress: number, owner?: string): Promise<void> {
-    await this.db
-      .updateTable('runs')
-      .set({ progress: Math.min(1, Math.max(0, progress)) })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where(ownedBy(owner))
-      .execute();
-  }
-
   /**
    * running → done and the result stored, in one transaction. `false` (and nothing written) when the run is no
-   * longer running, e.g. it was cancelled while the worker finished.
+   * longer running (or, given `owner`, no longer that server's), e.g. it was cancelled while the worker finished.
    */
   complete(id: string, result: Result, owner?: string): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
-      const r = await trx
-        .updateTable('runs')
-        .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })
-        .where('id', '=', id)
-        .where('status', '=', 'running')
-        .where(ownedBy(owner))
-        .executeTakeFirst();
-      if (r.numUpdatedRows === 0n) return false;
+      if (!(await this.markDone(trx, id, owner))) return false;
       await insertResult(trx, id, result);
       return true;
     });
-  }
-
-  /** queued/running → `status` (failed or interrupted) with a message. `false` when the run was not active. */
-  stop(id: string, status: 'failed' | 'interrupted', message: string, owner?: string): Promise<boolean> {
-    return stopJob(this.db, 'runs', id, status, message, owner);
-  }
-
-  /**
-   * Takes over the active runs of servers that are gone (or of none): they become queued under `owner`; see
-   * {@link adoptOrphans}.
-   */
-  adoptOrphans(owner: string, maxStarts: number): Promise<Adoption> {
-    return adoptOrphans(this.db, 'runs', owner, maxStarts);
-  }
-
-  /** Of `ids`, the runs still active and owned by `owner` (the others are no longer its to run). */
-  ownedActive(owner: string, ids: readonly string[]): Promise<Set<string>> {
-    return ownedActiveJobs(this.db, 'runs', owner, ids);
   }
 
   /**
@@ -147,27 +58,5 @@ export class RunRepository {
       .where('status', 'not in', ACTIVE_STATUSES)
       .executeTakeFirst();
     return r.numDeletedRows > 0n;
-  }
-
-  /**
-   * failed/interrupted → queued again under server `owner`, progress reset, one more attempt. `false` when not
-   * resubmittable.
-   */
-  async requeue(id: string, owner?: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('runs')
-      .set((eb) => ({
-        status: 'queued',
-        progress: 0,
-        error: null,
-        started_at: null,
-        finished_at: null,
-        server_id: owner ?? null,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('status', 'in', RESUBMITTABLE_STATUSES)
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
   }
 }

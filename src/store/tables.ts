@@ -39,24 +39,28 @@ export interface ScenariosTable {
   description: string | null;
 }
 
-/** `runs`: one simulation job and its life cycle. */
-export interface RunsTable {
+/** The columns every job table (`runs`, `trials`) has: who asked, where it stands, when it ran. */
+export interface JobColumns {
   id: string;
   name: string;
-  /** JSON: the normalised scenario that is (or was) simulated. */
-  scenario: string;
   status: RunStatus;
   /** Fraction done, 0..1. */
   progress: number;
   error: string | null;
   client_id: string;
-  /** How many times the run was started (1 + resubmissions). */
+  /** How many times the job was started (1 + resubmissions). */
   attempts: number;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
-  /** The server that owns the run while it is active (migration 0005); `null` when no server owns it. */
+  /** The server that owns the job while it is active (migration 0005); `null` when no server owns it. */
   server_id: string | null;
+}
+
+/** `runs`: one simulation job and its life cycle. */
+export interface RunsTable extends JobColumns {
+  /** JSON: the normalised scenario that is (or was) simulated. */
+  scenario: string;
 }
 
 /** `results`: the result document of a finished run, without its series. */
@@ -93,22 +97,9 @@ export interface ApiTokensTable {
 }
 
 /** `trials`: virtual trials (migration 0002) and their life cycle, as for runs. */
-export interface TrialsTable {
-  id: string;
-  name: string;
+export interface TrialsTable extends JobColumns {
   /** JSON: the normalised trial document (endotwin/trial/v1). */
   document: string;
-  status: RunStatus;
-  /** Fraction of simulations done, 0..1. */
-  progress: number;
-  error: string | null;
-  client_id: string;
-  attempts: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  /** The server that owns the trial while it is active (migration 0005); `null` when no server owns it. */
-  server_id: string | null;
 }
 
 /** `trial_shards`: the outcomes of one finished shard of a trial, written once. */

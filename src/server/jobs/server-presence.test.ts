@@ -5,7 +5,7 @@
  * through another server, and after a failed heartbeat waits a whole lease before judging other servers.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseScenario } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/index.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store, TrialRecord } from '../../store/index.js';
 import { ServerPresence } from './server-presence.js';

@@ -21,38 +21,27 @@ import { z } from 'zod';
 import { prepareApiScenario, sampleValues } from './context.js';
 import type { RouteContext } from './context.js';
 import type { ZodApp } from './context.js';
+import { admitted, jobView, registerResubmit } from './jobs.js';
+import type { JobLimit } from './jobs.js';
 
 const TAGS = ['runs'];
 type RunView = z.output<typeof runViewSchema>;
 
 /** A run as the API shows it: `error` only when there is one, the client id never. */
 export function toRunView(run: RunSummary | RunRecord): RunView {
-  const view: RunView = {
-    id: run.id,
-    name: run.name,
-    status: run.status,
-    progress: run.progress,
-    attempts: run.attempts,
-    created_at: run.created_at,
-    started_at: run.started_at,
-    finished_at: run.finished_at,
-  };
-  if (run.error !== null) view.error = run.error;
+  const view: RunView = jobView(run);
   if ('scenario' in run) view.scenario = { ...run.scenario };
   return view;
 }
+
+const RUN_LIMIT: JobLimit = { error: RunLimitError, code: 'TOO_MANY_RUNS' };
 
 async function admit(
   ctx: RouteContext,
   clientId: string,
   prepare: (owner: string) => Promise<RunRecord>,
 ): Promise<RunRecord> {
-  try {
-    return await ctx.queue.admit(clientId, prepare);
-  } catch (error) {
-    if (error instanceof RunLimitError) throw new ApiError(429, 'TOO_MANY_RUNS', error.message);
-    throw error;
-  }
+  return admitted(RUN_LIMIT, () => ctx.queue.admit(clientId, prepare));
 }
 
 /** A 403 when the run's values would take the client's stored results past its quota. */
@@ -170,32 +159,13 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     },
   );
 
-  app.post(
-    '/runs/:id/resubmit',
-    {
-      schema: {
-        tags: TAGS,
-        operationId: 'resubmitRun',
-        summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
-        params: idParams,
-        response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const run = await existingRun(ctx, request.params.id);
-      const requeued = await admit(ctx, request.clientId, async (owner) => {
-        if (!(await ctx.store.runs.requeue(run.id, owner))) {
-          throw new ApiError(
-            409,
-            'RUN_NOT_RESUBMITTABLE',
-            `run ${run.id} is ${run.status}; only interrupted or failed runs can be resubmitted`,
-          );
-        }
-        return existingRun(ctx, run.id);
-      });
-      return reply.code(202).header('location', `/api/v1/runs/${requeued.id}`).send({ id: requeued.id });
-    },
-  );
+  registerResubmit(app, {
+    noun: 'run',
+    summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
+    existing: (id) => existingRun(ctx, id),
+    requeue: (id, owner) => ctx.store.runs.requeue(id, owner),
+    admit: (clientId, prepare) => admit(ctx, clientId, prepare),
+  });
 }
 
 function registerDelete(app: ZodApp, ctx: RouteContext): void {

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** POST /api/v1/sensitivity: local elasticities of a short run, and its limits and errors as 400s naming the field. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../store/index.js';
-import { buildServer } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { inMemoryServer } from '../../../test/support/in-memory-server.js';
 
 const scenario = {
   seed: 2,
@@ -12,19 +10,9 @@ const scenario = {
   output: { series: [] },
 };
 
-let store: Store;
-let app: FastifyInstance;
+const server = inMemoryServer();
 
-beforeAll(async () => {
-  store = await openStore(':memory:');
-  app = await buildServer({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
-
-const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/sensitivity', payload });
+const post = (payload: object) => server.app.inject({ method: 'POST', url: '/api/v1/sensitivity', payload });
 
 describe('POST /api/v1/sensitivity', () => {
   it('returns one elasticity per output and parameter, with the signs of the model', async () => {

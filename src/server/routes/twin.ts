@@ -5,16 +5,20 @@
  * days (median and 90 % interval per day). Both run on a worker thread of their own with a time limit, so the
  * event loop keeps serving. Research and education software, not a clinical tool.
  */
-import { Piscina } from 'piscina';
 import { z } from 'zod';
 import { Regimen } from '../../protocol/index.js';
 import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/index.js';
-import { observationsFromLabs } from '../../twin/index.js';
+import {
+  DEFAULT_FUTURE_DAYS,
+  MAX_FUTURE_DAYS,
+  continuedHistory,
+  observationsFromLabs,
+} from '../../twin/index.js';
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
+import { FitTimeoutError, twinFitPool } from '../jobs/analysis-pool.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
-import { workerScript } from '../jobs/worker-module.js';
 import { labValues } from '../labs.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
 import { prepareApiScenario } from './context.js';
@@ -92,9 +96,15 @@ const predictBody = fitBody
           'the whole course to predict from day 0 (history then what comes next); `patient` defaults to the ' +
           "history's and `seed` is always the history's. Give this or `future_days` (+ `regimen`), not both",
       }),
-    future_days: z.number().int().min(1).max(365).optional().meta({
-      description: 'days to predict after the history (default 90 when `future` is absent)',
-    }),
+    future_days: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_FUTURE_DAYS)
+      .optional()
+      .meta({
+        description: `days to predict after the history (default ${DEFAULT_FUTURE_DAYS} when \`future\` is absent)`,
+      }),
     // No default: an absent regimen continues the history's, an empty one stops treatment.
     regimen: z
       .array(scenarioSchema.shape.regimen.unwrap().element)
@@ -188,37 +198,14 @@ async function twinIssues<T>(fit: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A regimen line of a parsed scenario (its `end_day` filled in). */
-type ScenarioLine = Scenario['regimen'][number];
-
-/** The lines of a regimen in which every line ends (after `until`, or scenario lines shifted), as scenario lines. */
-function endedLines(regimen: Regimen): ScenarioLine[] {
-  return regimen.lines.map((line) => {
-    if (line.end_day === undefined) throw new Error('a regimen line of a scenario has no end_day');
-    return { ...line, end_day: line.end_day };
-  });
-}
-
-/** The history's regimen lines cut at its end: what was actually taken. */
-function takenLines(history: Scenario): ScenarioLine[] {
-  return endedLines(Regimen.fromScenario(history).until(history.duration_days));
-}
-
-/** The history's lines that ran to its end, now running to `end` instead: the regimen continues. */
-function continuedLines(history: Scenario, end: number): ScenarioLine[] {
-  return history.regimen.map((line) =>
-    line.end_day >= history.duration_days ? { ...line, end_day: end } : line,
-  );
-}
-
-/** Lines of the next `days` days, their days moved past the history's end. */
-function nextLines(history: Scenario, regimen: unknown, days: number, ctx: RouteContext): ScenarioLine[] {
+/** The regimen of the next `days` days as sent (days counted from the history's end), checked as a scenario's. */
+function nextRegimen(history: Scenario, regimen: unknown, days: number, ctx: RouteContext): Regimen {
   const next = historyScenario(
     { name: history.name, patient: history.patient, duration_days: days, regimen },
     ctx,
     'future_regimen',
   );
-  return endedLines(Regimen.fromScenario(next).shift(history.duration_days));
+  return Regimen.fromScenario(next);
 }
 
 /** The body's predicted course: `future` as sent, or the history extended by `future_days` with `regimen`. */
@@ -227,7 +214,7 @@ function futureScenario(body: z.output<typeof predictBody>, history: Scenario, c
     const future = { ...body.future, patient: body.future.patient ?? history.patient, seed: history.seed };
     return historyScenario(future, ctx, 'future');
   }
-  const days = body.future_days ?? 90;
+  const days = body.future_days ?? DEFAULT_FUTURE_DAYS;
   const end = history.duration_days + days;
   if (end > ctx.maxDurationDays) {
     throw new ApiError(
@@ -237,18 +224,8 @@ function futureScenario(body: z.output<typeof predictBody>, history: Scenario, c
       'future_days',
     );
   }
-  const regimen =
-    body.regimen === undefined
-      ? continuedLines(history, end)
-      : [...takenLines(history), ...nextLines(history, body.regimen, days, ctx)];
-  return { ...history, duration_days: end, regimen, monitoring: extendedMonitoring(history, end) };
-}
-
-/** The history's lab schedule, with a draw at the new end when the history drew one at its own (the default). */
-function extendedMonitoring(history: Scenario, end: number): Scenario['monitoring'] {
-  const { monitoring } = history;
-  if (!monitoring.at_days.includes(history.duration_days)) return monitoring;
-  return { ...monitoring, at_days: [...monitoring.at_days, end] };
+  const next = body.regimen === undefined ? undefined : nextRegimen(history, body.regimen, days, ctx);
+  return continuedHistory(history, days, next);
 }
 
 /** A prediction as the response schema types it. */
@@ -269,46 +246,6 @@ function predictionView(
     notes: [...prediction.notes],
     daily: prediction.daily.map((row) => ({ ...row })),
   };
-}
-
-/** A one-thread pool for fits, created on first use. */
-class FitPool {
-  private pool: Piscina<TwinFitTask, TwinFitOutcome> | undefined;
-
-  async run(task: TwinFitTask): Promise<TwinFitOutcome> {
-    const signal = AbortSignal.timeout(FIT_TIMEOUT_MS);
-    try {
-      return await this.getPool().run(task, { signal });
-    } catch (error) {
-      if (signal.aborted) {
-        throw new ApiError(
-          422,
-          'FIT_TIMEOUT',
-          `the fit did not finish within ${FIT_TIMEOUT_MS / 1000} s; fit a shorter history`,
-        );
-      }
-      throw error;
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.destroy();
-    this.pool = undefined;
-  }
-
-  private getPool(): Piscina<TwinFitTask, TwinFitOutcome> {
-    if (!this.pool) {
-      const { filename, execArgv } = workerScript('twin-worker');
-      this.pool = new Piscina<TwinFitTask, TwinFitOutcome>({
-        filename,
-        execArgv,
-        minThreads: 0,
-        maxThreads: 1,
-        idleTimeout: 60_000,
-      });
-    }
-    return this.pool;
-  }
 }
 
 /** The fit's inputs from a body: the history with the stored covariates by default, and the labs on its days. */
@@ -333,8 +270,17 @@ async function fitInputs(
 
 /** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
-  const pool = new FitPool();
+  const pool = twinFitPool(FIT_TIMEOUT_MS);
   app.addHook('onClose', () => pool.close());
+  /** Runs a twin task on the pool; past the time limit, a 422 `FIT_TIMEOUT`. */
+  const runOnPool = async (task: TwinFitTask): Promise<TwinFitOutcome> => {
+    try {
+      return await pool.run(task);
+    } catch (error) {
+      if (error instanceof FitTimeoutError) throw new ApiError(422, 'FIT_TIMEOUT', error.message);
+      throw error;
+    }
+  };
   app.post(
     '/patients/:id/fit',
     {
@@ -350,7 +296,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
     },
     async (request) => {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
-      const outcome = await twinIssues(async () => pool.run({ scenario, labs }));
+      const outcome = await twinIssues(async () => runOnPool({ scenario, labs }));
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       return fitView(outcome.fit);
     },
@@ -374,7 +320,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
       const { draws, seed } = request.body;
       const predict: TwinPredictTask = { future: futureScenario(request.body, scenario, ctx), draws, seed };
-      const outcome = await twinIssues(async () => pool.run({ scenario, labs, predict }));
+      const outcome = await twinIssues(async () => runOnPool({ scenario, labs, predict }));
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       if (!outcome.prediction) throw new Error('the twin worker returned no prediction');
       return predictionView(outcome.fit, outcome.prediction, scenario.duration_days);
