@@ -17,7 +17,7 @@ import { simulate } from '../src/simulate/index.js';
 import { GH_SYNTHETIC_DEFAULTS, seededRandom, syntheticGhSeries } from '../src/analysis/pulses/synthetic.js';
 import { preloadExamples } from '../src/cli/commands/serve.js';
 import { packageRoot } from '../src/server/index.js';
-import { INTERRUPTED_BY_RESTART, openStore } from '../src/store/index.js';
+import { openStore } from '../src/store/index.js';
 import { INTERRUPTED_BY_SHUTDOWN } from '../src/server/jobs/run-queue.js';
 import type { Store } from '../src/store/index.js';
 import { pollRun, request, startTestServer } from './support/api-harness.js';
@@ -111,10 +111,16 @@ function apiSuite(backend: Backend): void {
       await backend.tearDown();
     });
 
-    it('GET /health answers ok with the package version', async () => {
-      const res = await request(base, 'GET', '/health');
+    it('GET /health answers ok with the package version and the server’s identity', async () => {
+      const res = await request<{ server: string }>(base, 'GET', '/health');
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ status: 'ok', version: packageVersion(), database: 'ok' });
+      expect(res.json).toEqual({
+        status: 'ok',
+        version: packageVersion(),
+        database: 'ok',
+        server: res.json.server,
+      });
+      expect(res.json.server).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it('validates a scenario: normalised document and screening', async () => {
@@ -545,9 +551,23 @@ function apiSuite(backend: Backend): void {
         expect(run?.status).toBe('interrupted');
         expect(run?.error).toBe(INTERRUPTED_BY_SHUTDOWN);
       }
+      // Resubmitted to another server, an interrupted run starts again under the same id.
+      const again = await startTestServer({ store });
+      try {
+        const resubmitted = await request<{ id: string }>(
+          again.baseUrl,
+          'POST',
+          `/api/v1/runs/${running}/resubmit`,
+        );
+        expect(resubmitted.status).toBe(202);
+        expect(resubmitted.json.id).toBe(running);
+        expect((await pollRun(again.baseUrl, running)).pop()).toMatchObject({ status: 'done', attempts: 2 });
+      } finally {
+        await again.close();
+      }
     });
 
-    it('after a restart, unfinished runs are interrupted, finished results intact, and resubmit completes', async () => {
+    it('after a crash, the restarted server runs the crashed run again; finished results stay intact', async () => {
       const location = await backend.newLocation();
       // A first server finishes one run.
       let first = await openStore(location);
@@ -558,38 +578,33 @@ function apiSuite(backend: Backend): void {
       await app.close();
       await first.close();
 
-      // A process dies with a run in progress: the row says running when the store is closed.
+      // A server dies with a run in progress: its row and the run's say running when the store is closed.
       first = await openStore(location);
-      const crashed = await first.runs.create(parseScenario(SHORT_SCENARIO), 'ip:127.0.0.1');
-      expect(await first.runs.markRunning(crashed.id)).toBe(true);
+      await first.servers.register('crashed-server', 'a server that crashed');
+      const crashed = await first.runs.create(
+        parseScenario(SHORT_SCENARIO),
+        'ip:127.0.0.1',
+        'crashed-server',
+      );
+      expect(await first.runs.markRunning(crashed.id, 'crashed-server')).toBe(true);
       await first.runs.setProgress(crashed.id, 0.4);
       await first.close();
 
       const reopened = await openStore(location);
-      const restarted = await startTestServer({ store: reopened });
+      expect((await reopened.runs.get(crashed.id))?.status).toBe('running');
+      // Once the crashed server has been silent for a lease, the restarted one takes its run over.
+      const restarted = await startTestServer({ store: reopened, heartbeatMs: 50, serverLeaseMs: 500 });
       try {
-        expect(reopened.interruptedAtOpen).toBe(1);
-        const view = await request<RunView>(restarted.baseUrl, 'GET', `/api/v1/runs/${crashed.id}`);
-        expect(view.json.status).toBe('interrupted');
-        expect(view.json.error).toBe(INTERRUPTED_BY_RESTART);
-        const after = await request(restarted.baseUrl, 'GET', `/api/v1/runs/${doneId}/result`);
-        expect(after.text).toBe(before);
-
-        const notAgain = await request(restarted.baseUrl, 'POST', `/api/v1/runs/${doneId}/resubmit`);
-        expect(notAgain.status).toBe(409);
-        const resubmitted = await request<{ id: string }>(
-          restarted.baseUrl,
-          'POST',
-          `/api/v1/runs/${crashed.id}/resubmit`,
-        );
-        expect(resubmitted.status).toBe(202);
-        expect(resubmitted.json.id).toBe(crashed.id);
         const final = (await pollRun(restarted.baseUrl, crashed.id)).pop();
         expect(final?.status).toBe('done');
         expect(final?.attempts).toBe(2);
         const result = await request<Result>(restarted.baseUrl, 'GET', `/api/v1/runs/${crashed.id}/result`);
-        // Same scenario and seed as the run finished before the restart: the same result.
+        // Same scenario and seed as the run finished before the crash: the same result.
         expect(result.text).toBe(before);
+        const after = await request(restarted.baseUrl, 'GET', `/api/v1/runs/${doneId}/result`);
+        expect(after.text).toBe(before);
+        const notAgain = await request(restarted.baseUrl, 'POST', `/api/v1/runs/${doneId}/resubmit`);
+        expect(notAgain.status).toBe(409);
       } finally {
         await restarted.close();
         await reopened.close();

@@ -3,6 +3,7 @@
  * The Fastify application: OpenAPI docs at `/docs` (JSON at `/docs/json`), `GET /health`, the data routes under
  * `/api/v1` behind bearer-token auth when a token is configured, the run queue, and the web app's static files.
  */
+import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
@@ -16,6 +17,8 @@ import { AnalysisPool } from './jobs/analysis-pool.js';
 import { registerBrowserProtections } from './hardening.js';
 import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
+import { ServerPresence } from './jobs/server-presence.js';
+import { TrialRunner } from './jobs/trial-runner.js';
 import { logResponses, loggerOptions } from './logging.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { openApiTransform, openApiTransformObject } from './openapi.js';
@@ -69,6 +72,13 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** Log one line per response (method, route, status) with pino (default false). */
   readonly logger?: boolean;
+  /** Time between two heartbeats of this server in the store, ms (default 5 s). */
+  readonly heartbeatMs?: number;
+  /**
+   * A server sharing the database that has not written a heartbeat for this long is gone: this server takes over
+   * its unfinished runs and trials, ms (default 30 s).
+   */
+  readonly serverLeaseMs?: number;
 }
 
 /** Defaults of the {@link ServerOptions} limits. */
@@ -120,8 +130,10 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
 }
 
 /**
- * Builds the API server (not yet listening). Closing it stops the run queue: unfinished runs become `interrupted`.
- * The caller owns the store and closes it after the server.
+ * Builds the API server (not yet listening): registers it in the store with a heartbeat and takes over the
+ * unfinished runs and trials of servers that are gone. Closing it stops the run queue and the trial runner (their
+ * unfinished jobs become `interrupted`) and removes the server from the store. The caller owns the store and
+ * closes it after the server.
  * @throws Error when `host` is not loopback and no token exists (ENDOTWIN_TOKEN or the api_tokens table).
  * @example const app = await buildServer({ store }); await app.listen({ host: '127.0.0.1', port: 8080 });
  */
@@ -159,7 +171,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   if (options.logger) logResponses(app);
 
+  const serverId = randomUUID();
   const queue = new RunQueue(options.store, {
+    serverId,
     maxConcurrentRunsPerClient:
       options.maxConcurrentRunsPerClient ?? SERVER_DEFAULTS.maxConcurrentRunsPerClient,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
@@ -170,17 +184,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     onFinalWriteRetry: (runId, attempt) =>
       app.log.warn({ runId, attempt }, 'database unavailable for a run’s final write; retrying'),
   });
-  const analysis = new AnalysisPool(options.analysisTimeoutMs ?? SERVER_DEFAULTS.analysisTimeoutMs);
-  app.addHook('onClose', async () => {
-    await Promise.all([queue.close(), analysis.close()]);
+  const trials = new TrialRunner(options.store, {
+    serverId,
+    onError: (error) =>
+      app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'trial runner error'),
   });
+  const analysis = new AnalysisPool(options.analysisTimeoutMs ?? SERVER_DEFAULTS.analysisTimeoutMs);
+  const presence = new ServerPresence(options.store, queue, trials, {
+    ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.serverLeaseMs !== undefined ? { leaseMs: options.serverLeaseMs } : {}),
+    onError: (error) =>
+      app.log.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'heartbeat failed'),
+    onTakeover: (event) => app.log.warn(event, 'took over the unfinished jobs of a server that is gone'),
+  });
+  app.addHook('onClose', async () => {
+    await presence.stop();
+    await Promise.all([queue.close(), trials.close(), analysis.close()]);
+    // Last: until its jobs are marked interrupted, no other server may take them over.
+    await presence.leave();
+  });
+  await presence.start();
 
   const maxDurationDays = options.maxDurationDays ?? SERVER_DEFAULTS.maxDurationDays;
   await registerDocs(app, version, maxDurationDays);
-  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store);
+  registerHealthRoute(app.withTypeProvider<ZodTypeProvider>(), version, options.store, serverId);
   const ctx: RouteContext = {
     store: options.store,
     queue,
+    trials,
     analysis,
     maxDurationDays,
     maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,

@@ -35,6 +35,10 @@ export const healthResponse = z.object({
     .meta({ description: 'degraded (with a 503) while the database is down' }),
   version: z.string(),
   database: z.enum(['ok', 'unavailable']),
+  server: z.string().meta({
+    description:
+      'the identity of the server that answered (its row in the servers table, docs/operations.md)',
+  }),
 });
 
 export const findingSchema = z.object({

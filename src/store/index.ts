@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
 /** Persistence of patients, scenarios, runs, results, API tokens and trials (SQLite or PostgreSQL, one schema). */
-export {
-  openStore,
-  isPostgresUrl,
-  Store,
-  INTERRUPTED_BY_RESTART,
-  TRIAL_INTERRUPTED_BY_RESTART,
-} from './store.js';
+export { openStore, isPostgresUrl, Store } from './store.js';
+export type { ServerInfo } from './servers.js';
+export type { Adoption } from './job-status.js';
+export { lostTooOften } from './job-status.js';
 export type { TrialRecord, TrialSummary } from './trials.js';
 export type { DialectName } from './migrations.js';
 export { RUN_STATUSES, TOKEN_SCOPES } from './tables.js';

@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The job state machine shared by runs and trials: only an active job (queued, running) changes, so a late message
-// cannot move a finished job backwards; resubmitting restarts a run and resumes a trial.
+// cannot move a finished job backwards; the jobs of servers that are gone are taken over once; resubmitting
+// restarts a run and resumes a trial.
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_STATUSES, RESUBMITTABLE_STATUSES, interruptActiveJobs, stopJob } from './job-status.js';
+import {
+  ACTIVE_STATUSES,
+  RESUBMITTABLE_STATUSES,
+  adoptOrphans,
+  lostTooOften,
+  ownedActiveJobs,
+  stopJob,
+} from './job-status.js';
 import { parseScenario } from '../protocol/parse-scenario.js';
 import { openStore } from './index.js';
 
@@ -41,19 +49,59 @@ describe('job status changes', () => {
     }
   });
 
-  it('interrupts every active job of one table and counts them, leaving the other table alone', async () => {
+  it('takes over the active jobs of servers that are gone, once, and leaves a live server’s jobs alone', async () => {
     const store = await openStore(':memory:');
     try {
-      const a = await store.trials.create('a', {}, 'client');
-      const b = await store.trials.create('b', {}, 'client');
-      const c = await store.trials.create('c', {}, 'client');
-      await store.trials.markRunning(b.id);
-      await stopJob(store.db, 'trials', c.id, 'failed', 'earlier');
-      expect(await interruptActiveJobs(store.db, 'runs', 'restart')).toBe(0);
-      expect(await interruptActiveJobs(store.db, 'trials', 'restart')).toBe(2);
-      expect(await interruptActiveJobs(store.db, 'trials', 'restart')).toBe(0);
-      const statuses = await Promise.all([a, b, c].map(async (t) => (await store.trials.get(t.id))?.status));
-      expect(statuses).toEqual(['interrupted', 'interrupted', 'failed']);
+      await store.servers.register('live', 'live server');
+      await store.servers.register('me', 'this server');
+      const mine = await store.trials.create('of a live server', {}, 'client', 'live');
+      const queued = await store.trials.create('queued, owner gone', {}, 'client', 'gone');
+      const running = await store.trials.create('running, owner gone', {}, 'client', 'gone');
+      const unowned = await store.trials.create('no owner', {}, 'client');
+      const finished = await store.trials.create('done, owner gone', {}, 'client', 'gone');
+      await store.trials.markRunning(running.id, 'gone');
+      await store.trials.markRunning(finished.id, 'gone');
+      await store.trials.complete(finished.id, { arms: [] }, 'gone');
+
+      const first = await adoptOrphans(store.db, 'trials', 'me', 3);
+      expect(first.failed).toEqual([]);
+      expect(first.adopted.sort()).toEqual([queued.id, running.id, unowned.id].sort());
+      const after = await Promise.all(
+        [mine, queued, running, unowned, finished].map((t) => store.trials.get(t.id)),
+      );
+      expect(after.map((t) => [t?.status, t?.server_id, t?.attempts])).toEqual([
+        ['queued', 'live', 1],
+        ['queued', 'me', 1],
+        ['queued', 'me', 2],
+        ['queued', 'me', 1],
+        ['done', 'gone', 1],
+      ]);
+      // Now this server's: nothing more to take, and only the owner may start them.
+      expect(await adoptOrphans(store.db, 'trials', 'me', 3)).toEqual({ adopted: [], failed: [] });
+      expect(await store.trials.markRunning(queued.id, 'gone')).toBe(false);
+      expect(await store.trials.markRunning(queued.id, 'me')).toBe(true);
+      expect([...(await ownedActiveJobs(store.db, 'trials', 'me', [queued.id, mine.id]))]).toEqual([
+        queued.id,
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('marks failed, not started again, a job whose server vanished during each of its last starts', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const run = await store.trials.create('kills its servers', {}, 'client', 'gone-1');
+      for (const [attempt, server] of ['gone-1', 'gone-2', 'gone-3'].entries()) {
+        await store.servers.register(server, server);
+        expect(await adoptOrphans(store.db, 'trials', server, 3)).toMatchObject({
+          adopted: attempt === 0 ? [] : [run.id],
+        });
+        expect(await store.trials.markRunning(run.id, server)).toBe(true);
+        await store.servers.remove(server); // the server dies while running it
+      }
+      expect(await adoptOrphans(store.db, 'trials', 'me', 3)).toEqual({ adopted: [], failed: [run.id] });
+      expect(await store.trials.get(run.id)).toMatchObject({ status: 'failed', error: lostTooOften(3) });
     } finally {
       await store.close();
     }

@@ -2,13 +2,15 @@
 /**
  * The job repository runs and trials share: both tables have the same status, progress, error, attempt and timing
  * columns and the same life cycle (queued → running → done | failed | interrupted, and failed or interrupted →
- * queued again). Every state change is a conditional update, so a late message cannot move a job backwards. Each
- * kind adds its own document column and what it stores when done.
+ * queued again). Every state change is a conditional update, so a late message cannot move a job backwards; given
+ * an `owner` (a server id) it is also conditional on that server owning the job, so a job taken over by another
+ * server is never written by its previous one again. Each kind adds its own document column and what it stores
+ * when done.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
-import type { JobTable } from './job-status.js';
+import { adoptOrphans, ownedActiveJobs, ownedBy, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
+import type { Adoption, JobTable } from './job-status.js';
 import { nowIso } from './records.js';
 import type { JobSummary } from './records.js';
 import type { Database, RunStatus } from './tables.js';
@@ -24,10 +26,11 @@ const SUMMARY_COLUMNS = [
   'created_at',
   'started_at',
   'finished_at',
+  'server_id',
 ] as const satisfies readonly (keyof JobSummary)[];
 
-/** The job columns of a new queued job. */
-export function newJob(name: string, clientId: string): JobSummary {
+/** The job columns of a new queued job, owned by server `owner` (none: any server may take it). */
+export function newJob(name: string, clientId: string, owner?: string): JobSummary {
   return {
     id: randomUUID(),
     name,
@@ -39,6 +42,7 @@ export function newJob(name: string, clientId: string): JobSummary {
     created_at: nowIso(),
     started_at: null,
     finished_at: null,
+    server_id: owner ?? null,
   };
 }
 
@@ -63,38 +67,54 @@ export class JobRepository {
   }
 
   /** queued → running. `false` when the job is no longer queued (cancelled meanwhile). */
-  async markRunning(id: string): Promise<boolean> {
+  async markRunning(id: string, owner?: string): Promise<boolean> {
     const r = await this.db
       .updateTable(this.kind.table)
       .set({ status: 'running', started_at: nowIso() })
       .where('id', '=', id)
       .where('status', '=', 'queued')
+      .where(ownedBy(owner))
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   }
 
   /** Records the progress (0..1) of a running job. */
-  async setProgress(id: string, progress: number): Promise<void> {
+  async setProgress(id: string, progress: number, owner?: string): Promise<void> {
     await this.db
       .updateTable(this.kind.table)
       .set({ progress: Math.min(1, Math.max(0, progress)) })
       .where('id', '=', id)
       .where('status', '=', 'running')
+      .where(ownedBy(owner))
       .execute();
   }
 
-  /** queued/running → `status` (failed or interrupted) with a message. `false` when the job was not active. */
-  stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
-    return stopJob(this.db, this.kind.table, id, status, message);
+  /**
+   * queued/running → `status` (failed or interrupted) with a message. `false` when the job was not active (or,
+   * given `owner`, not that server's).
+   */
+  stop(id: string, status: 'failed' | 'interrupted', message: string, owner?: string): Promise<boolean> {
+    return stopJob(this.db, this.kind.table, id, status, message, owner);
   }
 
-  /** Marks every queued or running job interrupted (after a crash, or at shutdown); returns how many. */
-  interruptAllActive(message: string): Promise<number> {
-    return interruptActiveJobs(this.db, this.kind.table, message);
+  /**
+   * Takes over the active jobs of servers that are gone (or of none): they become queued under `owner`; see
+   * {@link adoptOrphans}.
+   */
+  adoptOrphans(owner: string, maxStarts: number): Promise<Adoption> {
+    return adoptOrphans(this.db, this.kind.table, owner, maxStarts);
   }
 
-  /** failed/interrupted → queued again, one more attempt. `false` when not resubmittable. */
-  async requeue(id: string): Promise<boolean> {
+  /** Of `ids`, the jobs still active and owned by `owner` (the others are no longer its to run). */
+  ownedActive(owner: string, ids: readonly string[]): Promise<Set<string>> {
+    return ownedActiveJobs(this.db, this.kind.table, owner, ids);
+  }
+
+  /**
+   * failed/interrupted → queued again under server `owner` (none: any server may take it), one more attempt.
+   * `false` when not resubmittable.
+   */
+  async requeue(id: string, owner?: string): Promise<boolean> {
     const r = await this.db
       .updateTable(this.kind.table)
       .set((eb) => ({
@@ -103,6 +123,7 @@ export class JobRepository {
         error: null,
         started_at: null,
         finished_at: null,
+        server_id: owner ?? null,
         attempts: eb('attempts', '+', 1),
       }))
       .where('id', '=', id)
@@ -111,13 +132,17 @@ export class JobRepository {
     return r.numUpdatedRows > 0n;
   }
 
-  /** running → done inside `trx`. `false` when the job is no longer running (nothing else may be written then). */
-  protected async markDone(trx: Transaction<Database>, id: string): Promise<boolean> {
+  /**
+   * running → done inside `trx`. `false` when the job is no longer running (or, given `owner`, no longer that
+   * server's): nothing else may be written then.
+   */
+  protected async markDone(trx: Transaction<Database>, id: string, owner?: string): Promise<boolean> {
     const r = await trx
       .updateTable(this.kind.table)
       .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })
       .where('id', '=', id)
       .where('status', '=', 'running')
+      .where(ownedBy(owner))
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   }

@@ -120,6 +120,30 @@ function scenarioDescription(): Migration {
   };
 }
 
+/** 0005: server identities with heartbeats, and the owner of each active run and trial. */
+function serverLeases(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('servers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('heartbeat_ms', 'double precision', (c) => c.notNull())
+        .execute();
+      for (const table of ['runs', 'trials']) {
+        await db.schema.alterTable(table).addColumn('server_id', 'text').execute();
+      }
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      for (const table of ['runs', 'trials']) {
+        await db.schema.alterTable(table).dropColumn('server_id').execute();
+      }
+      await db.schema.dropTable('servers').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
@@ -127,6 +151,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002_trials': trialsMigration(),
     '0003_token_scopes': tokenScopes(),
     '0004_scenario_description': scenarioDescription(),
+    '0005_server_leases': serverLeases(),
   };
 }
 

@@ -19,9 +19,9 @@ export class RunRepository extends JobRepository {
     super(db, { table: 'runs', resetProgressOnRequeue: true });
   }
 
-  /** Stores a new queued run for a normalised scenario. */
-  async create(scenario: Scenario, clientId: string): Promise<RunRecord> {
-    const record: RunRecord = { ...newJob(scenario.name, clientId), scenario };
+  /** Stores a new queued run for a normalised scenario, owned by server `owner` (none: any server may take it). */
+  async create(scenario: Scenario, clientId: string, owner?: string): Promise<RunRecord> {
+    const record: RunRecord = { ...newJob(scenario.name, clientId, owner), scenario };
     await this.db
       .insertInto('runs')
       .values({ ...record, scenario: JSON.stringify(scenario) })
@@ -37,11 +37,11 @@ export class RunRepository extends JobRepository {
 
   /**
    * running → done and the result stored, in one transaction. `false` (and nothing written) when the run is no
-   * longer running, e.g. it was cancelled while the worker finished.
+   * longer running (or, given `owner`, no longer that server's), e.g. it was cancelled while the worker finished.
    */
-  complete(id: string, result: Result): Promise<boolean> {
+  complete(id: string, result: Result, owner?: string): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
-      if (!(await this.markDone(trx, id))) return false;
+      if (!(await this.markDone(trx, id, owner))) return false;
       await insertResult(trx, id, result);
       return true;
     });

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /**
  * Opening the store: `postgres://…` (or `postgresql://…`) selects PostgreSQL, anything else is a SQLite file path
- * (or `:memory:`). Migrations run at open; runs a previous process left queued or running become `interrupted`.
+ * (or `:memory:`). Migrations run at open. Opening touches no run or trial: the servers recover the work of
+ * servers that are gone (`servers` table, src/server/jobs/server-presence.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,17 +17,10 @@ import { PatientRepository } from './patients.js';
 import { ResultRepository } from './results.js';
 import { RunRepository } from './runs.js';
 import { ScenarioRepository } from './scenarios.js';
+import { ServerRepository } from './servers.js';
 import type { Database } from './tables.js';
 import { TokenRepository } from './tokens.js';
 import { TrialRepository } from './trials.js';
-
-/** The message stored on runs found unfinished when the store opens. */
-export const INTERRUPTED_BY_RESTART =
-  'the server stopped before this run finished; resubmit it to run it again';
-
-/** The message stored on trials found unfinished when the store opens (their finished shards are kept). */
-export const TRIAL_INTERRUPTED_BY_RESTART =
-  'the server stopped before this trial finished; resubmit it to continue from its finished shards';
 
 /** An open store: one repository per table group. */
 export class Store {
@@ -36,13 +30,12 @@ export class Store {
   readonly results: ResultRepository;
   readonly tokens: TokenRepository;
   readonly trials: TrialRepository;
+  readonly servers: ServerRepository;
 
   constructor(
     /** The Kysely handle, for callers that need a query the repositories do not offer. */
     readonly db: Kysely<Database>,
     readonly dialect: DialectName,
-    /** How many runs were marked `interrupted` when this store opened. */
-    readonly interruptedAtOpen: number,
   ) {
     this.patients = new PatientRepository(db);
     this.scenarios = new ScenarioRepository(db);
@@ -50,6 +43,7 @@ export class Store {
     this.results = new ResultRepository(db);
     this.tokens = new TokenRepository(db);
     this.trials = new TrialRepository(db);
+    this.servers = new ServerRepository(db, dialect);
   }
 
   /**
@@ -118,31 +112,17 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void
 }
 
 /**
- * Opens (and migrates) the store at `location`: a `postgres://` URL or a SQLite path (`:memory:` allowed).
- * Runs left queued or running by a previous process are marked `interrupted`; finished results are untouched.
- * One server process per database is assumed: a second process opening the same database would interrupt the
- * first one's runs.
+ * Opens (and migrates) the store at `location`: a `postgres://` URL or a SQLite path (`:memory:` allowed). Several
+ * processes may open one database at once; runs and trials are left as they are.
  * @example const store = await openStore('./endotwin.db');
  */
-export async function openStore(
-  location: string,
-  options: {
-    /**
-     * Mark runs and trials left queued or running as interrupted (default true: a server starting up). Tools that
-     * only read or manage tokens pass `false`, so they never touch the runs of a server that is running.
-     */
-    readonly recoverUnfinished?: boolean;
-  } = {},
-): Promise<Store> {
+export async function openStore(location: string): Promise<Store> {
   const dialectName: DialectName = isPostgresUrl(location) ? 'postgres' : 'sqlite';
   const dialect = dialectName === 'postgres' ? postgresDialect(location) : sqliteDialect(location);
   const db = new Kysely<Database>({ dialect });
   try {
     await migrate(db, dialectName);
-    if (options.recoverUnfinished === false) return new Store(db, dialectName, 0);
-    const interrupted = await new RunRepository(db).interruptAllActive(INTERRUPTED_BY_RESTART);
-    await new TrialRepository(db).interruptAllActive(TRIAL_INTERRUPTED_BY_RESTART);
-    return new Store(db, dialectName, interrupted);
+    return new Store(db, dialectName);
   } catch (error) {
     await db.destroy();
     // A migration error wraps the driver's; a disk-full or read-only cause is the news, anything else keeps its

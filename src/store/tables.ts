@@ -53,6 +53,8 @@ export interface JobColumns {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The server that owns the job while it is active (migration 0005); `null` when no server owns it. */
+  server_id: string | null;
 }
 
 /** `runs`: one simulation job and its life cycle. */
@@ -116,6 +118,19 @@ export interface TrialResultsTable {
   created_at: string;
 }
 
+/**
+ * `servers`: the API servers using this database (migration 0005). Each one writes a heartbeat; a server whose
+ * heartbeat is older than the lease is gone, and the live servers take over its runs and trials.
+ */
+export interface ServersTable {
+  id: string;
+  /** Who the server is, for people: host name, process id and address. */
+  label: string;
+  started_at: string;
+  /** The database clock at the last heartbeat, milliseconds since 1970 (one clock for every server). */
+  heartbeat_ms: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   patients: PatientsTable;
@@ -127,4 +142,5 @@ export interface Database {
   trials: TrialsTable;
   trial_shards: TrialShardsTable;
   trial_results: TrialResultsTable;
+  servers: ServersTable;
 }

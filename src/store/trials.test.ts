@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-/** The trial tables on SQLite: life cycle, idempotent shards, result, and interruption when the store reopens. */
+/** The trial tables on SQLite: life cycle, idempotent shards, result, and takeover after the store reopens. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore, TRIAL_INTERRUPTED_BY_RESTART } from './index.js';
+import { openStore } from './index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'endotwin-store-trials-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -44,20 +44,23 @@ describe('TrialRepository', () => {
     }
   });
 
-  it('a trial left running by a stopped server is interrupted at reopen, keeps its shards, and can be requeued', async () => {
+  it('reopening the store leaves a running trial alone; taken over, it keeps its shards', async () => {
     const path = join(folder, 'trials.db');
     const first = await openStore(path);
-    const { id } = await first.trials.create('t', {}, 'client');
-    await first.trials.markRunning(id);
+    const { id } = await first.trials.create('t', {}, 'client', 'crashed');
+    await first.trials.markRunning(id, 'crashed');
     await first.trials.saveShard(id, 0, []);
     await first.close();
     const second = await openStore(path);
     try {
-      const trial = await second.trials.get(id);
-      expect(trial).toMatchObject({ status: 'interrupted', error: TRIAL_INTERRUPTED_BY_RESTART });
+      expect(await second.trials.get(id)).toMatchObject({ status: 'running', server_id: 'crashed' });
+      expect(await second.trials.adoptOrphans('restarted', 3)).toEqual({ adopted: [id], failed: [] });
+      expect(await second.trials.get(id)).toMatchObject({
+        status: 'queued',
+        server_id: 'restarted',
+        attempts: 2,
+      });
       expect((await second.trials.shards(id)).size).toBe(1);
-      expect(await second.trials.requeue(id)).toBe(true);
-      expect((await second.trials.get(id))?.attempts).toBe(2);
     } finally {
       await second.close();
     }

@@ -75,9 +75,9 @@ export class TrialRepository extends JobRepository {
     super(db, { table: 'trials', resetProgressOnRequeue: false });
   }
 
-  /** Stores a new queued trial. */
-  async create(name: string, document: unknown, clientId: string): Promise<TrialRecord> {
-    const record: TrialRecord = { ...newJob(name, clientId), document };
+  /** Stores a new queued trial, owned by server `owner` (none: any server may take it). */
+  async create(name: string, document: unknown, clientId: string, owner?: string): Promise<TrialRecord> {
+    const record: TrialRecord = { ...newJob(name, clientId, owner), document };
     await this.db
       .insertInto('trials')
       .values({ ...record, document: JSON.stringify(document) })
@@ -110,10 +110,13 @@ export class TrialRepository extends JobRepository {
     return new Map(rows.map((r) => [Number(r.shard_id), JSON.parse(r.outcomes) as unknown]));
   }
 
-  /** running → done with its result, in one transaction; `false` (nothing written) when no longer running. */
-  complete(id: string, result: unknown): Promise<boolean> {
+  /**
+   * running → done with its result, in one transaction; `false` (nothing written) when no longer running (or,
+   * given `owner`, no longer that server's).
+   */
+  complete(id: string, result: unknown, owner?: string): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
-      if (!(await this.markDone(trx, id))) return false;
+      if (!(await this.markDone(trx, id, owner))) return false;
       await trx
         .insertInto('trial_results')
         .values({ trial_id: id, document: JSON.stringify(result), created_at: nowIso() })

@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { freeLoopbackPort } from './net.js';
 
 const run = promisify(execFile);
@@ -118,4 +119,37 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A describe block with a throw-away PostgreSQL server started before its tests and stopped after them; `body`
+ * gets the running server. Without the binaries the block is skipped, naming the Debian package (under CI=true it
+ * fails instead).
+ */
+export function describeWithPostgres(title: string, body: (postgres: () => PostgresServer) => void): void {
+  const bin = findPostgresBin();
+  if (bin === undefined) {
+    describe(title, () => {
+      it('needs the PostgreSQL server binaries under CI', () => {
+        if (process.env.CI === 'true') throw new Error(POSTGRES_MISSING);
+      });
+    });
+    describe.skip(`${title} (skipped: ${POSTGRES_MISSING})`, () => {
+      it('runs against PostgreSQL', () => undefined);
+    });
+    return;
+  }
+  describe(title, () => {
+    let server: PostgresServer | undefined;
+    beforeAll(async () => {
+      server = await startPostgres(bin);
+    }, 120_000);
+    afterAll(async () => {
+      await server?.stop();
+    }, 60_000);
+    body(() => {
+      if (server === undefined) throw new Error('the PostgreSQL test server has not started');
+      return server;
+    });
+  });
 }

@@ -169,11 +169,6 @@ async function runServe(options: ServeCliOptions, context: CommandContext): Prom
   });
   const { skipped } = server.preloaded;
   if (skipped.length > 0) context.io.err(`examples not preloaded:\n  ${skipped.join('\n  ')}\n`);
-  if (server.store.interruptedAtOpen > 0) {
-    context.io.err(
-      `${server.store.interruptedAtOpen} unfinished run(s) of a previous server marked interrupted\n`,
-    );
-  }
   context.io.out(
     `endotwin is running: open ${server.url} in a browser (API docs at ${server.url}/docs).\n` +
       'Research and education software, not a medical device: model outputs are not dosing advice.\n' +

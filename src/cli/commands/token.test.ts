@@ -57,7 +57,7 @@ describe('endotwin token', () => {
 
     expect((await cli('token', 'revoke', id, '--db', db)).code).toBe(0);
     expect((await cli('token', 'list', '--db', db)).out).toBe('');
-    const after = await openStore(db, { recoverUnfinished: false });
+    const after = await openStore(db);
     expect((await after.runs.get(run.id))?.status).toBe('queued');
     await after.close();
     const again = await cli('token', 'revoke', id, '--db', db);

@@ -19,7 +19,7 @@ interface DbOption {
 async function withStore<T>(db: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
   const { openStore } = await import('../../store/index.js');
   // A server may be running on this store: leave its runs alone.
-  const store = await openStore(db ?? DEFAULT_DB, { recoverUnfinished: false });
+  const store = await openStore(db ?? DEFAULT_DB);
   try {
     return await work(store);
   } finally {

@@ -23,7 +23,7 @@ describe('ProgressWriter', () => {
 
   it('writes at most once per interval and always catches up with the latest value', async () => {
     const writes: [number, number][] = [];
-    const writer = new ProgressWriter(recordingStore(writes), 'run', 500, (e) => {
+    const writer = new ProgressWriter(recordingStore(writes), 'run', 'server', 500, (e) => {
       throw e;
     });
     // 100 reports over 2 s, one every 20 ms.
@@ -41,7 +41,7 @@ describe('ProgressWriter', () => {
 
   it('drops a pending value once stopped', async () => {
     const writes: [number, number][] = [];
-    const writer = new ProgressWriter(recordingStore(writes), 'run', 500, (e) => {
+    const writer = new ProgressWriter(recordingStore(writes), 'run', 'server', 500, (e) => {
       throw e;
     });
     writer.report(0.1); // written at once

@@ -12,6 +12,8 @@ export class ProgressWriter {
   constructor(
     private readonly store: Store,
     private readonly runId: string,
+    /** The server that owns the run: a run taken over by another server is no longer written. */
+    private readonly owner: string,
     /** Minimum time between two writes, ms. */
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
@@ -41,7 +43,7 @@ export class ProgressWriter {
     this.latest = undefined;
     this.lastWriteMs = Date.now();
     this.writing = this.writing
-      .then(() => this.store.runs.setProgress(this.runId, value))
+      .then(() => this.store.runs.setProgress(this.runId, value, this.owner))
       .catch(this.onError);
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../../protocol/index.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
@@ -15,9 +15,16 @@ describe('RunQueue', () => {
   let store: Store;
   let queue: RunQueue;
 
+  const retries: number[] = [];
   beforeEach(async () => {
     store = await openStore(':memory:');
-    queue = new RunQueue(store, { maxConcurrentRunsPerClient: 1, workers: 1 });
+    retries.length = 0;
+    queue = new RunQueue(store, {
+      maxConcurrentRunsPerClient: 1,
+      workers: 1,
+      finalWriteRetryMs: 10,
+      onFinalWriteRetry: (_id, attempt) => retries.push(attempt),
+    });
   });
 
   afterEach(async () => {
@@ -26,17 +33,17 @@ describe('RunQueue', () => {
   });
 
   it('refuses a client over its limit without storing anything', async () => {
-    await queue.admit('a', () => store.runs.create(scenario, 'a'));
-    await expect(queue.admit('a', () => store.runs.create(scenario, 'a'))).rejects.toBeInstanceOf(
+    await queue.admit('a', (owner) => store.runs.create(scenario, 'a', owner));
+    await expect(queue.admit('a', (owner) => store.runs.create(scenario, 'a', owner))).rejects.toBeInstanceOf(
       RunLimitError,
     );
     expect(await store.runs.list({ limit: 10, offset: 0 })).toHaveLength(1);
     // Another client has its own slots.
-    await queue.admit('b', () => store.runs.create(scenario, 'b'));
+    await queue.admit('b', (owner) => store.runs.create(scenario, 'b', owner));
   });
 
   it('frees the client slot as soon as a running run is cancelled', async () => {
-    const run = await queue.admit('a', () => store.runs.create(scenario, 'a'));
+    const run = await queue.admit('a', (owner) => store.runs.create(scenario, 'a', owner));
     await waitUntil(async () => (await store.runs.get(run.id))?.status === 'running', 'the run to start');
     expect(await queue.cancel(run.id)).toBe(true);
     expect(queue.activeRuns('a')).toBe(0);
@@ -51,5 +58,27 @@ describe('RunQueue', () => {
       'no such run',
     );
     expect(queue.activeRuns('a')).toBe(0);
+  });
+
+  it('retries the start of a run while the database is unavailable; the run ends done', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    vi.spyOn(store.runs, 'markRunning').mockRejectedValueOnce(refused);
+    const run = await queue.admit('a', (owner) => store.runs.create(scenario, 'a', owner));
+    await waitUntil(async () => (await store.runs.get(run.id))?.status === 'done', 'the run to end done');
+    expect(retries).toEqual([1]);
+  });
+
+  it('writes nothing for a run taken over by another server, and stops its worker', async () => {
+    const run = await queue.admit('a', (owner) => store.runs.create(scenario, 'a', owner));
+    await waitUntil(async () => (await store.runs.get(run.id))?.status === 'running', 'the run to start');
+    await store.db.updateTable('runs').set({ server_id: 'other' }).where('id', '=', run.id).execute();
+    const before = await store.runs.get(run.id);
+    queue.abandon([run.id]);
+    expect(queue.ownedRunIds()).toEqual([]);
+    expect(queue.activeRuns('a')).toBe(0);
+    await queue.close();
+    // Neither the abandoned worker nor the shutdown wrote anything: the run is as the other server left it.
+    expect(await store.runs.get(run.id)).toEqual(before);
+    expect(before).toMatchObject({ status: 'running', server_id: 'other' });
   });
 });

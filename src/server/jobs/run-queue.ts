@@ -4,12 +4,13 @@
  * a time, a cap on each client's queued + running runs, throttled progress persistence, cancel, a run time limit,
  * and a clean shutdown that leaves unfinished runs `interrupted`.
  */
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Result, Scenario } from '../../scenario/index.js';
-import { isDatabaseUnavailable } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/index.js';
+import { writeWhenAvailable } from './final-write.js';
 import { ProgressWriter } from './progress-writer.js';
 import { isProgressMessage } from './protocol.js';
 import type { SimulationTask } from './protocol.js';
@@ -17,6 +18,11 @@ import { workerScript } from './worker-module.js';
 
 /** Settings of a {@link RunQueue}. */
 export interface RunQueueOptions {
+  /**
+   * The identity of this server in the store: its runs carry it, and every status write is conditional on it, so
+   * a run taken over by another server is never written by this one again (default: a random UUID).
+   */
+  readonly serverId?: string;
   /** Most queued + running runs one client may have at once. */
   readonly maxConcurrentRunsPerClient: number;
   /** Worker threads, i.e. runs simulated at the same time (default: cores − 1, at least 1). */
@@ -27,9 +33,12 @@ export interface RunQueueOptions {
   readonly maxRunMs?: number;
   /** Receives errors of the queue's own bookkeeping (store writes), which have no request to report to. */
   readonly onError?: (error: unknown) => void;
-  /** Told each time a run's final write (done or failed) found the database unavailable and will be retried. */
+  /**
+   * Told each time a run's start or final write (done or failed) found the database unavailable and will be
+   * retried.
+   */
   readonly onFinalWriteRetry?: (runId: string, attempt: number, error: unknown) => void;
-  /** First wait before retrying a final write, ms (default 1000; doubled each time up to 30 s). */
+  /** First wait before retrying a start or final write, ms (default 1000; doubled each time up to 30 s). */
   readonly finalWriteRetryMs?: number;
 }
 
@@ -73,12 +82,15 @@ export class RunQueue {
   private running = 0;
   private pool: Piscina<SimulationTask, Result> | undefined;
   private closed = false;
+  /** This server's identity, the owner of the runs it queues. */
+  readonly serverId: string;
 
   constructor(
     private readonly store: Store,
     private readonly options: RunQueueOptions,
   ) {
     this.workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+    this.serverId = options.serverId ?? randomUUID();
   }
 
   /** Queued + running runs of a client in this process. */
@@ -88,10 +100,10 @@ export class RunQueue {
 
   /**
    * Admits a run for a client: reserves one of the client's slots, lets `prepare` create or requeue the run in the
-   * store, and queues it. The reservation is given back if `prepare` throws.
+   * store under `owner` (this server's id), and queues it. The reservation is given back if `prepare` throws.
    * @throws RunLimitError when the client is at its limit (nothing is stored then).
    */
-  async admit(clientId: string, prepare: () => Promise<RunRecord>): Promise<RunRecord> {
+  async admit(clientId: string, prepare: (owner: string) => Promise<RunRecord>): Promise<RunRecord> {
     if (this.closed) throw new Error('the run queue is shut down');
     if (this.activeRuns(clientId) >= this.options.maxConcurrentRunsPerClient) {
       throw new RunLimitError(clientId, this.options.maxConcurrentRunsPerClient);
@@ -99,7 +111,9 @@ export class RunQueue {
     this.activePerClient.set(clientId, this.activeRuns(clientId) + 1);
     let run: RunRecord;
     try {
-      run = await prepare();
+      run = await prepare(this.serverId);
+      // A run stored under another owner (or none) would never start here: a programming error, caught early.
+      if (run.server_id !== this.serverId) throw new Error(`run ${run.id} was not stored under this server`);
     } catch (error) {
       this.release(clientId);
       throw error;
@@ -107,14 +121,44 @@ export class RunQueue {
     if (this.closed) {
       // The queue shut down while the run was being stored: it will not run here.
       this.release(clientId);
-      await this.store.runs.stop(run.id, 'interrupted', INTERRUPTED_BY_SHUTDOWN);
+      await this.store.runs.stop(run.id, 'interrupted', INTERRUPTED_BY_SHUTDOWN, this.serverId);
       throw new Error('the run queue is shut down');
     }
+    this.enqueue(run, clientId);
+    return run;
+  }
+
+  /**
+   * Queues a run this server took over from a server that is gone (the store already names this server its
+   * owner). It counts towards its client's runs here, but is not refused for being over the limit.
+   */
+  adopt(run: RunRecord): void {
+    if (this.closed || this.jobs.has(run.id)) return;
+    this.activePerClient.set(run.client_id, this.activeRuns(run.client_id) + 1);
+    this.enqueue(run, run.client_id);
+  }
+
+  /**
+   * Stops working on runs that are no longer this server's (cancelled through another server, or taken over after
+   * this one was declared gone), without writing anything: their status belongs to someone else now.
+   */
+  abandon(runIds: Iterable<string>): void {
+    for (const id of runIds) {
+      const job = this.jobs.get(id);
+      if (job) this.stopJob(job);
+    }
+  }
+
+  /** The ids of the runs this server has queued or running. */
+  ownedRunIds(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  private enqueue(run: RunRecord, clientId: string): void {
     const job: Job = { runId: run.id, clientId, scenario: run.scenario, controller: new AbortController() };
     this.jobs.set(run.id, job);
     this.waiting.push(job);
     this.pump();
-    return run;
   }
 
   /**
@@ -135,7 +179,9 @@ export class RunQueue {
     await Promise.allSettled([...this.executing]);
     // Only this process's runs: another server sharing the database keeps its own.
     await Promise.all(
-      jobs.map((job) => this.store.runs.stop(job.runId, 'interrupted', INTERRUPTED_BY_SHUTDOWN)),
+      jobs.map((job) =>
+        this.store.runs.stop(job.runId, 'interrupted', INTERRUPTED_BY_SHUTDOWN, this.serverId),
+      ),
     );
     await this.pool?.destroy();
     this.pool = undefined;
@@ -193,31 +239,25 @@ export class RunQueue {
   }
 
   /**
-   * Writes a run's outcome, retrying with growing waits while the database is unavailable, so a run that ends
-   * during an outage ends `done` or `failed` once the database is back instead of staying `running`. Gives up
-   * when the queue shuts down (the next server start marks the run interrupted). Other errors are thrown.
+   * Writes a run's start or outcome, retrying while the database is unavailable (see {@link writeWhenAvailable}).
+   * Gives up when the queue shuts down (the run is then taken over by another server). Other errors are thrown.
    */
-  private async finalWrite(job: Job, write: () => Promise<unknown>): Promise<void> {
-    let waitMs = this.options.finalWriteRetryMs ?? 1000;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        return;
-      } catch (error) {
-        if (!isDatabaseUnavailable(error) || this.closed) throw error;
-        this.options.onFinalWriteRetry?.(job.runId, attempt, error);
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-        waitMs = Math.min(waitMs * 2, 30_000);
-      }
-    }
+  private finalWrite<T>(job: Job, write: () => Promise<T>): Promise<T> {
+    return writeWhenAvailable(write, {
+      firstWaitMs: this.options.finalWriteRetryMs ?? 1000,
+      givenUp: () => this.closed,
+      onRetry: (attempt, error) => this.options.onFinalWriteRetry?.(job.runId, attempt, error),
+    });
   }
 
   private async execute(job: Job): Promise<void> {
-    if (job.stopped || !(await this.store.runs.markRunning(job.runId))) return;
+    if (job.stopped) return;
+    if (!(await this.finalWrite(job, () => this.store.runs.markRunning(job.runId, this.serverId)))) return;
     const onError = (error: unknown): void => this.options.onError?.(error);
     const progress = new ProgressWriter(
       this.store,
       job.runId,
+      this.serverId,
       this.options.progressIntervalMs ?? 500,
       onError,
     );
@@ -229,7 +269,7 @@ export class RunQueue {
     const timer = setTimeout(() => {
       this.stopJob(job);
       const message = `the run exceeded the time limit of ${maxRunMs / 1000} s`;
-      this.store.runs.stop(job.runId, 'failed', message).catch(onError);
+      this.store.runs.stop(job.runId, 'failed', message, this.serverId).catch(onError);
     }, maxRunMs);
     try {
       const result = await this.getPool().run(
@@ -237,14 +277,14 @@ export class RunQueue {
         { transferList: [channel.port2], signal: job.controller.signal },
       );
       await progress.stop();
-      await this.finalWrite(job, () => this.store.runs.complete(job.runId, result));
+      await this.finalWrite(job, () => this.store.runs.complete(job.runId, result, this.serverId));
     } catch (error) {
       await progress.stop();
       // A run stopped from outside has its status written by whoever stopped it; writing here as well would race
       // with that write (on PostgreSQL they go through different connections).
       if (!job.stopped) {
         const message = messageOf(error);
-        await this.finalWrite(job, () => this.store.runs.stop(job.runId, 'failed', message));
+        await this.finalWrite(job, () => this.store.runs.stop(job.runId, 'failed', message, this.serverId));
       }
     } finally {
       clearTimeout(timer);

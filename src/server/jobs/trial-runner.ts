@@ -5,13 +5,17 @@
  * shard saved in the store as it lands, so a trial interrupted by a shutdown continues from its finished shards
  * when resubmitted, and no patient is counted twice.
  */
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { analyseTrial, parseTrial, planTrial, ThreadEngine, unitCount } from '../../cohort/index.js';
 import type { PatientOutcome, Shard, TrialPlan } from '../../cohort/index.js';
 import type { Store, TrialRecord } from '../../store/index.js';
+import { writeWhenAvailable } from './final-write.js';
 
 /** Settings of a {@link TrialRunner}. */
 export interface TrialRunnerOptions {
+  /** This server's identity in the store, the owner of its trials (default: a random UUID); see RunQueue. */
+  readonly serverId?: string;
   /** Most queued + running trials one client may have at once (default 1). */
   readonly maxActivePerClient?: number;
   /** Worker threads of the pool (default: cores − 1, at least 1). */
@@ -20,6 +24,10 @@ export interface TrialRunnerOptions {
   readonly progressIntervalMs?: number;
   /** Receives errors of the runner's own bookkeeping, which have no request to report to. */
   readonly onError?: (error: unknown) => void;
+  /** Told each time a trial's start or final write found the database unavailable and will be retried. */
+  readonly onFinalWriteRetry?: (trialId: string, attempt: number, error: unknown) => void;
+  /** First wait before retrying a start or final write, ms (default 1000; doubled each time up to 30 s). */
+  readonly finalWriteRetryMs?: number;
 }
 
 /** Thrown by {@link TrialRunner.admit} when the client already has its maximum of active trials. */
@@ -44,6 +52,8 @@ interface Job {
   readonly id: string;
   readonly clientId: string;
   readonly controller: AbortController;
+  /** Set when the trial is no longer this server's: nothing more is written for it. */
+  abandoned?: true;
 }
 
 function messageOf(error: unknown): string {
@@ -57,25 +67,31 @@ export class TrialRunner {
   private current: { job: Job; done: Promise<void> } | undefined;
   private closed = false;
   private readonly workers: number;
+  /** This server's identity, the owner of the trials it queues. */
+  readonly serverId: string;
 
   constructor(
     private readonly store: Store,
     private readonly options: TrialRunnerOptions = {},
   ) {
     this.workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+    this.serverId = options.serverId ?? randomUUID();
   }
 
   /**
-   * Reserves one of the client's slots, lets `prepare` create or requeue the trial in the store, and queues it.
+   * Reserves one of the client's slots, lets `prepare` create or requeue the trial in the store under `owner`
+   * (this server's id), and queues it.
    * @throws TrialLimitError when the client is at its limit (nothing is stored then).
    */
-  async admit(clientId: string, prepare: () => Promise<TrialRecord>): Promise<TrialRecord> {
+  async admit(clientId: string, prepare: (owner: string) => Promise<TrialRecord>): Promise<TrialRecord> {
     if (this.closed) throw new Error('the trial runner is shut down');
     const limit = this.options.maxActivePerClient ?? 1;
     if ((this.active.get(clientId) ?? 0) >= limit) throw new TrialLimitError(limit);
     this.active.set(clientId, (this.active.get(clientId) ?? 0) + 1);
     try {
-      const record = await prepare();
+      const record = await prepare(this.serverId);
+      if (record.server_id !== this.serverId)
+        throw new Error(`trial ${record.id} was not stored under this server`);
       this.waiting.push({ id: record.id, clientId, controller: new AbortController() });
       this.pump();
       return record;
@@ -85,14 +101,43 @@ export class TrialRunner {
     }
   }
 
+  /** Queues a trial this server took over from a server that is gone (the store already names it the owner). */
+  adopt(record: TrialRecord): void {
+    if (this.closed || this.ownedIds().includes(record.id)) return;
+    this.active.set(record.client_id, (this.active.get(record.client_id) ?? 0) + 1);
+    this.waiting.push({ id: record.id, clientId: record.client_id, controller: new AbortController() });
+    this.pump();
+  }
+
+  /** Stops working on trials that are no longer this server's, without writing anything (see RunQueue.abandon). */
+  abandon(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const at = this.waiting.findIndex((job) => job.id === id);
+      if (at >= 0) this.release(this.waiting.splice(at, 1)[0].clientId);
+      if (this.current?.job.id === id) {
+        this.current.job.abandoned = true;
+        this.current.job.controller.abort();
+      }
+    }
+  }
+
+  /** The ids of the trials this server has queued or running. */
+  ownedIds(): string[] {
+    const current = this.current && !this.current.job.abandoned ? [this.current.job.id] : [];
+    return [...this.waiting.map((job) => job.id), ...current];
+  }
+
   /** Stops accepting trials, aborts the running one and marks it and the queued ones interrupted. */
   async close(): Promise<void> {
     this.closed = true;
-    const jobs = [...this.waiting.splice(0), ...(this.current ? [this.current.job] : [])];
+    const current = this.current && !this.current.job.abandoned ? [this.current.job] : [];
+    const jobs = [...this.waiting.splice(0), ...current];
     this.current?.job.controller.abort();
     await this.current?.done;
     await Promise.all(
-      jobs.map((job) => this.store.trials.stop(job.id, 'interrupted', TRIAL_INTERRUPTED_BY_SHUTDOWN)),
+      jobs.map((job) =>
+        this.store.trials.stop(job.id, 'interrupted', TRIAL_INTERRUPTED_BY_SHUTDOWN, this.serverId),
+      ),
     );
   }
 
@@ -116,18 +161,30 @@ export class TrialRunner {
   }
 
   private async execute(job: Job): Promise<void> {
-    if (!(await this.store.trials.markRunning(job.id))) return;
+    if (!(await this.finalWrite(job, () => this.store.trials.markRunning(job.id, this.serverId)))) return;
     try {
       const record = await this.store.trials.get(job.id);
       if (!record) throw new Error(`trial ${job.id} vanished from the store`);
       const trial = parseTrial(record.document);
       const plan = planTrial(trial, SHARDS_PER_TRIAL);
       const outcomes = await this.runMissingShards(job, plan);
-      await this.store.trials.complete(job.id, analyseTrial(trial, plan.cohort, outcomes));
+      const result = analyseTrial(trial, plan.cohort, outcomes);
+      await this.finalWrite(job, () => this.store.trials.complete(job.id, result, this.serverId));
     } catch (error) {
-      if (job.controller.signal.aborted) return; // close() records the interruption
-      await this.store.trials.stop(job.id, 'failed', messageOf(error));
+      // close() records the interruption; an abandoned trial is someone else's.
+      if (job.controller.signal.aborted) return;
+      const message = messageOf(error);
+      await this.finalWrite(job, () => this.store.trials.stop(job.id, 'failed', message, this.serverId));
     }
+  }
+
+  /** A write of the trial's start or outcome, retried while the database is unavailable (see RunQueue). */
+  private finalWrite<T>(job: Job, write: () => Promise<T>): Promise<T> {
+    return writeWhenAvailable(write, {
+      firstWaitMs: this.options.finalWriteRetryMs ?? 1000,
+      givenUp: () => this.closed || job.controller.signal.aborted,
+      onRetry: (attempt, error) => this.options.onFinalWriteRetry?.(job.id, attempt, error),
+    });
   }
 
   /** Runs the shards the store does not hold yet, saving each as it finishes; returns every outcome. */
@@ -160,7 +217,9 @@ export class TrialRunner {
       const now = Date.now();
       if (now - last < interval) return;
       last = now;
-      this.store.trials.setProgress(id, fraction).catch((error: unknown) => this.options.onError?.(error));
+      this.store.trials
+        .setProgress(id, fraction, this.serverId)
+        .catch((error: unknown) => this.options.onError?.(error));
     };
   }
 }

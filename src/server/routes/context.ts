@@ -10,6 +10,7 @@ import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import type { AnalysisPool } from '../jobs/analysis-pool.js';
 import type { RunQueue } from '../jobs/run-queue.js';
+import type { TrialRunner } from '../jobs/trial-runner.js';
 
 /** The Fastify instance as route modules see it: zod-typed requests and replies. */
 export type ZodApp = FastifyInstance<
@@ -24,6 +25,8 @@ export type ZodApp = FastifyInstance<
 export interface RouteContext {
   readonly store: Store;
   readonly queue: RunQueue;
+  /** The trial job queue (one trial at a time). */
+  readonly trials: TrialRunner;
   /** Off-thread pool for the CPU-heavy analysis functions. */
   readonly analysis: AnalysisPool;
   /** Longest `duration_days` the API accepts. */

@@ -55,10 +55,10 @@ export interface ResubmitSpec<T extends JobSummary> {
   readonly summary: string;
   /** The stored job; a 404 when there is none. */
   readonly existing: (id: string) => Promise<T>;
-  /** failed/interrupted → queued; `false` when the job is in another status. */
-  readonly requeue: (id: string) => Promise<boolean>;
-  /** Admits the job through the runner's per-client limit. */
-  readonly admit: (clientId: string, prepare: () => Promise<T>) => Promise<T>;
+  /** failed/interrupted → queued under server `owner`; `false` when the job is in another status. */
+  readonly requeue: (id: string, owner: string) => Promise<boolean>;
+  /** Admits the job through the runner's per-client limit; `prepare` stores it under the runner's server. */
+  readonly admit: (clientId: string, prepare: (owner: string) => Promise<T>) => Promise<T>;
 }
 
 /** `POST /{noun}s/:id/resubmit`: queues an interrupted or failed job again; 202 with its id. */
@@ -77,8 +77,8 @@ export function registerResubmit<T extends JobSummary>(app: ZodApp, spec: Resubm
     },
     async (request, reply) => {
       const job = await spec.existing(request.params.id);
-      const requeued = await spec.admit(request.clientId, async () => {
-        if (!(await spec.requeue(job.id))) {
+      const requeued = await spec.admit(request.clientId, async (owner) => {
+        if (!(await spec.requeue(job.id, owner))) {
           throw new ApiError(
             409,
             `${spec.noun.toUpperCase()}_NOT_RESUBMITTABLE`,

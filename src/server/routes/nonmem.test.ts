@@ -36,9 +36,14 @@ function finishedResult(): TrialResult {
 
 const server = inMemoryServer();
 
+/** The running server's identity: trials stored under it are left alone (a trial of no server is taken over). */
+async function serverId(): Promise<string> {
+  return (await server.app.inject({ method: 'GET', url: '/health' })).json<{ server: string }>().server;
+}
+
 /** Stores a trial as done with `result`. */
 async function storedDone(result: TrialResult): Promise<string> {
-  const record = await server.store.trials.create(result.trial.name, result.trial, 'test');
+  const record = await server.store.trials.create(result.trial.name, result.trial, 'test', await serverId());
   expect(await server.store.trials.markRunning(record.id)).toBe(true);
   expect(await server.store.trials.complete(record.id, result)).toBe(true);
   return record.id;
@@ -77,7 +82,7 @@ describe('GET /api/v1/trials/{id}/nonmem', () => {
   });
 
   it('409 while the trial is not done; 400 for an unknown part', async () => {
-    const record = await server.store.trials.create(trial.name, trial, 'test');
+    const record = await server.store.trials.create(trial.name, trial, 'test', await serverId());
     expect(await server.store.trials.markRunning(record.id)).toBe(true);
     const res = await server.app.inject({ method: 'GET', url: `/api/v1/trials/${record.id}/nonmem` });
     expect(res.statusCode).toBe(409);

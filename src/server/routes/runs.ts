@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import { dailyCsv, scenarioSchema } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
+import { withEventLoopTurns } from '../event-loop-turns.js';
 import { dailyParquet } from '../parquet.js';
 import { ApiError, notFound } from '../errors.js';
 import { RunLimitError } from '../jobs/run-queue.js';
@@ -38,7 +39,7 @@ const RUN_LIMIT: JobLimit = { error: RunLimitError, code: 'TOO_MANY_RUNS' };
 async function admit(
   ctx: RouteContext,
   clientId: string,
-  prepare: () => Promise<RunRecord>,
+  prepare: (owner: string) => Promise<RunRecord>,
 ): Promise<RunRecord> {
   return admitted(RUN_LIMIT, () => ctx.queue.admit(clientId, prepare));
 }
@@ -91,7 +92,9 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
         );
       }
       await checkStorageQuota(ctx, request.clientId, sampleValues(scenario));
-      const run = await admit(ctx, request.clientId, () => ctx.store.runs.create(scenario, request.clientId));
+      const run = await admit(ctx, request.clientId, (owner) =>
+        ctx.store.runs.create(scenario, request.clientId, owner),
+      );
       return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
     },
   );
@@ -160,7 +163,7 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     noun: 'run',
     summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
     existing: (id) => existingRun(ctx, id),
-    requeue: (id) => ctx.store.runs.requeue(id),
+    requeue: (id, owner) => ctx.store.runs.requeue(id, owner),
     admit: (clientId, prepare) => admit(ctx, clientId, prepare),
   });
 }
@@ -217,10 +220,11 @@ function registerResult(app: ZodApp, ctx: RouteContext): void {
       }
       const format = request.query.format;
       if (format === 'json') {
-        // Streamed one series at a time, so a large result never sits in memory as one string.
+        // Streamed one series at a time, so a large result never sits in memory as one string, with a turn of the
+        // event loop after each piece, so other requests are answered meanwhile.
         const chunks = await ctx.store.results.jsonChunks(run.id);
         if (!chunks) throw new Error(`run ${run.id} is done but has no stored result`);
-        return reply.type('application/json; charset=utf-8').send(Readable.from(chunks));
+        return reply.type('application/json; charset=utf-8').send(Readable.from(withEventLoopTurns(chunks)));
       }
       const result = await ctx.store.results.get(run.id, { series: false });
       if (!result) throw new Error(`run ${run.id} is done but has no stored result`);

@@ -10,7 +10,8 @@ import { contraindicatedArms, parseTrial, trialSchema } from '../../cohort/index
 import type { Trial } from '../../cohort/index.js';
 import type { TrialRecord, TrialSummary } from '../../store/index.js';
 import { ApiError, notFound } from '../errors.js';
-import { TrialLimitError, TrialRunner } from '../jobs/trial-runner.js';
+import { TrialLimitError } from '../jobs/trial-runner.js';
+import type { TrialRunner } from '../jobs/trial-runner.js';
 import { errorSchema, idParams, jobViewShape, pageQuery, runIdResponse, submitQuery } from '../schemas.js';
 import type { RouteContext, ZodApp } from './context.js';
 import { admitted, jobView, registerResubmit } from './jobs.js';
@@ -80,7 +81,11 @@ function checkScreening(trial: Trial, research: boolean): void {
 
 const TRIAL_LIMIT: JobLimit = { error: TrialLimitError, code: 'TOO_MANY_TRIALS' };
 
-async function admit(runner: TrialRunner, clientId: string, prepare: () => Promise<TrialRecord>) {
+async function admit(
+  runner: TrialRunner,
+  clientId: string,
+  prepare: (owner: string) => Promise<TrialRecord>,
+) {
   return admitted(TRIAL_LIMIT, () => runner.admit(clientId, prepare));
 }
 
@@ -108,8 +113,8 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
       const trial = parseTrial(request.body);
       checkLimits(trial, ctx.maxDurationDays);
       checkScreening(trial, request.query.research === 'true');
-      const record = await admit(runner, request.clientId, () =>
-        ctx.store.trials.create(trial.name, trial, request.clientId),
+      const record = await admit(runner, request.clientId, (owner) =>
+        ctx.store.trials.create(trial.name, trial, request.clientId, owner),
       );
       return reply.code(202).header('location', `/api/v1/trials/${record.id}`).send({ id: record.id });
     },
@@ -118,7 +123,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
     noun: 'trial',
     summary: 'Queue an interrupted or failed trial again; it continues from its finished shards',
     existing: (id) => existingTrial(ctx, id),
-    requeue: (id) => ctx.store.trials.requeue(id),
+    requeue: (id, owner) => ctx.store.trials.requeue(id, owner),
     admit: (clientId, prepare) => admit(runner, clientId, prepare),
   });
 }
@@ -156,13 +161,8 @@ function registerRead(app: ZodApp, ctx: RouteContext): void {
   );
 }
 
-/** Registers every `/trials` route and the trial runner; the runner stops when the server closes. */
+/** Registers every `/trials` route (the trial runner is the server's, in the route context). */
 export function registerTrialRoutes(app: ZodApp, ctx: RouteContext): void {
-  const runner = new TrialRunner(ctx.store, {
-    onError: (error) =>
-      app.log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'trial runner error'),
-  });
-  app.addHook('onClose', () => runner.close());
-  registerSubmit(app, ctx, runner);
+  registerSubmit(app, ctx, ctx.trials);
   registerRead(app, ctx);
 }
