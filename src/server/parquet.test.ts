@@ -17,7 +17,7 @@ describe('daily table as Parquet', () => {
     const daily = [row(0), row(1), row(2)];
     const file = new Uint8Array(dailyParquet(daily)).buffer;
     const back = (await parquetReadObjects({ file })) as Record<string, unknown>[];
-    expect(DAILY_TABLE_FIELDS).toHaveLength(27);
+    expect(DAILY_TABLE_FIELDS).toHaveLength(28);
     expect(back).toHaveLength(3);
     expect(Object.keys(back[0])).toEqual(DAILY_TABLE_FIELDS);
     back.forEach((r, i) => {
