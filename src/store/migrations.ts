@@ -120,6 +120,18 @@ function scenarioDescription(): Migration {
   };
 }
 
+/** 0005: the draws a run's uncertainty bands are computed from (null: no bands). */
+function runUncertaintyDraws(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('runs').addColumn('uncertainty_draws', 'integer').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('runs').dropColumn('uncertainty_draws').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
@@ -127,6 +139,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002_trials': trialsMigration(),
     '0003_token_scopes': tokenScopes(),
     '0004_scenario_description': scenarioDescription(),
+    '0005_run_uncertainty_draws': runUncertaintyDraws(),
   };
 }
 

@@ -51,6 +51,8 @@ export interface RunRecord {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** Draws of the patient's parameters for the result's uncertainty bands, or `null` for none. */
+  uncertainty_draws: number | null;
 }
 
 /** A run in a listing, without its scenario. */

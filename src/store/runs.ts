@@ -25,14 +25,22 @@ const SUMMARY_COLUMNS = [
   'created_at',
   'started_at',
   'finished_at',
+  'uncertainty_draws',
 ] as const satisfies readonly (keyof RunSummary)[];
 
 /** Runs. Every state change is a conditional update, so a late message cannot move a run backwards. */
 export class RunRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Stores a new queued run for a normalised scenario. */
-  async create(scenario: Scenario, clientId: string): Promise<RunRecord> {
+  /**
+   * Stores a new queued run for a normalised scenario; with `uncertaintyDraws`, its result is to carry the
+   * uncertainty bands of that many draws of the patient's parameters.
+   */
+  async create(
+    scenario: Scenario,
+    clientId: string,
+    uncertaintyDraws: number | null = null,
+  ): Promise<RunRecord> {
     const record: RunRecord = {
       id: randomUUID(),
       name: scenario.name,
@@ -45,6 +53,7 @@ export class RunRepository {
       created_at: nowIso(),
       started_at: null,
       finished_at: null,
+      uncertainty_draws: uncertaintyDraws,
     };
     await this.db
       .insertInto('runs')

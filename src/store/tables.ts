@@ -55,6 +55,8 @@ export interface RunsTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** Draws for the result's uncertainty bands (migration 0005), or null for none. */
+  uncertainty_draws: number | null;
 }
 
 /** `results`: the result document of a finished run, without its series. */

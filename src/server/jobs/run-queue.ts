@@ -37,6 +37,7 @@ interface Job {
   readonly runId: string;
   readonly clientId: string;
   readonly scenario: Scenario;
+  readonly uncertaintyDraws: number | null;
   readonly controller: AbortController;
   /** Set when the run was stopped from outside (cancel, time limit, shutdown); whoever stops it records why. */
   stopped?: true;
@@ -110,7 +111,13 @@ export class RunQueue {
       await this.store.runs.stop(run.id, 'interrupted', INTERRUPTED_BY_SHUTDOWN);
       throw new Error('the run queue is shut down');
     }
-    const job: Job = { runId: run.id, clientId, scenario: run.scenario, controller: new AbortController() };
+    const job: Job = {
+      runId: run.id,
+      clientId,
+      scenario: run.scenario,
+      uncertaintyDraws: run.uncertainty_draws,
+      controller: new AbortController(),
+    };
     this.jobs.set(run.id, job);
     this.waiting.push(job);
     this.pump();
@@ -233,7 +240,7 @@ export class RunQueue {
     }, maxRunMs);
     try {
       const result = await this.getPool().run(
-        { scenario: job.scenario, progressPort: channel.port2 },
+        { scenario: job.scenario, progressPort: channel.port2, uncertaintyDraws: job.uncertaintyDraws },
         { transferList: [channel.port2], signal: job.controller.signal },
       );
       await progress.stop();

@@ -37,6 +37,7 @@ export function toRunView(run: RunSummary | RunRecord): RunView {
     finished_at: run.finished_at,
   };
   if (run.error !== null) view.error = run.error;
+  if (run.uncertainty_draws !== null) view.uncertainty_draws = run.uncertainty_draws;
   if ('scenario' in run) view.scenario = { ...run.scenario };
   return view;
 }
@@ -101,8 +102,20 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
           screening,
         );
       }
+      const draws = request.query.uncertainty ?? null;
+      if (draws !== null && scenario.patient.variability !== 'typical') {
+        throw new ApiError(
+          400,
+          'INVALID_REQUEST',
+          "uncertainty: the bands draw the patient's random effects, so they need patient.variability: typical " +
+            `(got ${scenario.patient.variability}); set it, or submit without uncertainty`,
+          'uncertainty',
+        );
+      }
       await checkStorageQuota(ctx, request.clientId, sampleValues(scenario));
-      const run = await admit(ctx, request.clientId, () => ctx.store.runs.create(scenario, request.clientId));
+      const run = await admit(ctx, request.clientId, () =>
+        ctx.store.runs.create(scenario, request.clientId, draws),
+      );
       return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
     },
   );
