@@ -5,6 +5,7 @@
  * days (median and 90 % interval per day). Both run on a worker thread of their own with a time limit, so the
  * event loop keeps serving. Research and education software, not a clinical tool.
  */
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { z } from 'zod';
 import { Regimen } from '../../protocol/index.js';
@@ -13,6 +14,8 @@ import type { Scenario } from '../../scenario/index.js';
 import { observationsFromLabs } from '../../twin/index.js';
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
+import { ProgressBoard } from '../jobs/progress-board.js';
+import { isTwinProgressMessage } from '../jobs/twin-worker.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { workerScript } from '../jobs/worker-module.js';
 import { labValues } from '../labs.js';
@@ -275,10 +278,22 @@ function predictionView(
 class FitPool {
   private pool: Piscina<TwinFitTask, TwinFitOutcome> | undefined;
 
-  async run(task: TwinFitTask): Promise<TwinFitOutcome> {
+  /** Runs a fit (and prediction); with a token, its progress goes to the board under that token. */
+  async run(task: TwinFitTask, progress?: { board: ProgressBoard; token: string }): Promise<TwinFitOutcome> {
     const signal = AbortSignal.timeout(FIT_TIMEOUT_MS);
+    const channel = progress ? new MessageChannel() : undefined;
+    if (channel && progress) {
+      const { board, token } = progress;
+      board.report(token, { phase: 'fit', done: 0, total: null, finished: false });
+      channel.port1.on('message', (message: unknown) => {
+        if (isTwinProgressMessage(message)) board.report(token, { ...message, finished: false });
+      });
+    }
     try {
-      return await this.getPool().run(task, { signal });
+      return await this.getPool().run(
+        channel ? { ...task, progressPort: channel.port2 } : task,
+        channel ? { signal, transferList: [channel.port2] } : { signal },
+      );
     } catch (error) {
       if (signal.aborted) {
         throw new ApiError(
@@ -288,6 +303,9 @@ class FitPool {
         );
       }
       throw error;
+    } finally {
+      channel?.port1.close();
+      if (progress) progress.board.finish(progress.token);
     }
   }
 
@@ -331,10 +349,58 @@ async function fitInputs(
   };
 }
 
-/** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
+/** `?progress=<uuid>`: the token under which `GET /progress/{token}` shows the request's progress. */
+const progressQuery = z.object({
+  progress: z.uuid({ message: 'must be a UUID the client chose for this request' }).optional().meta({
+    description: 'a UUID chosen by the client: GET /progress/{token} then shows how far the request is',
+  }),
+});
+
+const progressResponse = z
+  .object({
+    phase: z.string().meta({
+      description:
+        'fit, then predict; pending before the request starts (or for a token not seen in the last minute)',
+    }),
+    done: z.number().int().meta({ description: 'simulations of the fit, or draws of the prediction, done' }),
+    total: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'draws in all; null for a fit (it stops on converging)' }),
+    finished: z.boolean().meta({ description: 'true once the request has answered' }),
+  })
+  .meta({ id: 'Progress' });
+
+/** Registers `GET /progress/{token}`: how far a long request named with `?progress=<token>` is. */
+function registerProgressRoute(app: ZodApp, board: ProgressBoard): void {
+  app.get(
+    '/progress/:token',
+    {
+      schema: {
+        tags: TAGS,
+        operationId: 'getRequestProgress',
+        summary:
+          'Progress of a twin fit or prediction submitted with ?progress=<token> (kept a minute after)',
+        params: z.object({ token: z.uuid({ message: 'must be a UUID' }) }),
+        response: { 200: progressResponse, 400: errorSchema },
+      },
+    },
+    // An unknown token is a request not started yet (polling may begin before the request arrives): no 404.
+    (request) =>
+      Promise.resolve(
+        board.get(request.params.token) ?? { phase: 'pending', done: 0, total: null, finished: false },
+      ),
+  );
+}
+
+/** Registers `POST /patients/{id}/fit`, `POST /patients/{id}/predict` and `GET /progress/{token}`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
   const pool = new FitPool();
+  const board = new ProgressBoard();
+  const tracked = (token: string | undefined) => (token === undefined ? undefined : { board, token });
   app.addHook('onClose', () => pool.close());
+  registerProgressRoute(app, board);
   app.post(
     '/patients/:id/fit',
     {
@@ -344,13 +410,16 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
         summary:
           "Fit the patient's twin (IGF-1 production scale and drug response) to their labs; not a clinical tool",
         params: idParams,
+        querystring: progressQuery,
         body: fitBody,
         response: { 200: fitResponse, 400: errorSchema, 404: errorSchema, 422: errorSchema },
       },
     },
     async (request) => {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
-      const outcome = await twinIssues(async () => pool.run({ scenario, labs }));
+      const outcome = await twinIssues(async () =>
+        pool.run({ scenario, labs }, tracked(request.query.progress)),
+      );
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       return fitView(outcome.fit);
     },
@@ -366,6 +435,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
           "Fit the patient's twin to their labs and predict the coming days: daily median and 90 % interval; " +
           'not a clinical tool',
         params: idParams,
+        querystring: progressQuery,
         body: predictBody,
         response: { 200: predictResponse, 400: errorSchema, 404: errorSchema, 422: errorSchema },
       },
@@ -374,7 +444,9 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
       const { draws, seed } = request.body;
       const predict: TwinPredictTask = { future: futureScenario(request.body, scenario, ctx), draws, seed };
-      const outcome = await twinIssues(async () => pool.run({ scenario, labs, predict }));
+      const outcome = await twinIssues(async () =>
+        pool.run({ scenario, labs, predict }, tracked(request.query.progress)),
+      );
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       if (!outcome.prediction) throw new Error('the twin worker returned no prediction');
       return predictionView(outcome.fit, outcome.prediction, scenario.duration_days);
