@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** `POST /api/v1/patients/{id}/fit` and `/predict` against a real loopback server and an SQLite store. */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +169,33 @@ describe('POST /api/v1/patients/{id}/predict', () => {
       expect(p05).toBeLessThan(median ?? Number.NaN);
       expect(p95).toBeGreaterThan(median ?? Number.NaN);
     }
+  });
+
+  it('reports its progress under the client’s token: the fit’s simulations, then every draw', async () => {
+    const token = randomUUID();
+    const progress = () =>
+      request<{ phase: string; done: number; total: number | null; finished: boolean }>(
+        server.baseUrl,
+        'GET',
+        `/api/v1/progress/${token}`,
+      );
+    expect((await progress()).json).toEqual({ phase: 'pending', done: 0, total: null, finished: false });
+    const seen: string[] = [];
+    const answer = request(server.baseUrl, 'POST', `/api/v1/patients/${id}/predict?progress=${token}`, {
+      body: { scenario: history, future_days: 7, draws: 6 },
+    });
+    let done = false;
+    void answer.then(() => (done = true));
+    while (!done) {
+      const { phase } = (await progress()).json;
+      if (seen[seen.length - 1] !== phase) seen.push(phase);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await answer).status).toBe(200);
+    expect((await progress()).json).toEqual({ phase: 'predict', done: 6, total: 6, finished: true });
+    expect(seen).toContain('fit');
+    const bad = await request(server.baseUrl, 'GET', '/api/v1/progress/not-a-uuid');
+    expect(bad.status).toBe(400);
   });
 
   it('predicts the same course whether it continues the history, repeats its regimen or is sent whole', async () => {

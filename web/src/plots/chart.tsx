@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
  * A chart on screen: uPlot (canvas, fast for long series) drawn from a {@link ChartSpec}, with drag-to-zoom on x,
- * double-click to reset, a live legend, dose markers, shaded ranges and bands, values in the reader's unit system (conventional or SI), PNG / SVG / CSV exports that say
- * which run they come from, and a one-sentence text alternative with a link to the data.
+ * double-click to reset, a live legend, dose markers, shaded ranges and bands, values in the reader's unit system
+ * (conventional or SI), PNG / SVG / CSV exports that say which run they come from, and a one-sentence text
+ * alternative with a link to the data.
  */
 import { createContext, useContext, useEffect, useId, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
