@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
 import { ApiError, handleClientError, handleError, zodValidatorCompiler } from './errors.js';
 import { AnalysisPool } from './jobs/analysis-pool.js';
+import { ProgressBoard } from './jobs/progress-board.js';
 import { registerBrowserProtections } from './hardening.js';
 import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
@@ -27,6 +28,7 @@ import { registerNonmemRoutes } from './routes/nonmem.js';
 import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
+import { registerProgressRoutes } from './routes/progress.js';
 import { registerSensitivityRoutes } from './routes/sensitivity.js';
 import { registerTrialRoutes } from './routes/trials.js';
 import { registerTwinRoutes } from './routes/twin.js';
@@ -113,6 +115,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerTrialRoutes(app, ctx);
     registerTwinRoutes(app, ctx);
     registerSensitivityRoutes(app, ctx);
+    registerProgressRoutes(app, ctx);
     registerNonmemRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
     return Promise.resolve();
@@ -182,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store: options.store,
     queue,
     analysis,
+    progress: new ProgressBoard(),
     maxDurationDays,
     maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
     maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,

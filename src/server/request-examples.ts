@@ -105,6 +105,7 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, RequestExample>> = {
       outputs: ['igf1_change_pct'],
       params: ['liver_gh_ec50'],
     },
+    query: { progress: PROGRESS_TOKEN },
   },
   listTokens: {},
   createToken: { body: { name: 'analysis notebook', scope: 'read' } },

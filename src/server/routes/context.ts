@@ -8,6 +8,7 @@ import { prepareScenario, type PreparedScenario } from '../../simulate/index.js'
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import type { AnalysisPool } from '../jobs/analysis-pool.js';
+import type { ProgressBoard } from '../jobs/progress-board.js';
 import type { RunQueue } from '../jobs/run-queue.js';
 
 /** The Fastify instance as route modules see it: zod-typed requests and replies. */
@@ -25,6 +26,8 @@ export interface RouteContext {
   readonly queue: RunQueue;
   /** Off-thread pool for the CPU-heavy analysis functions. */
   readonly analysis: AnalysisPool;
+  /** Progress of long requests named with `?progress=<uuid>` (`GET /progress/{token}`). */
+  readonly progress: ProgressBoard;
   /** Longest `duration_days` the API accepts. */
   readonly maxDurationDays: number;
   /** Most sampled values (samples × series, `t_min` included) one run may return. */

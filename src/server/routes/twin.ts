@@ -14,13 +14,14 @@ import type { Scenario } from '../../scenario/index.js';
 import { observationsFromLabs } from '../../twin/index.js';
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
-import { ProgressBoard } from '../jobs/progress-board.js';
+import type { ProgressBoard } from '../jobs/progress-board.js';
 import { isTwinProgressMessage } from '../jobs/twin-worker.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { workerScript } from '../jobs/worker-module.js';
 import { labValues } from '../labs.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
 import { prepareApiScenario } from './context.js';
+import { progressQuery } from './progress.js';
 import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['patients'];
@@ -349,58 +350,12 @@ async function fitInputs(
   };
 }
 
-/** `?progress=<uuid>`: the token under which `GET /progress/{token}` shows the request's progress. */
-const progressQuery = z.object({
-  progress: z.uuid({ message: 'must be a UUID the client chose for this request' }).optional().meta({
-    description: 'a UUID chosen by the client: GET /progress/{token} then shows how far the request is',
-  }),
-});
-
-const progressResponse = z
-  .object({
-    phase: z.string().meta({
-      description:
-        'fit, then predict; pending before the request starts (or for a token not seen in the last minute)',
-    }),
-    done: z.number().int().meta({ description: 'simulations of the fit, or draws of the prediction, done' }),
-    total: z
-      .number()
-      .int()
-      .nullable()
-      .meta({ description: 'draws in all; null for a fit (it stops on converging)' }),
-    finished: z.boolean().meta({ description: 'true once the request has answered' }),
-  })
-  .meta({ id: 'Progress' });
-
-/** Registers `GET /progress/{token}`: how far a long request named with `?progress=<token>` is. */
-function registerProgressRoute(app: ZodApp, board: ProgressBoard): void {
-  app.get(
-    '/progress/:token',
-    {
-      schema: {
-        tags: TAGS,
-        operationId: 'getRequestProgress',
-        summary:
-          'Progress of a twin fit or prediction submitted with ?progress=<token> (kept a minute after)',
-        params: z.object({ token: z.uuid({ message: 'must be a UUID' }) }),
-        response: { 200: progressResponse, 400: errorSchema },
-      },
-    },
-    // An unknown token is a request not started yet (polling may begin before the request arrives): no 404.
-    (request) =>
-      Promise.resolve(
-        board.get(request.params.token) ?? { phase: 'pending', done: 0, total: null, finished: false },
-      ),
-  );
-}
-
-/** Registers `POST /patients/{id}/fit`, `POST /patients/{id}/predict` and `GET /progress/{token}`. */
+/** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
   const pool = new FitPool();
-  const board = new ProgressBoard();
-  const tracked = (token: string | undefined) => (token === undefined ? undefined : { board, token });
+  const tracked = (token: string | undefined) =>
+    token === undefined ? undefined : { board: ctx.progress, token };
   app.addHook('onClose', () => pool.close());
-  registerProgressRoute(app, board);
   app.post(
     '/patients/:id/fit',
     {

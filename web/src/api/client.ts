@@ -221,3 +221,18 @@ export function describeError(error: unknown): string {
   if (error instanceof ApiRequestError) return `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** How far a long request is (`GET /progress/{token}`). */
+export interface RequestProgress {
+  /** `pending`, `fit`, `predict` or `sensitivity`. */
+  readonly phase: string;
+  readonly done: number;
+  /** `null` while fitting: a fit stops when it converges. */
+  readonly total: number | null;
+  readonly finished: boolean;
+}
+
+/** `GET /progress/{token}`. */
+export function getRequestProgress(token: string, signal?: AbortSignal): Promise<RequestProgress> {
+  return json<RequestProgress>(`/progress/${encodeURIComponent(token)}`, signal ? { signal } : {});
+}

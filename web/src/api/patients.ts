@@ -133,18 +133,3 @@ export function predictPatient(
     body: JSON.stringify(body),
   });
 }
-
-/** How far a long request is (`GET /progress/{token}`). */
-export interface RequestProgress {
-  /** `pending`, `fit` or `predict`. */
-  readonly phase: string;
-  readonly done: number;
-  /** `null` while fitting: a fit stops when it converges. */
-  readonly total: number | null;
-  readonly finished: boolean;
-}
-
-/** `GET /progress/{token}`. */
-export function getRequestProgress(token: string, signal?: AbortSignal): Promise<RequestProgress> {
-  return request<RequestProgress>(`/progress/${encodeURIComponent(token)}`, signal ? { signal } : {});
-}

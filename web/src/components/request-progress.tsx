@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 /**
- * Progress of a long request that answers when done (a twin fit and prediction): polls `GET /progress/{token}`
- * every half second while the request is out, and shows the fit's simulations, then the prediction's draws as a
- * bar, and the time so far.
+ * Progress of a long request that answers when done (a twin fit and prediction, a sensitivity analysis): polls
+ * `GET /progress/{token}` every half second while the request is out, and shows the fit's simulations, then the
+ * prediction's draws or the analysis's runs as a bar, and the time so far.
  */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { getRequestProgress } from '../api/patients.js';
-import type { RequestProgress } from '../api/patients.js';
+import { getRequestProgress } from '../api/client.js';
+import type { RequestProgress } from '../api/client.js';
 import { ProgressBar } from './progress-bar.js';
 
 const POLL_MS = 500;
@@ -47,6 +47,7 @@ export function progressText(progress: RequestProgress | null, seconds: number):
   if (progress === null || progress.phase === 'pending') return `Starting… ${time}`;
   if (progress.phase === 'fit') return `Fitting the twin: simulation ${progress.done} · ${time}`;
   const total = progress.total === null ? '' : ` of ${progress.total}`;
+  if (progress.phase === 'sensitivity') return `Simulating: run ${progress.done}${total} · ${time}`;
   return `Predicting: draw ${progress.done}${total} · ${time}`;
 }
 
@@ -61,7 +62,7 @@ export function RequestProgressView({ token, label }: { token: string; label: st
   }, []);
   const seconds = Math.round((now - started) / 1000);
   const fraction =
-    progress?.phase === 'predict' && progress.total !== null && progress.total > 0
+    progress !== null && progress.total !== null && progress.total > 0
       ? progress.done / progress.total
       : null;
   return (
