@@ -397,6 +397,8 @@ function main(): void {
   );
 }
 
-// `--trials` runs the virtual-trial engines' bench instead (bench/trials.ts, its own options and rows).
+// `--trials` runs the virtual-trial engines' bench instead (bench/trials.ts, its own options and rows);
+// `--calibration` one Jacobian of the calibration problem on 1 and 2 worker threads (bench/calibration.ts).
 if (process.argv.includes('--trials')) await import('./trials.js');
+else if (process.argv.includes('--calibration')) await import('./calibration.js');
 else main();

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { computeSensitivity, createRunPool, freeParameters } from '../src/estimate/index.js';
-import { parseScenarioText } from '../src/scenario/index.js';
+import { parseScenarioText } from '../src/protocol/index.js';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -15,7 +15,7 @@ import { format, resolveConfig } from 'prettier';
 import type { SubModel } from '../src/engine/types.js';
 import { modelDefinition } from '../src/physiology/model.js';
 import { RANDOM_EFFECTS, RELATIONS } from '../src/physiology/patient.js';
-import { parseScenario } from '../src/scenario/parse.js';
+import { parseScenario } from '../src/protocol/parse-scenario.js';
 import type { DailyRow } from '../src/scenario/result.js';
 import { simulate } from '../src/simulate/index.js';
 import { CONDITIONS, DOSE_UNITS, DRUGS, DRUG_NAMES, LAB_NAMES } from '../src/scenario/vocabulary.js';

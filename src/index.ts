@@ -14,13 +14,8 @@ export {
   BURN_IN_DAYS,
   type SimulateOptions,
 } from './simulate/index.js';
-export {
-  parseScenario,
-  parseScenarioText,
-  readDocument,
-  ScenarioError,
-  type ScenarioIssue,
-} from './scenario/parse.js';
+export { parseScenario, parseScenarioText } from './protocol/parse-scenario.js';
+export { readDocument, ScenarioError, type ScenarioIssue } from './scenario/parse.js';
 export { SCENARIO_SCHEMA_ID, type Scenario, type ScenarioInput } from './scenario/schema.js';
 export {
   RESULT_SCHEMA_ID,

@@ -4,7 +4,7 @@
  * Retry-After and `/health` says so; the API recovers when the database is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../src/scenario/index.js';
+import { parseScenario } from '../src/protocol/index.js';
 import { RunQueue } from '../src/server/jobs/run-queue.js';
 import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';

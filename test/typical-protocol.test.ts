@@ -13,7 +13,7 @@ import {
   IGF1_ABOVE_RANGE_SDS,
   IMPAIRED_FASTING_GLUCOSE_MG_DL,
 } from '../src/protocol/index.js';
-import { parseScenario } from '../src/scenario/index.js';
+import { parseScenario } from '../src/protocol/index.js';
 import type { DailyRow, Result, ResultEvent } from '../src/scenario/index.js';
 import { simulate } from '../src/simulate/index.js';
 

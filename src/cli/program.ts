@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
@@ -59,6 +60,7 @@ export function buildProgram(context: CommandContext): Command {
   registerTwin(program, context);
   registerModel(program, context);
   registerSensitivity(program, context);
+  registerCalibrate(program, context);
   registerSbml(program, context);
   registerExport(program, context);
   registerNonmem(program, context);

@@ -5,7 +5,7 @@
  * patient's own seed (the same in every arm, so paired arms differ only by treatment). No series are kept: a
  * trial reads only the endpoints.
  */
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import type { CohortRow } from './population.js';
 import type { Trial } from './schema.js';

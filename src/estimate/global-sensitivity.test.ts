@@ -2,7 +2,7 @@
 // Morris and Sobol estimators on an analytic output (a pool that evaluates a formula instead of simulating), so
 // the exact indices are known.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { RunPool } from './pool.js';
 import { computeSensitivity } from './sensitivity.js';
 

@@ -31,6 +31,7 @@ export const DAILY_OUTPUT_FIELDS: readonly (keyof DailyRow)[] = [
   'lh_pulses',
   'estradiol_mean_pg_ml',
   'skin_thickness_index',
+  'sperm_concentration_m_ml',
 ];
 
 /** An output name that names nothing, or days outside the run. */

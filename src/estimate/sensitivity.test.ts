@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../scenario/parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { createRunPool } from './pool.js';
 import { evaluateRun } from './runs.js';
 import { computeSensitivity } from './sensitivity.js';

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
+import { CALIBRATION_FILE } from '../physiology/calibrated-values.js';
 import { RANDOM_EFFECTS } from '../physiology/patient.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { createRunPool } from './pool.js';
 import { drawParameterSets, uncertaintyBands } from './uncertainty.js';
 
@@ -26,6 +27,25 @@ describe('uncertainty bands', () => {
     const mean = amplitudes.reduce((a, b) => a + b, 0) / amplitudes.length;
     const sd = Math.sqrt(amplitudes.reduce((a, x) => a + (x - mean) ** 2, 0) / (amplitudes.length - 1));
     expect(Math.abs(sd / mean - 0.4)).toBeLessThan(0.1);
+  });
+
+  it('draws the calibrated parameters from the calibration posterior for a patient without variability', () => {
+    const { names, mean_log: mean, covariance_log: cov } = CALIBRATION_FILE.posterior;
+    const k = names.indexOf('sermorelin_ec50_ng_ml');
+    expect(k).toBeGreaterThanOrEqual(0);
+    const scenario = parseScenario({
+      ...input,
+      patient: { ...input.patient, variability: 'none' },
+      regimen: [{ drug: 'sermorelin', dose: { amount: 200, unit: 'mcg' }, route: 'sc', at: '22:00' }],
+    });
+    const sets = drawParameterSets(scenario, 2000);
+    expect(Object.keys(sets[0])).toEqual(['sermorelin_ec50_ng_ml']); // no GHRP-6 here, no random effects
+    const logs = sets.map((s) => Math.log(s.sermorelin_ec50_ng_ml));
+    const m = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((a, x) => a + (x - m) ** 2, 0) / (logs.length - 1));
+    const expectedSd = Math.sqrt(cov[k][k]);
+    expect(Math.abs(m - mean[k])).toBeLessThan((4 * expectedSd) / Math.sqrt(logs.length));
+    expect(Math.abs(sd / expectedSd - 1)).toBeLessThan(0.1);
   });
 
   it('gives ordered 5/50/95 % bands by day and for the endpoints, and refuses a patient without variability', async () => {

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: MIT
 /**
  * Uncertainty bands of a run: the 5/50/95 % quantiles of every daily field (by day) and every endpoint over N
- * simulations of the same scenario with the patient's random-effect parameters drawn anew.
+ * simulations of the same scenario, each with its own parameter set:
  *
- * What the band covers today: the inter-individual variability of `RANDOM_EFFECTS` (patient.ts) around the typical
- * patient of these covariates, which is what `patient.variability: typical` asks for. Parameters calibrated to one
- * of the patient's baseline labs stay calibrated (they are not drawn). Parameter uncertainty from a population
- * calibration's posterior is not included: that calibration does not exist yet (docs/estimation.md).
+ * - parameter uncertainty: the population calibration's parameters (`endotwin calibrate`) drawn from its Laplace
+ *   posterior, a multivariate normal on the natural-log scale (`calibrated-values.generated.ts`), for every
+ *   patient;
+ * - between-patient variability, when the patient asks for it (`patient.variability: typical`): the random
+ *   effects of `RANDOM_EFFECTS` (patient.ts) around the typical patient of these covariates.
+ *
+ * Parameters calibrated to one of the patient's baseline labs stay calibrated (they are not drawn).
  */
+import { CALIBRATION_FILE } from '../physiology/calibrated-values.js';
 import { lognormalFactor } from '../physiology/hypothalamus.js';
 import { RANDOM_EFFECTS } from '../physiology/patient.js';
 import { Random } from '../engine/random.js';
 import { ENDPOINT_NAMES } from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { freeParameters } from './free-parameters.js';
-import { sampleQuantile } from './numeric.js';
+import { cholesky, sampleQuantile } from './numeric.js';
 import { DAILY_OUTPUT_FIELDS } from './outputs.js';
 import type { RunPool, RunProgress } from './pool.js';
 
@@ -35,32 +39,58 @@ export interface UncertaintyBands {
 
 /** Stream of the band's random effects, apart from the run's own streams. */
 const STREAM_BANDS = 101;
+/** Stream of the posterior draws. */
+const STREAM_POSTERIOR = 102;
+
+/** The posterior's parameters that this scenario may vary, with a sampler of their joint log-normal draws. */
+function posteriorSampler(
+  scenario: Scenario,
+  drawable: ReadonlySet<string>,
+): { names: string[]; draw: () => number[] } {
+  const { names, mean_log: mean, covariance_log: covariance } = CALIBRATION_FILE.posterior;
+  if (names.length === 0) return { names: [], draw: () => [] };
+  const l = cholesky(covariance.map((row) => [...row]));
+  const stream = Random.fromSeed(scenario.seed).split(STREAM_POSTERIOR);
+  return {
+    names: [...names],
+    draw: () => {
+      const z = names.map(() => stream.normal()); // every name drawn, so the streams stay aligned
+      return names.map((name, i) =>
+        drawable.has(name) ? Math.exp(mean[i] + l[i].reduce((s, lij, j) => s + lij * z[j], 0)) : Number.NaN,
+      );
+    },
+  };
+}
 
 /**
- * The parameter sets of `n` draws: each random-effect parameter at the typical patient's value times a log-normal
+ * The parameter sets of `n` draws: the population calibration's parameters from its posterior, and, when the
+ * patient asks for variability, each random-effect parameter at the typical patient's value times a log-normal
  * factor of mean 1 and the documented CV.
- * @throws RangeError when the patient does not ask for variability (nothing to draw).
+ * @throws RangeError when there is nothing to draw (no calibrated parameter in this scenario's model and a patient
+ *   without variability).
  */
 export function drawParameterSets(scenario: Scenario, n: number): Record<string, number>[] {
-  if (scenario.patient.variability !== 'typical') {
+  const varies = scenario.patient.variability === 'typical';
+  const typical = { ...scenario, patient: { ...scenario.patient, variability: 'none' as const } };
+  const free = new Map(freeParameters(typical, 'all').map((p) => [p.name as string, p.base]));
+  const posterior = posteriorSampler(scenario, new Set(free.keys()));
+  if (!varies && !posterior.names.some((name) => free.has(name))) {
     throw new RangeError(
-      'uncertainty bands need patient.variability: typical (the posterior of a population calibration, which ' +
-        'would give parameter uncertainty for every patient, does not exist yet)',
+      "nothing to draw: no parameter of the population calibration is in this scenario's model; set " +
+        'patient.variability: typical for between-patient bands',
     );
   }
-  const typical = { ...scenario, patient: { ...scenario.patient, variability: 'none' as const } };
-  const drawable = new Map(
-    freeParameters(typical, 'all')
-      .filter((p) => RANDOM_EFFECTS.some((e) => e.parameter === p.name))
-      .map((p) => [p.name as string, p.base]),
-  );
   const random = Random.fromSeed(scenario.seed).split(STREAM_BANDS);
   const uniform = (): number => random.nextFloat();
   return Array.from({ length: n }, () => {
     const set: Record<string, number> = {};
+    posterior.draw().forEach((value, i) => {
+      if (Number.isFinite(value)) set[posterior.names[i]] = value;
+    });
+    if (!varies) return set;
     for (const effect of RANDOM_EFFECTS) {
       const factor = lognormalFactor(effect.cv, uniform); // drawn for every effect, so streams stay aligned
-      const base = drawable.get(effect.parameter);
+      const base = free.get(effect.parameter);
       if (base !== undefined) set[effect.parameter] = base * factor;
     }
     return set;
@@ -79,7 +109,7 @@ function band(values: readonly number[], n: number): Band<number | null> {
 
 /**
  * Simulates `n` draws on the pool and returns the bands of every daily field and endpoint.
- * @throws RangeError for `n` outside 2–1000 or a patient without variability.
+ * @throws RangeError for `n` outside 2–1000 or nothing to draw (see {@link drawParameterSets}).
  */
 export async function uncertaintyBands(
   scenario: Scenario,

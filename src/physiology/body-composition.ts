@@ -336,11 +336,12 @@ export const bodyComposition: SubModel = {
     },
     {
       name: 'ecw_target_kg',
-      expr: 'ecw_gain_kg_kg * body_weight_kg * gh_tissue_excess',
+      expr: 'ecw_gain_kg_kg * body_weight_kg * gh_tissue_excess * (1 - glycogen_depletion)',
       unit: 'kg',
       description:
         'extracellular water the kidney is retaining under GH (negative below baseline GH: GH-deficient adults ' +
-        'have less extracellular water)',
+        'have less extracellular water); none once liver glycogen is gone (assumption, weak: the natriuresis of ' +
+        'fasting outweighs the antinatriuretic action of the GH that fasting raises)',
     },
     {
       name: 'visceral_target',

@@ -5,7 +5,7 @@
  * and says so.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { Result } from '../scenario/result.js';
 import { simulate } from '../simulate/index.js';
 

@@ -16,6 +16,7 @@ const slots: LifestyleSlots = {
   fasting: 3,
   gut: 5,
   gutCarbs: 6,
+  mealCarbs: 7,
 };
 
 describe('lifestyle events', () => {
@@ -32,6 +33,7 @@ describe('lifestyle events', () => {
       { t: 0, target: 'input', index: 2, op: 'set', value: 0.5 },
       { t: 450, target: 'state', index: 5, op: 'add', value: 600 },
       { t: 450, target: 'state', index: 6, op: 'add', value: 70 },
+      { t: 450, target: 'state', index: 7, op: 'set', value: 70 },
       { t: 1080, target: 'input', index: 1, op: 'set', value: 1.2 },
       { t: 1140, target: 'input', index: 1, op: 'set', value: 0 },
       { t: 1380, target: 'input', index: 0, op: 'set', value: 1 },

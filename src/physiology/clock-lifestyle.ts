@@ -3,9 +3,16 @@
  * Clock and lifestyle: the inputs every other sub-model reads (sleep, exercise intensity, stress,
  * fasting), the gut content that meals fill, and the time of day. Sleep, exercise, stress and fasting are
  * piecewise-constant engine inputs switched by events; a meal is an `add` event on the gut energy (which empties
- * with first-order kinetics) and on the stomach's carbohydrate, which passes through the intestine into plasma
- * glucose (two first-order steps, as in the oral-glucose models of Dalla Man 2007). {@link lifestyleEvents} turns a
- * plain lifestyle schedule into those events.
+ * with first-order kinetics) and on the stomach's solid carbohydrate, and a `set` event on the size of the last meal.
+ *
+ * Meal carbohydrate follows the gastro-intestinal model of Dalla Man, Rizza & Cobelli 2007 (normal-subject values
+ * of its Table 1): solid stomach content is ground into a liquid phase (rate k_gri), which empties into the small
+ * intestine at a rate that depends on how much of the meal is still in the stomach,
+ * `k_empt = k_min + (k_max − k_min)/2 · [tanh(α(Q_sto − b·D)) − tanh(β(Q_sto − d·D)) + 2]` with
+ * `α = 5 / (2D(1 − b))`, `β = 5 / (2D·d)` and D the carbohydrate of the last meal: emptying is fast at first, slows
+ * to k_min while most of the meal is in the stomach, and speeds up again at its end. Intestinal glucose is absorbed
+ * at rate k_abs. The slow middle phase spreads the rate of appearance over 2–4 h instead of a single early peak.
+ * {@link lifestyleEvents} turns a plain lifestyle schedule into those events.
  */
 import { MIN_PER_DAY } from '../engine/time.js';
 import type { CompiledModel, SubModel, TimedEvent } from '../engine/types.js';
@@ -28,8 +35,20 @@ export const clockLifestyle: SubModel = {
   ],
   states: [
     state('gut_kcal', 'kcal', 'energy of the last meals still in the stomach and gut', 0),
-    state('gut_carbs_stomach_g', 'g', 'carbohydrate of the last meals still in the stomach', 0),
-    state('gut_carbs_g', 'g', 'carbohydrate in the small intestine, being absorbed as glucose', 0),
+    state(
+      'gut_carbs_stomach_g',
+      'g',
+      'carbohydrate of the last meals still solid in the stomach (Q_sto1)',
+      0,
+    ),
+    state(
+      'gut_carbs_chyme_g',
+      'g',
+      'carbohydrate of the last meals ground to the liquid phase in the stomach (Q_sto2)',
+      0,
+    ),
+    state('gut_carbs_g', 'g', 'carbohydrate in the small intestine, being absorbed as glucose (Q_gut)', 0),
+    state('gut_meal_carbs_g', 'g', 'carbohydrate of the last meal (D of the gastric-emptying model)', 0),
   ],
   parameters: [
     param(
@@ -49,20 +68,52 @@ export const clockLifestyle: SubModel = {
       'weak',
     ),
     param(
-      'gut_k_gastric',
-      0.03,
+      'gut_k_grind',
+      0.0558,
       '1/min',
-      'first-order gastric emptying of meal carbohydrate into the small intestine',
-      'calibrated: glucose appearance after a mixed meal peaks ≈ 30–60 min and is mostly over by 2–3 h (Dalla ' +
-        'Man, Rizza & Cobelli 2007 oral glucose model, structure; values recalled)',
+      'rate of grinding of solid stomach carbohydrate into the liquid phase (k_gri)',
+      'Dalla Man, Rizza & Cobelli 2007, IEEE Trans Biomed Eng 54:1740, Table 1 (normal subjects, triple-tracer ' +
+        'mixed meal)',
+      'moderate',
+    ),
+    param(
+      'gut_k_empty_max',
+      0.0558,
+      '1/min',
+      'largest rate of gastric emptying of the liquid phase (k_max), at the start and the end of a meal',
+      'Dalla Man 2007, Table 1 (normal subjects)',
+      'moderate',
+    ),
+    param(
+      'gut_k_empty_min',
+      0.008,
+      '1/min',
+      'smallest rate of gastric emptying (k_min), while most of the meal is in the stomach',
+      'Dalla Man 2007, Table 1 (normal subjects)',
+      'moderate',
+    ),
+    param(
+      'gut_empty_b',
+      0.82,
+      '1',
+      'share of the meal left in the stomach at which emptying has fallen halfway to k_min (b)',
+      'Dalla Man 2007, Table 1 (normal subjects)',
+      'moderate',
+    ),
+    param(
+      'gut_empty_d',
+      0.01,
+      '1',
+      'share of the meal left in the stomach at which emptying has risen halfway back to k_max (d)',
+      'Dalla Man 2007, Table 1 (normal subjects)',
       'moderate',
     ),
     param(
       'gut_k_absorb',
-      0.03,
+      0.057,
       '1/min',
-      'first-order absorption of intestinal carbohydrate as glucose',
-      'as gut_k_gastric (Dalla Man 2007 structure, recalled)',
+      'first-order absorption of intestinal carbohydrate as glucose (k_abs)',
+      'Dalla Man 2007, Table 1 (normal subjects)',
       'moderate',
     ),
     param(
@@ -83,6 +134,35 @@ export const clockLifestyle: SubModel = {
       description: 'circadian phase (radians), 0 at the habitual wake time',
     },
     {
+      name: 'gut_meal_size_g',
+      expr: 'max(gut_meal_carbs_g, 1)',
+      unit: 'g',
+      description: 'size D of the last meal, at least 1 g (keeps α and β finite with an empty stomach)',
+    },
+    {
+      name: 'gut_tanh_fall',
+      expr:
+        '1 - 2 / (exp(5 * (gut_carbs_stomach_g + gut_carbs_chyme_g - gut_empty_b * gut_meal_size_g) / ' +
+        '(gut_meal_size_g * (1 - gut_empty_b))) + 1)',
+      unit: '1',
+      description: 'tanh(α(Q_sto − b·D)) written with exp (2α = 5 / (D(1 − b)))',
+    },
+    {
+      name: 'gut_tanh_rise',
+      expr:
+        '1 - 2 / (exp(min(5 * (gut_carbs_stomach_g + gut_carbs_chyme_g - gut_empty_d * gut_meal_size_g) / ' +
+        '(gut_meal_size_g * gut_empty_d), 50)) + 1)',
+      unit: '1',
+      description:
+        'tanh(β(Q_sto − d·D)) written with exp (2β = 5 / (D·d)); the exponent is capped against overflow',
+    },
+    {
+      name: 'gastric_emptying_k',
+      expr: 'gut_k_empty_min + (gut_k_empty_max - gut_k_empty_min) / 2 * (gut_tanh_fall - gut_tanh_rise + 2)',
+      unit: '1/min',
+      description: 'rate of gastric emptying of the liquid phase (k_empt of Dalla Man 2007)',
+    },
+    {
       name: 'fed_signal',
       expr: 'gut_kcal / (gut_kcal + fed_half_kcal)',
       unit: '1',
@@ -91,8 +171,13 @@ export const clockLifestyle: SubModel = {
   ],
   rates: [
     { state: 'gut_kcal', expr: '-gut_k_empty * gut_kcal' },
-    { state: 'gut_carbs_stomach_g', expr: '-gut_k_gastric * gut_carbs_stomach_g' },
-    { state: 'gut_carbs_g', expr: 'gut_k_gastric * gut_carbs_stomach_g - gut_k_absorb * gut_carbs_g' },
+    { state: 'gut_carbs_stomach_g', expr: '-gut_k_grind * gut_carbs_stomach_g' },
+    {
+      state: 'gut_carbs_chyme_g',
+      expr: 'gut_k_grind * gut_carbs_stomach_g - gastric_emptying_k * gut_carbs_chyme_g',
+    },
+    { state: 'gut_carbs_g', expr: 'gastric_emptying_k * gut_carbs_chyme_g - gut_k_absorb * gut_carbs_g' },
+    { state: 'gut_meal_carbs_g', expr: '0' },
   ],
   outputs: [
     {
@@ -180,6 +265,7 @@ export interface LifestyleSlots {
   readonly fasting: number;
   readonly gut: number;
   readonly gutCarbs: number;
+  readonly mealCarbs: number;
 }
 
 /** Looks the lifestyle slots up in a compiled model. */
@@ -191,6 +277,7 @@ export function lifestyleSlots(model: CompiledModel): LifestyleSlots {
     fasting: model.inputIndex('fasting'),
     gut: model.stateIndex('gut_kcal'),
     gutCarbs: model.stateIndex('gut_carbs_stomach_g'),
+    mealCarbs: model.stateIndex('gut_meal_carbs_g'),
   };
 }
 
@@ -214,6 +301,10 @@ function eventsOfChange(change: LifestyleChange, s: LifestyleSlots): TimedEvent[
       return [
         { t, target: 'state', index: s.gut, op: 'add', value: change.kcal },
         { t, target: 'state', index: s.gutCarbs, op: 'add', value: change.carbs_g },
+        // A meal without carbohydrate leaves the size D of the last carbohydrate meal as it was.
+        ...(change.carbs_g > 0
+          ? [{ t, target: 'state' as const, index: s.mealCarbs, op: 'set' as const, value: change.carbs_g }]
+          : []),
       ];
     case 'exercise_start':
       return [setInput(t, s.exercise, change.intensity_lt)];

@@ -19,6 +19,7 @@ export const DRUG_NAMES = [
   'testosterone_cypionate',
   'clomiphene',
   'hcg',
+  'testosterone_enanthate',
 ] as const;
 
 export type DrugName = (typeof DRUG_NAMES)[number];
@@ -150,6 +151,15 @@ export const DRUGS: Readonly<Record<DrugName, DrugInfo>> = {
     routes: ['im', 'sc'],
     hardMaxMcg: 1000000,
     maxSource: 'label: 50–400 mg every 2–4 weeks; 1 g is above any labelled dose',
+  },
+  testosterone_enanthate: {
+    name: 'testosterone_enanthate',
+    label: 'Testosterone enanthate',
+    drugClass: 'androgen',
+    target: 'testosterone',
+    routes: ['im', 'sc'],
+    hardMaxMcg: 1000000,
+    maxSource: 'label: 50–400 mg every 2–4 weeks; Bhasin 1996 (NEJM 335:1) gave 600 mg weekly; 1 g guard',
   },
   clomiphene: {
     name: 'clomiphene',

@@ -56,7 +56,7 @@ describe('drug pharmacokinetics against closed forms', () => {
     const model = alone(sermorelin);
     const v = param(model, 'sermorelin_vd_l_kg') * WEIGHT;
     const events = doseEvents(
-      { t_min: 0, drug: 'sermorelin', amount_mcg: 100, route: 'iv', over_min: 0 },
+      { t_min: 0, drug: 'sermorelin', amount_mcg: 100, route: 'iv', over_min: 0, line: 0 },
       { bolusState: model.stateIndex('sermorelin_central'), infusionInput: undefined, bolusFactor: 1 },
     );
     const c = run(model, events, 'sermorelin_ng_ml', 60);
@@ -71,7 +71,7 @@ describe('drug pharmacokinetics against closed forms', () => {
     const ke = param(model, 'sermorelin_k_elim');
     const f = param(model, 'sermorelin_f_sc');
     const events = doseEvents(
-      { t_min: 0, drug: 'sermorelin', amount_mcg: 300, route: 'sc', over_min: 0 },
+      { t_min: 0, drug: 'sermorelin', amount_mcg: 300, route: 'sc', over_min: 0, line: 0 },
       { bolusState: model.stateIndex('sermorelin_depot_sc'), infusionInput: undefined, bolusFactor: f },
     );
     const c = run(model, events, 'sermorelin_ng_ml', 120);
@@ -89,7 +89,7 @@ describe('drug pharmacokinetics against closed forms', () => {
     const v = param(model, 'ipamorelin_vd_l_kg') * WEIGHT;
     const ke = param(model, 'ipamorelin_k_elim');
     const events = doseEvents(
-      { t_min: 0, drug: 'ipamorelin', amount_mcg: 1500, route: 'iv', over_min: 15 },
+      { t_min: 0, drug: 'ipamorelin', amount_mcg: 1500, route: 'iv', over_min: 15, line: 0 },
       {
         bolusState: model.stateIndex('ipamorelin_central'),
         infusionInput: model.inputIndex('ipamorelin_infusion_iv'),
@@ -135,13 +135,19 @@ describe('dose events', () => {
   const slots = { bolusState: 4, infusionInput: 2, bolusFactor: 0.5 };
   it('a bolus is one add of amount × bioavailability', () => {
     expect(
-      doseEvents({ t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'sc', over_min: 0 }, slots),
+      doseEvents(
+        { t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'sc', over_min: 0, line: 0 },
+        slots,
+      ),
     ).toEqual([{ t: 30, target: 'state', index: 4, op: 'add', value: 100 }]);
   });
 
   it('an infusion adds its rate at the start and removes it at the end', () => {
     expect(
-      doseEvents({ t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'iv', over_min: 20 }, slots),
+      doseEvents(
+        { t_min: 30, drug: 'ipamorelin', amount_mcg: 200, route: 'iv', over_min: 20, line: 0 },
+        slots,
+      ),
     ).toEqual([
       { t: 30, target: 'input', index: 2, op: 'add', value: 10 },
       { t: 50, target: 'input', index: 2, op: 'add', value: -10 },
@@ -151,7 +157,7 @@ describe('dose events', () => {
   it('refuses an infusion on a route without an infusion input', () => {
     expect(() =>
       doseEvents(
-        { t_min: 0, drug: 'mk677', amount_mcg: 1, route: 'oral', over_min: 5 },
+        { t_min: 0, drug: 'mk677', amount_mcg: 1, route: 'oral', over_min: 5, line: 0 },
         { ...slots, infusionInput: undefined },
       ),
     ).toThrow(/cannot be infused/);

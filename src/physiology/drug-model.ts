@@ -245,13 +245,22 @@ export function pkSubModel(spec: PkSpec): DrugModel {
   };
 }
 
-/** One administration as the model layer sees it (the protocol layer's dose record has this shape). */
-export interface DoseInput {
+/**
+ * One administration, as the model consumes it. The protocol layer expands a regimen into these records
+ * (`protocol/regimen.ts`, which re-exports the type); the type lives here, below it, so the model takes them as
+ * they are.
+ */
+export interface DoseRecord {
+  /** Start of the administration, minutes from 00:00 of day 0. */
   readonly t_min: number;
   readonly drug: DrugName;
+  /** Amount in micrograms, after unit and body-weight conversion. */
   readonly amount_mcg: number;
   readonly route: Route;
+  /** 0 for a bolus; otherwise a constant-rate infusion lasting this many minutes. */
   readonly over_min: number;
+  /** Index of the regimen line (in `Regimen.lines`, i.e. `scenario.regimen`) the dose comes from. */
+  readonly line: number;
 }
 
 /** Engine slots a drug's doses need. */
@@ -268,7 +277,7 @@ export interface DoseSlots {
  * the end, so overlapping infusions sum.
  * @throws RangeError when the route has no infusion input.
  */
-export function doseEvents(dose: DoseInput, slots: DoseSlots): TimedEvent[] {
+export function doseEvents(dose: DoseRecord, slots: DoseSlots): TimedEvent[] {
   if (dose.over_min <= 0) {
     return [
       {

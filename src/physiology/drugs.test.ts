@@ -4,7 +4,7 @@
  * figures of physiology.md. Each test names its source.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { Result } from '../scenario/result.js';
 import { simulate } from '../simulate/index.js';
 

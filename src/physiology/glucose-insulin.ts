@@ -12,7 +12,9 @@
  * composition. Hepatic glucose output rises with GH signalling and with fatty acids (gluconeogenesis).
  *
  * Insulin (µU/mL) is secreted as a steep function of glucose, amplified by incretins while carbohydrate is in the
- * gut, scaled by a β-cell function that relaxes over days towards a power of glucose (compensation: insulin
+ * gut, plus a dynamic (first-phase) part proportional to the rate of rise of glucose, `K·max(dG/dt, 0)` (the
+ * secretion model of Dalla Man 2007 and of the oral minimal model: the β-cell responds to how fast glucose rises as
+ * well as to how high it is), all scaled by a β-cell function that relaxes over days towards a power of glucose (compensation: insulin
  * resistance raises insulin more than glucose, the hyperbolic relation of β-cell function and sensitivity), and
  * cleared first-order. Fasting glucose, insulin and HOMA1-IR are read at the morning draw.
  */
@@ -32,6 +34,12 @@ export const glucoseInsulin: SubModel = {
     state('insulin', 'uU/mL', 'plasma insulin', 8),
     state('insulin_action', '1/min', 'remote insulin action X of the minimal model', 0.003),
     state('beta_function', '1', 'β-cell secretory function relative to the reference (adapts over days)', 1),
+    state(
+      'insulin_provision',
+      'uU/mL/min',
+      'static secretion above threshold glucose (Y of Dalla Man 2007)',
+      0,
+    ),
   ],
   parameters: [
     param(
@@ -108,8 +116,8 @@ export const glucoseInsulin: SubModel = {
       0.9,
       '1',
       'fraction of meal carbohydrate appearing in plasma as glucose (the rest is taken up on first pass)',
-      'assumption (splanchnic first-pass uptake of oral glucose ≈ 10–30 %, recalled)',
-      'weak',
+      'Dalla Man, Rizza & Cobelli 2007, Table 1: f = 0.90 (normal subjects)',
+      'moderate',
     ),
     param(
       'igf1_glucose_k',
@@ -150,6 +158,34 @@ export const glucoseInsulin: SubModel = {
       'mg/dL',
       'glucose giving half-maximal insulin secretion',
       'calibrated (β-cell dose-response, recalled: half-maximal near 8–9 mmol/L)',
+      'moderate',
+    ),
+    param(
+      'insulin_secretion_rate_k',
+      0.63,
+      '(uU/mL)/(mg/dL)',
+      'dynamic (first-phase) insulin secretion per mg/dL of glucose rise, in this model’s single insulin pool',
+      'Dalla Man 2007, Table 1: K = 2.30 pmol/kg per mg/dL (normal subjects), mapped onto this pool with the same ' +
+        'steady-state insulin: their insulin kinetics (m1 0.190, m2 0.484, m4 0.194/min, basal hepatic extraction ' +
+        '0.6, V_I 0.05 L/kg, 6 pmol/L per µU/mL) give 2.75 µU/mL per pmol/kg/min of secretion, which with the ' +
+        'clearance of 0.1/min here is 0.275 µU/mL/min; 2.30 × 0.275 = 0.63',
+      'moderate',
+    ),
+    param(
+      'insulin_provision_k',
+      0.05,
+      '1/min',
+      'rate at which the static secretion above threshold follows glucose (α)',
+      'Dalla Man 2007, Table 1: α = 0.050 min⁻¹ (normal subjects)',
+      'moderate',
+    ),
+    param(
+      'insulin_provision_gain',
+      0.03,
+      '(uU/mL/min)/(mg/dL)',
+      'static secretion per mg/dL of glucose above the threshold (β), in this model’s single insulin pool',
+      'Dalla Man 2007, Table 1: β = 0.11 pmol/kg/min per mg/dL (normal subjects) × 0.275 (the mapping of ' +
+        'insulin_secretion_rate_k) = 0.030',
       'moderate',
     ),
     param(
@@ -202,14 +238,20 @@ export const glucoseInsulin: SubModel = {
       description: 'rate of appearance of meal glucose in plasma',
     },
     {
+      name: 'glucose_rate',
+      expr: '(egp_mg_min + meal_glucose_mg_min) / (glucose_vd_dl_kg * body_weight_kg) - glucose_clearance_k * glucose',
+      unit: 'mg/dL/min',
+      description: 'rate of change of plasma glucose',
+    },
+    {
       name: 'egp_mg_min',
       expr:
-        'egp_basal_mg_kg_min * body_weight_kg * egp_scale * (1 + egp_gh_gain * socs) * (1 + egp_ffa_gain * ffa) / ' +
-        '(1 + insulin_action / egp_insulin_action_half)',
+        'egp_basal_mg_kg_min * body_weight_kg * egp_scale * egp_glycogen_factor * (1 + egp_gh_gain * socs) * ' +
+        '(1 + egp_ffa_gain * ffa) / (1 + insulin_action / egp_insulin_action_half)',
       unit: 'mg/min',
       description:
         'hepatic glucose output: raised by GH signalling and fatty acids, suppressed by insulin action (its own ' +
-        'suppression by glucose is in S_G)',
+        'suppression by glucose is in S_G), lowered as liver glycogen runs out (nutritional-state.ts)',
     },
     {
       name: 'igf1_insulin_like',
@@ -242,10 +284,11 @@ export const glucoseInsulin: SubModel = {
     {
       name: 'insulin_secretion',
       expr:
-        'insulin_secretion_max * insulin_secretion_scale * beta_function * ' +
-        'beta_glucose_drive * (1 + incretin_gain * gut_carbs_g / (gut_carbs_g + incretin_k_g))',
+        'insulin_secretion_scale * beta_function * (insulin_secretion_max * ' +
+        'beta_glucose_drive * (1 + incretin_gain * gut_carbs_g / (gut_carbs_g + incretin_k_g)) + ' +
+        'insulin_secretion_rate_k * max(glucose_rate, 0) + insulin_provision)',
       unit: 'uU/mL/min',
-      description: 'β-cell insulin secretion',
+      description: 'β-cell insulin secretion: static (glucose level, incretins) and dynamic (glucose rise)',
     },
     {
       name: 'beta_target',
@@ -259,13 +302,14 @@ export const glucoseInsulin: SubModel = {
     },
   ],
   rates: [
-    {
-      state: 'glucose',
-      expr: '(egp_mg_min + meal_glucose_mg_min) / (glucose_vd_dl_kg * body_weight_kg) - glucose_clearance_k * glucose',
-    },
+    { state: 'glucose', expr: 'glucose_rate' },
     { state: 'insulin', expr: 'insulin_secretion - insulin_k_clear * insulin' },
     { state: 'insulin_action', expr: 'insulin_action_p2 * (insulin_sensitivity * insulin - insulin_action)' },
     { state: 'beta_function', expr: 'adaptation_speed * beta_k * (beta_target - beta_function)' },
+    {
+      state: 'insulin_provision',
+      expr: 'insulin_provision_k * (insulin_provision_gain * max(glucose - beta_glucose_set, 0) - insulin_provision)',
+    },
   ],
   outputs: [
     { name: 'glucose_mg_dl', expr: 'glucose', unit: 'mg/dL', description: 'plasma glucose' },

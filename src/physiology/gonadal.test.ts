@@ -4,7 +4,7 @@
  * the drug and feedback behaviours of MODEL.md item 9 through `simulate`.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { DailyRow, Result } from '../scenario/result.js';
 import { prepareScenario, simulate } from '../simulate/index.js';
 import { Random } from '../engine/random.js';

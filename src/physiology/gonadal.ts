@@ -20,6 +20,10 @@
  *   estradiol over days.
  * - Supraphysiological feedback (exogenous testosterone) builds a slow hypothalamic suppression (half-time 5 days
  *   on, 30 days off) that outlasts the androgen, so LH and then testosterone recover over months after stopping.
+ *   Its drive is a steep function of the feedback (Hill 8, half at 1.6× normal), derived from the dose–response of
+ *   Matsumoto 1990: LH and FSH halve at 50 mg/week of testosterone enanthate and are fully suppressed from
+ *   100 mg/week, so supraphysiological doses leave them undetectable while the fast feedback keeps the circadian
+ *   testosterone rhythm.
  * - Estradiol comes from aromatisation of free testosterone in fat (more with more fat).
  * - In women the ovary makes estradiol under FSH, scaled by an ovarian capacity that falls to zero across the
  *   menopause; the menstrual cycle is not modelled. Testosterone is not reported for women.
@@ -190,7 +194,15 @@ export const gonadal: SubModel = {
         '(recalled clinical experience; weak)',
       'weak',
     ),
-    param('lh_feedback_n', 3, '1', 'steepness of the feedback on LH', 'calibrated as lh_feedback_k', 'weak'),
+    param(
+      'lh_feedback_n',
+      3,
+      '1',
+      'steepness (Hill coefficient) of the fast sex-steroid feedback on LH and FSH',
+      'calibrated as lh_feedback_k; the same for FSH: LH and FSH are equally sensitive to testosterone feedback ' +
+        '(Matsumoto AM, JCEM 1990;70:282; Snyder PJ, Lawrence DA, JCEM 1980;51:1335; abstracts)',
+      'weak',
+    ),
     param(
       'fsh_feedback_k',
       1,
@@ -266,11 +278,22 @@ export const gonadal: SubModel = {
     ),
     param(
       'gnrh_suppression_fb_k',
-      2.5,
+      1.6,
       '1',
-      'feedback signal giving half of the slow suppression (twice normal feedback)',
-      'assumption: only supraphysiological androgen exposure builds lasting suppression',
-      'weak',
+      'feedback signal giving half of the maximal drive of slow hypothalamic suppression',
+      'derived from Matsumoto AM, JCEM 1990;70:282 (abstract), with gnrh_suppression_n: testosterone enanthate ' +
+        '50 mg/week (serum T ≈ 1.2× placebo) halves LH and FSH after months, 100 mg/week (T 1.5×) suppresses ' +
+        'them as fully as 300 mg/week; with the fast Hill-3 feedback this needs ≈ 1/3 of the slow suppression at ' +
+        'a feedback of 1.2 and ≈ 2/3 at 1.5',
+      'moderate',
+    ),
+    param(
+      'gnrh_suppression_n',
+      8,
+      '1',
+      'steepness (Hill coefficient) of the drive of slow hypothalamic suppression',
+      'derived with gnrh_suppression_fb_k from the same two points of Matsumoto 1990',
+      'moderate',
     ),
     param(
       'gnrh_suppression_k_on',
@@ -544,17 +567,19 @@ export const gonadal: SubModel = {
       name: 'lh_release',
       expr:
         'lh_secretion_max * hypothalamic_gain * (gnrh_occupancy + lh_basal_occupancy) / ' +
-        '(1 + feedback_ratio_lh * feedback_ratio_lh * feedback_ratio_lh)',
+        '(1 + pow(feedback_ratio_lh, lh_feedback_n))',
       unit: 'IU/L/min',
-      description: 'LH release: pulsatile plus a basal share, under Hill feedback of coefficient 3',
+      description: 'LH release: pulsatile plus a basal share, under Hill feedback',
     },
     {
       name: 'fsh_release',
       expr:
         'fsh_secretion_max * hypothalamic_gain * (gnrh_occupancy + fsh_basal_occupancy) / ' +
-        '(1 + feedback_ratio_fsh * feedback_ratio_fsh) * fsh_inhibin_k / (fsh_inhibin_k + inhibin_level)',
+        '(1 + pow(feedback_ratio_fsh, lh_feedback_n)) * fsh_inhibin_k / (fsh_inhibin_k + inhibin_level)',
       unit: 'IU/L/min',
-      description: 'FSH release (less pulsatile than LH), under Hill feedback of coefficient 2 and inhibin',
+      description:
+        'FSH release (less pulsatile than LH), under the same Hill feedback as LH (equally sensitive to ' +
+        'testosterone, Matsumoto 1990; Snyder 1980) and inhibin',
     },
     {
       name: 'lhr_load',
@@ -589,19 +614,16 @@ export const gonadal: SubModel = {
       description: 'Leydig capacity LH-receptor stimulation sustains',
     },
     {
-      name: 'suppression_fourth',
-      expr:
-        '(steroid_feedback / gnrh_suppression_fb_k) * (steroid_feedback / gnrh_suppression_fb_k) * ' +
-        '(steroid_feedback / gnrh_suppression_fb_k) * (steroid_feedback / gnrh_suppression_fb_k)',
+      name: 'suppression_ratio_n',
+      expr: 'pow(steroid_feedback / gnrh_suppression_fb_k, gnrh_suppression_n)',
       unit: '1',
-      description: '(feedback / its half-suppressing level)⁴',
+      description: '(feedback / its half-suppressing level) to the power of the Hill coefficient',
     },
     {
       name: 'suppression_drive',
-      expr: 'suppression_fourth / (1 + suppression_fourth)',
+      expr: 'suppression_ratio_n / (1 + suppression_ratio_n)',
       unit: '1',
-      description:
-        'drive of slow hypothalamic suppression: a steep Hill function (coefficient 4) of feedback',
+      description: 'drive of slow hypothalamic suppression: a steep Hill function of the feedback',
     },
     {
       name: 'shbg_target',

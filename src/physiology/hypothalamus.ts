@@ -59,10 +59,14 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'ghrh_ghs_gain',
-      2,
+      2000,
       '1',
-      'rise of tonic GHRH release at full GHS-receptor occupancy (GHS evokes GHRH release)',
-      'Farhy, Bowers & Veldhuis 2007 (F2 term; conclusion 1 of the abstract); value calibrated',
+      'rise of tonic GHRH release at full GHS-receptor drive of the GHRH neurons (GHS evokes GHRH release)',
+      'structure: Farhy, Bowers & Veldhuis 2007 (F2 term); GHRPs act mainly in the hypothalamus (Popovic 1995 JCEM ' +
+        '80:942: GHRP-6 blocked by hypothalamopituitary disconnection). The gain multiplies the small tonic release ' +
+        '(1e-4/min), so a GHRP bolus evokes a GHRH discharge of about half the GHRH-receptor EC50. Value weak, chosen ' +
+        'with ghs_ghrh_amplification to keep the calibrated GHRP peaks (Massoud 1996, Ghigo 1994, Gobburu 1999); ' +
+        'left to `endotwin calibrate`',
       'weak',
     ),
     param(
@@ -167,19 +171,19 @@ export const hypothalamus: SubModel = {
     ),
     param(
       'fasting_frequency_gain',
-      0.35,
+      1.29,
       '1',
       'relative rise of pulse frequency during a prolonged fast',
-      'Hartman 1992: a 2-day fast augments burst frequency and amplitude (size of the rise recalled)',
-      'weak',
+      'Hartman 1992: GH secretory bursts 14 ± 2.3 (fed) → 32 ± 2.4 per 24 h on day 2 of a fast (32/14 − 1)',
+      'moderate',
     ),
     param(
       'fasting_amplitude_gain',
-      0.5,
+      0.75,
       '1',
       'relative rise of pulse amplitude during a prolonged fast',
-      'Hartman 1992 (as above)',
-      'weak',
+      'Hartman 1992: GH burst mass 6.3 → 11 µg/Lv on day 2 of a fast (11/6.3 − 1)',
+      'moderate',
     ),
     // Somatostatin
     param(
@@ -324,7 +328,7 @@ export const hypothalamus: SubModel = {
       name: 'ghrh_release',
       expr:
         'ghrh_tonic * ghrh_srif_k * ghrh_srif_k / (ghrh_srif_k * ghrh_srif_k + somatostatin * somatostatin) * ' +
-        '(1 + ghrh_ghs_gain * ghsr_occ) + ' +
+        '(1 + ghrh_ghs_gain * ghsr_hypothalamic_drive) + ' +
         'ghrh_exercise_drive + ghrh_infusion',
       unit: '1/min',
       description: 'continuous GHRH release (pulses are added by events)',

@@ -132,9 +132,9 @@ export const liverIgf1: SubModel = {
     },
     {
       name: 'igf1_production',
-      expr: 'igf1_prod_scale * igf1_prod_max * (igf1_prod_basal + hepatic_signal)',
+      expr: 'igf1_prod_scale * igf1_prod_max * (igf1_prod_basal + hepatic_signal * (1 - hepatic_gh_resistance))',
       unit: 'ng/mL/min',
-      description: 'IGF-1 production',
+      description: 'IGF-1 production; its GH-driven part is lost in the fasted state (nutritional-state.ts)',
     },
     {
       name: 'igf1_capacity_ratio_6',

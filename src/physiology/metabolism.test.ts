@@ -5,7 +5,7 @@
  * more tightly by the validation cases.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { DailyRow, Result } from '../scenario/result.js';
 import { simulate } from '../simulate/index.js';
 import { trainingLevel } from './body-composition.js';

@@ -7,6 +7,7 @@
  * the drugs' receptor loads, so adding a drug is adding one entry to {@link DRUG_MODELS}.
  */
 import { compileModel } from '../engine/compile.js';
+import { withCalibratedValues } from './calibrated-values.js';
 import type { CompiledModel, ModelDefinition, SubModel } from '../engine/types.js';
 import { adrenalProlactin } from './adrenal-prolactin.js';
 import { bodyComposition } from './body-composition.js';
@@ -20,6 +21,7 @@ import { ghKinetics } from './gh-kinetics.js';
 import { ghrp6 } from './ghrp6.js';
 import { glucoseInsulin } from './glucose-insulin.js';
 import { gonadal } from './gonadal.js';
+import { spermatogenesis } from './spermatogenesis.js';
 import { hcg } from './hcg.js';
 import { hexarelin } from './hexarelin.js';
 import { hypothalamus } from './hypothalamus.js';
@@ -28,6 +30,7 @@ import { ipamorelin } from './ipamorelin.js';
 import { lipolysisFfa } from './lipolysis-ffa.js';
 import { liverIgf1 } from './liver-igf1.js';
 import { mk677 } from './mk677.js';
+import { nutritionalState } from './nutritional-state.js';
 import { rhgh } from './rhgh.js';
 import { sermorelin } from './sermorelin.js';
 import { sermorelinGonadotropins, sermorelinGonadotropinsOff } from './sermorelin-gonadotropins.js';
@@ -35,6 +38,7 @@ import { skin } from './skin.js';
 import { somatotroph } from './somatotroph.js';
 import { tesamorelin } from './tesamorelin.js';
 import { testosteroneCypionate } from './testosterone-cypionate.js';
+import { testosteroneEnanthate } from './testosterone-enanthate.js';
 
 /** Name and version of the model, reported in every result. */
 export const MODEL_NAME = 'endotwin-physiology/1';
@@ -48,9 +52,11 @@ export const CORE_SUB_MODELS: readonly SubModel[] = [
   liverIgf1,
   glucoseInsulin,
   lipolysisFfa,
+  nutritionalState,
   insulinSignalling,
   bodyComposition,
   gonadal,
+  spermatogenesis,
   adrenalProlactin,
 ];
 
@@ -91,6 +97,7 @@ export const DRUG_MODELS: Readonly<Partial<Record<DrugName, DrugModel>>> = {
   mk677,
   rhgh,
   testosterone_cypionate: testosteroneCypionate,
+  testosterone_enanthate: testosteroneEnanthate,
   clomiphene,
   hcg,
 };
@@ -174,21 +181,24 @@ export function drugModelsOf(drugs: Iterable<DrugName>): DrugModel[] {
 
 /**
  * The model definition with the given drugs' sub-models (default: every modelled drug) and optional effects
- * (default: all of them, so that every output is listed).
+ * (default: all of them, so that every output is listed), with the population calibration's values
+ * (`calibrated-values.ts`) unless `calibrated` is false (the declared source values, the calibration's priors).
  */
 export function modelDefinition(
   drugs: Iterable<DrugName> = Object.keys(DRUG_MODELS) as DrugName[],
   effects: Iterable<OptionalEffect> = OPTIONAL_EFFECTS,
+  calibrated = true,
 ): ModelDefinition {
   const models = drugModelsOf(drugs);
+  const subModels = [
+    ...CORE_SUB_MODELS,
+    ...optionalSubModels(effects),
+    ...models.map((m) => m.subModel),
+    receptorLoads(models),
+  ];
   return {
     name: MODEL_NAME,
-    subModels: [
-      ...CORE_SUB_MODELS,
-      ...optionalSubModels(effects),
-      ...models.map((m) => m.subModel),
-      receptorLoads(models),
-    ],
+    subModels: calibrated ? subModels.map((sub) => withCalibratedValues(sub)) : subModels,
   };
 }
 

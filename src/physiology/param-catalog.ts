@@ -10,9 +10,12 @@ import { modelDefinition } from './model.js';
 import { COEFFICIENTS } from './patient.js';
 import { COEFFICIENT_INFO, coefficientParamName, type CoefficientKey } from './patient-coefficients.js';
 
-/** The declared parameters of the full model (every drug and optional effect), in declaration order. */
-export function modelParameterDecls(): ParameterDecl[] {
-  return modelDefinition().subModels.flatMap((sub) => sub.parameters ?? []);
+/**
+ * The declared parameters of the full model (every drug and optional effect), in declaration order: with the
+ * population calibration's values, or (`calibrated` false) the values their sources give.
+ */
+export function modelParameterDecls(calibrated = true): ParameterDecl[] {
+  return modelDefinition(undefined, undefined, calibrated).subModels.flatMap((sub) => sub.parameters ?? []);
 }
 
 /** The covariate coefficients as parameter declarations (`patient_…`). */

@@ -146,6 +146,14 @@ export const COEFFICIENT_INFO: Readonly<Record<CoefficientKey, CoefficientInfo>>
     source: 'assumption (textbook); size weak',
     evidence: 'weak',
   },
+  diabetesFirstPhase: {
+    unit: '1',
+    description: 'dynamic (first-phase) insulin secretion multiplier with type 2 diabetes',
+    source:
+      'Dalla Man, Rizza & Cobelli 2007, Table 1: K = 0.99 (type 2 diabetes) against 2.30 pmol/kg per mg/dL ' +
+      '(normal subjects)',
+    evidence: 'moderate',
+  },
   impairedGlucoseBeta: {
     unit: '1',
     description: 'β-cell capacity multiplier with impaired fasting glucose',

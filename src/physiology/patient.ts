@@ -97,6 +97,8 @@ export const COEFFICIENTS = {
   diabetesSi: 0.5,
   diabetesBeta: 0.35,
   diabetesEgp: 1.25,
+  /** Dynamic (first-phase) insulin secretion with type 2 diabetes, relative to normal. */
+  diabetesFirstPhase: 0.43,
   /** β-cell capacity with impaired fasting glucose. */
   impairedGlucoseBeta: 0.7,
   /** Relative fall of β-cell capacity per year above 25. */
@@ -206,13 +208,14 @@ export const RELATIONS: readonly Relation[] = [
       'women are more insulin-sensitive than men at equal adiposity (recalled)',
   },
   {
-    parameter: 'insulin_secretion_scale, egp_scale',
+    parameter: 'insulin_secretion_scale, egp_scale, insulin_secretion_rate_k',
     description:
       `β-cell capacity × (1 − ${K.betaPerYear} per year above 25), × ${K.diabetesBeta} with type 2 diabetes, ` +
       `× ${K.impairedGlucoseBeta} with impaired fasting glucose; hepatic glucose output × ${K.diabetesEgp} with ` +
-      'type 2 diabetes',
+      `type 2 diabetes; dynamic (first-phase) secretion × ${K.diabetesFirstPhase} with type 2 diabetes`,
     source:
-      'assumption: β-cell failure and hepatic insulin resistance define type 2 diabetes (textbook); sizes weak',
+      'assumption: β-cell failure and hepatic insulin resistance define type 2 diabetes (textbook); sizes weak; ' +
+      'first-phase loss from Dalla Man 2007 (K 0.99 in type 2 diabetes against 2.30 in normal subjects)',
   },
   {
     parameter: 'is_male, ovarian_capacity, feedback weights',
@@ -485,6 +488,7 @@ function metabolicMultipliers(
     si_scale: Math.min(3, si),
     insulin_secretion_scale: beta,
     egp_scale: c.type2Diabetes ? K.diabetesEgp : 1,
+    insulin_secretion_rate_k: c.type2Diabetes ? K.diabetesFirstPhase : 1,
   };
 }
 

@@ -7,8 +7,14 @@
  * receptor in the same way. Both activations are scaled down by receptor desensitisation (slow states with
  * recovery) and the stimulus is gated multiplicatively by somatostatin and by IGF-1 — the multiplicative form of
  * Farhy, Bowers & Veldhuis 2007 (the additive operator found in public code of that model would let GHRH-driven
- * release escape somatostatin). GHS also opposes somatostatin at the pituitary (the F1 term), which makes
- * GHRH + GHS give more than the sum of the two.
+ * release escape somatostatin).
+ *
+ * GHS-receptor agonists act mostly through GHRH (Popovic 1995; Pandya 1998): at the somatotroph their signal
+ * multiplies the GHRH-receptor signal (`ghs_ghrh_amplification`) and adds only a small GHRH-independent part
+ * (`ghs_efficacy`); in the hypothalamus they evoke GHRH release (`ghsr_hypothalamic_drive`, read by
+ * `hypothalamus.ts`), transiently, as the receptors internalise; and they oppose somatostatin at the pituitary (the
+ * F1 term of Farhy 2007). So a GHRP needs endogenous GHRH, GHRH + GHRP give more than the sum of the two, and a
+ * sustained agonist (MK-677) enlarges the pulses GHRH already makes.
  */
 import type { SubModel } from '../engine/types.js';
 import { param, state } from './declare.js';
@@ -53,11 +59,25 @@ export const somatotroph: SubModel = {
     ),
     param(
       'ghs_efficacy',
-      2,
+      0.3,
       '1',
-      'direct release at full GHS-receptor activation relative to full GHRH-receptor activation',
-      'calibrated: GHRPs release more GH than GHRH (hexarelin plateau 140 mU/L, Massoud 1996); Farhy 2007 has ' +
-        'g0 = 1 with GHS adding to GHRH',
+      'GHRH-independent direct release at full GHS-receptor activation, relative to full GHRH-receptor activation',
+      'structure: most of the GH response to a GHRP needs endogenous GHRH: it is blocked in hypothalamopituitary ' +
+        'disconnection (Popovic 1995 JCEM 80:942) and largely by a GHRH antagonist (Pandya 1998, pre-registered ' +
+        'case). Value weak, chosen with ghs_ghrh_amplification to keep the calibrated hexarelin and GHRP-6 peaks ' +
+        '(Massoud 1996, Ghigo 1994); left to `endotwin calibrate`',
+      'weak',
+    ),
+    param(
+      'ghs_ghrh_amplification',
+      3,
+      '1',
+      'rise of GHRH-receptor-driven release at full GHS-receptor activation (GHS-R signalling amplifies the ' +
+        'GHRH-R cAMP signal in the somatotroph)',
+      'structure: GHRH and GHRPs are synergistic in man (Bowers 1990; Peñalva 1993 JCEM 76:168; Popovic 1995) and ' +
+        'GHS-R (Gq/PKC, Ca²⁺) potentiates GHRH-R (Gs/cAMP) release in somatotrophs (in-vitro literature, recalled); ' +
+        'MK-677 enlarges existing pulses without adding pulses (Chapman 1996). Value weak, left to ' +
+        '`endotwin calibrate`',
       'weak',
     ),
     param(
@@ -199,6 +219,14 @@ export const somatotroph: SubModel = {
       description: 'GHS-receptor signal after desensitisation',
     },
     {
+      name: 'ghsr_hypothalamic_drive',
+      expr: 'ghsr_occ * (1 - ghsr_internalised)',
+      unit: '1',
+      description:
+        'GHS-receptor drive of the arcuate GHRH neurons: occupancy times the receptors not internalised, so a GHRP ' +
+        'bolus evokes a GHRH discharge that fades within the hour while sustained occupancy (MK-677) evokes little',
+    },
+    {
       name: 'ghs_antisrif',
       expr: 'ghs_srif_opposition * ghsr_activation',
       unit: '1',
@@ -220,7 +248,9 @@ export const somatotroph: SubModel = {
     },
     {
       name: 'gh_release_ug_min',
-      expr: 'release_k_max * (ghrhr_activation + ghs_efficacy * ghsr_activation) * srif_gate * igf1_gate * gh_pool',
+      expr:
+        'release_k_max * (ghrhr_activation * (1 + ghs_ghrh_amplification * ghsr_activation) + ' +
+        'ghs_efficacy * ghsr_activation) * srif_gate * igf1_gate * gh_pool',
       unit: 'ug/min',
       description: 'GH secretion rate',
     },

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
-/** Regimens and lifestyle into timed records, and contraindication screening. */
+/**
+ * Dosing and lifestyle as values: dose units, the regimen algebra and its text form, scenario parsing with the
+ * regimen's checks, expansion into timed records, titration, contraindication screening.
+ */
 export * from './clock.js';
+export * from './dose.js';
+export * from './parse-scenario.js';
+export * from './regimen-text.js';
 export * from './lifestyle.js';
 export {
   Regimen,
@@ -12,3 +18,4 @@ export {
 } from './regimen.js';
 export type { DoseRecord, ExpansionContext, ParseRegimenOptions } from './regimen.js';
 export * from './screening.js';
+export * from './titration.js';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/index.js';
+import { parseScenario } from './index.js';
 import type { ScenarioInput } from '../scenario/index.js';
 import { expandLifestyle } from './lifestyle.js';
 import type { LifestyleRecord } from './lifestyle.js';

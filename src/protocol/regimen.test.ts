@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DRUGS, DRUG_NAMES } from '../physiology/drug-catalog.js';
-import { ScenarioError, WEEKDAYS, parseScenario, parseScenarioText } from '../scenario/index.js';
+import { ScenarioError, WEEKDAYS } from '../scenario/index.js';
+import { parseScenario, parseScenarioText } from './index.js';
 import type { RegimenLine, Scenario, ScenarioInput } from '../scenario/index.js';
 import { Regimen, RegimenError, expandRegimen, formatRegimenLine, parseRegimenText } from './regimen.js';
 import type { ExpansionContext } from './regimen.js';
@@ -484,7 +485,7 @@ describe('the text form', () => {
   });
 });
 
-describe('Regimen.shift and Regimen.until', () => {
+describe('Regimen.shift, Regimen.until and Regimen.prolong', () => {
   const regimen = Regimen.parse(
     'rhgh 0.2 mg sc at 22:00 daily x2w; sermorelin 300 mcg sc at bedtime from day 20',
   );
@@ -505,5 +506,14 @@ describe('Regimen.shift and Regimen.until', () => {
       ['rhgh', 0, 14],
       ['sermorelin', 20, 30],
     ]);
+  });
+
+  it('prolong carries on the lines that run to the day, and leaves the others', () => {
+    const taken = regimen.until(30);
+    expect(taken.prolong(30, 90).lines.map((l) => [l.drug, l.start_day, l.end_day])).toEqual([
+      ['rhgh', 0, 14],
+      ['sermorelin', 20, 90],
+    ]);
+    expect(regimen.prolong(14, 60).lines.map((l) => l.end_day)).toEqual([60, undefined]);
   });
 });

@@ -7,35 +7,19 @@
  * into {@link DoseRecord}s in minutes, which is all the model layer ever sees.
  */
 import { DRUGS, DRUG_NAMES, isDrugName } from '../physiology/drug-catalog.js';
-import type { DrugName, Route } from '../physiology/drug-catalog.js';
-import {
-  DOSE_UNITS,
-  MAX_REGIMEN_LINES,
-  RegimenTextError,
-  ScenarioError,
-  WEEKDAYS,
-  doseToMcg,
-  parseRegimenTextLines,
-} from '../scenario/index.js';
+import type { DrugName } from '../physiology/drug-catalog.js';
+import type { DoseRecord } from '../physiology/drug-model.js';
+import { DOSE_UNITS, MAX_REGIMEN_LINES, ScenarioError, WEEKDAYS } from '../scenario/index.js';
 import type { DaysPattern, Dose, RegimenLine, Scenario, ScenarioIssue, Weekday } from '../scenario/index.js';
 import { MIN_PER_DAY, clockToMinutes, isClockTime, weekdayOfDay } from './clock.js';
+import { doseToMcg } from './dose.js';
+import { RegimenTextError, parseRegimenTextLines } from './regimen-text.js';
 
 export { expandLifestyle } from './lifestyle.js';
 export type { LifestyleRecord } from './lifestyle.js';
 
-/** One administration, as the model layer consumes it. */
-export interface DoseRecord {
-  /** Start of the administration, minutes from 00:00 of day 0. */
-  readonly t_min: number;
-  readonly drug: DrugName;
-  /** Amount in micrograms, after unit and body-weight conversion. */
-  readonly amount_mcg: number;
-  readonly route: Route;
-  /** 0 for a bolus; otherwise a constant-rate infusion lasting this many minutes. */
-  readonly over_min: number;
-  /** Index of the regimen line (in {@link Regimen.lines}, i.e. `scenario.regimen`) the dose comes from. */
-  readonly line: number;
-}
+/** One administration, as the model layer consumes it (declared by the model, `physiology/drug-model.ts`). */
+export type { DoseRecord };
 
 /** A regimen that breaks an invariant, or regimen text that cannot be read. Paths are those of the scenario. */
 export class RegimenError extends ScenarioError {
@@ -407,6 +391,19 @@ export class Regimen {
   }
 
   /**
+   * The regimen carried on: lines that run to day `day` (or past it) now end on day `to` instead; lines that end
+   * earlier, and open-ended lines, are unchanged.
+   * @example Regimen.parse('rhgh 0.2 mg sc at 22:00 daily x4w').prolong(28, 90).lines[0].end_day // 90
+   */
+  prolong(day: number, to: number): Regimen {
+    return Regimen.of(
+      this.lines.map((line) =>
+        line.end_day !== undefined && line.end_day >= day ? { ...line, end_day: to } : line,
+      ),
+    );
+  }
+
+  /**
    * Every administration as a dose record, sorted by time then line index. Cost: one record per administration.
    * @throws RegimenError when `bedtime` makes a line name one time twice, or an infusion overlaps the line's next
    *   administration (these depend on the patient's bedtime, so they cannot be checked in {@link Regimen.of}).
@@ -460,8 +457,8 @@ const UNIT_TEXT: Readonly<Record<Dose['unit'], string>> = {
 
 /**
  * Reads the one-line text form of a regimen into the same lines the YAML form gives, and checks them as
- * {@link Regimen.of} does. The grammar lives with the scenario contract (`parseRegimenTextLines` in
- * src/scenario/regimen-text.ts, which also reads text lines inside a scenario's `regimen`):
+ * {@link Regimen.of} does. The grammar is `parseRegimenTextLines` (regimen-text.ts), which also reads the text
+ * entries of a scenario's `regimen` (parse-scenario.ts):
  * ```
  * regimen  := chain ( ';' chain )*            chains run side by side (also separated by newlines)
  * chain    := segment ( 'then' segment )*     each segment starts on the day the previous one ends

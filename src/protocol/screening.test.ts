@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/index.js';
+import { parseScenario } from './index.js';
 import type { RegimenLineInput, ScenarioInput } from '../scenario/index.js';
 import { FINDING_CODES, screenScenario, screeningStatus } from './screening.js';
 

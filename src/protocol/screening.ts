@@ -299,12 +299,13 @@ function sexSpecific(s: Scenario): Finding[] {
   if (s.patient.sex !== 'female') return [];
   const drugs = regimenDrugs(s);
   const findings: Finding[] = [];
-  if (drugs.includes('testosterone_cypionate')) {
+  const androgens = drugs.filter((d) => DRUGS[d].drugClass === 'androgen');
+  if (androgens.length > 0) {
     findings.push(
       finding(
         'CAUTION_TESTOSTERONE_IN_WOMAN',
         'caution',
-        `${label('testosterone_cypionate')} in a woman: androgen doses meant for men have virilising effects. The ` +
+        `${androgens.map(label).join(', ')} in a woman: androgen doses meant for men have virilising effects. The ` +
           "model's female gonadal axis is simplified (LH, FSH and estradiol): the dose lowers her LH and FSH through " +
           'aromatised estradiol, but testosterone itself is not reported for women.',
       ),

@@ -35,6 +35,7 @@ export const DAILY_FIELD_UNITS = {
   estradiol_mean_pg_ml: 'pg/mL',
   lh_pulses: '/d',
   skin_thickness_index: '1',
+  sperm_concentration_m_ml: '10^6/mL',
 } as const satisfies Record<keyof DailyRow, string>;
 
 /** A column of the daily table. */

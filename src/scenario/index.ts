@@ -3,7 +3,6 @@
 export * from './schema.js';
 export * from './parse.js';
 export * from './result.js';
-export * from './regimen-text.js';
 export * from './vocabulary.js';
 export { MAX_QUOTE_CHARS, escapeControls, quoteValue } from './quote.js';
 export * from './csv.js';

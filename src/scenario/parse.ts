@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 /**
- * Parsing a scenario document (YAML or JSON text, or an object) into a normalised `Scenario`, with errors that
- * name the field path, the value and what is allowed.
+ * The scenario contract's part of parsing a document (YAML or JSON text, or an object): the schema, the
+ * cross-field rules that need nothing of dosing, and normalisation, with errors that name the field path, the value
+ * and what is allowed. `parseScenario` (`protocol/parse-scenario.ts`) puts these together with the regimen's own
+ * checks (its text form, dose units and limits).
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { DRUGS } from '../physiology/drug-catalog.js';
-import type { DrugName } from '../physiology/drug-catalog.js';
 import { PARAM_UNITS, isParamName } from '../physiology/param-names.generated.js';
-import { RegimenTextError, parseRegimenTextLines } from './regimen-text.js';
-import { regimenLineSchema, scenarioSchema } from './schema.js';
-import type { Dose, ParsedScenario, RegimenLine, Scenario } from './schema.js';
+import { scenarioSchema } from './schema.js';
+import type { ParsedScenario, RegimenLine, Scenario } from './schema.js';
 import { quoteValue } from './quote.js';
 
 /** One problem found in a scenario: where, and what is wrong. */
@@ -78,183 +77,23 @@ export function readDocument(text: string): unknown {
   }
 }
 
-/** Converts a dose to micrograms for a drug and body weight; the caller has checked the unit is allowed. */
-export function doseToMcg(dose: Dose, drug: DrugName, weightKg: number): number {
-  switch (dose.unit) {
-    case 'mcg':
-      return dose.amount;
-    case 'mg':
-      return dose.amount * 1000;
-    case 'mcg_per_kg':
-      return dose.amount * weightKg;
-    case 'mg_per_kg':
-      return dose.amount * 1000 * weightKg;
-    case 'iu': {
-      const perIu = DRUGS[drug].mcgPerIu;
-      if (perIu === undefined) throw new Error(`${drug} is not dosed in IU`);
-      return dose.amount * perIu;
-    }
-  }
-}
-
-function checkDose(
-  dose: Dose,
-  drug: DrugName,
-  weightKg: number,
-  path: string,
-  issues: ScenarioIssue[],
-): void {
-  const info = DRUGS[drug];
-  if (dose.unit === 'iu' && info.mcgPerIu === undefined) {
-    issues.push({
-      path: `${path}.unit`,
-      message: `${drug} is not dosed in IU; use mcg, mg, mcg_per_kg or mg_per_kg`,
-    });
-    return;
-  }
-  const mcg = doseToMcg(dose, drug, weightKg);
-  if (mcg > info.hardMaxMcg) {
-    issues.push({
-      path: `${path}.amount`,
-      message:
-        `${dose.amount} ${dose.unit} (${mcg.toPrecision(4)} mcg) is above the hard maximum of ${info.hardMaxMcg} mcg ` +
-        `per administration for ${drug} (${info.maxSource})`,
-    });
-  }
-}
-
-/** A document after the schema, with its text regimen entries read into line objects. */
-type ExpandedScenario = Omit<ParsedScenario, 'regimen'> & { readonly regimen: RegimenLine[] };
-
-/** Where a line of the expanded regimen came from: its entry's path, and the entry's text for a text entry. */
-interface LineOrigin {
-  readonly path: string;
-  readonly text?: string;
-}
-
-/** The lines of one text entry, checked against the same ranges as a line written as an object. */
-function textEntryLines(
-  text: string,
-  path: string,
-  previousDrug: DrugName | undefined,
-  issues: ScenarioIssue[],
-): RegimenLine[] {
-  let lines: RegimenLine[];
-  try {
-    lines = parseRegimenTextLines(text, previousDrug === undefined ? {} : { drug: previousDrug });
-  } catch (error) {
-    if (!(error instanceof RegimenTextError)) throw error;
-    issues.push({
-      path: error.field === undefined ? path : `${path}.${error.field}`,
-      message: error.message,
-    });
-    return [];
-  }
-  return lines.flatMap((line) => {
-    const checked = regimenLineSchema.safeParse(line);
-    if (checked.success) return [checked.data];
-    for (const issue of issuesFromZod(checked.error, line)) {
-      issues.push({ path: `${path}.${issue.path}`, message: `${issue.message} (in "${text.trim()}")` });
-    }
-    return [];
-  });
-}
+/**
+ * A document after the schema with its regimen as line objects only (the protocol layer reads the text entries
+ * with its grammar, `protocol/parse-scenario.ts`).
+ */
+export type ScenarioWithLines = Omit<ParsedScenario, 'regimen'> & { readonly regimen: RegimenLine[] };
 
 /**
- * Reads the text entries of `regimen` into line objects (a text entry may give several: `then`, `;`). A text
- * entry that names no drug continues with the drug of the line before it.
+ * Checks a document against the scenario schema.
+ * @throws ScenarioError naming every field that breaks it.
  */
-function expandRegimenText(s: ParsedScenario): {
-  scenario: ExpandedScenario;
-  origins: LineOrigin[];
-  issues: ScenarioIssue[];
-} {
-  const regimen: RegimenLine[] = [];
-  const origins: LineOrigin[] = [];
-  const issues: ScenarioIssue[] = [];
-  s.regimen.forEach((entry, i) => {
-    const path = `regimen[${i}]`;
-    if (typeof entry !== 'string') {
-      regimen.push(entry);
-      origins.push({ path });
-      return;
-    }
-    for (const line of textEntryLines(entry, path, regimen[regimen.length - 1]?.drug, issues)) {
-      regimen.push(line);
-      origins.push({ path, text: entry.trim() });
-    }
-  });
-  return { scenario: { ...s, regimen }, origins, issues };
+export function checkScenarioSchema(doc: unknown): ParsedScenario {
+  const result = scenarioSchema.safeParse(doc);
+  if (!result.success) throw new ScenarioError(issuesFromZod(result.error, doc));
+  return result.data;
 }
 
-/**
- * An issue about line `j` of the expanded regimen, re-addressed to the entry it came from (`regimen[j].dose` →
- * `regimen[i].dose`), quoting the text of a text entry.
- */
-function reAddressed(issue: ScenarioIssue, origins: readonly LineOrigin[]): ScenarioIssue {
-  const match = /^regimen\[(\d+)\]/.exec(issue.path);
-  const origin = match ? origins[Number(match[1])] : undefined;
-  if (!match || !origin) return issue;
-  return {
-    path: origin.path + issue.path.slice(match[0].length),
-    message: origin.text === undefined ? issue.message : `${issue.message} (in "${origin.text}")`,
-  };
-}
-
-function checkRegimen(s: ExpandedScenario, issues: ScenarioIssue[]): void {
-  s.regimen.forEach((line, i) => {
-    const path = `regimen[${i}]`;
-    const info = DRUGS[line.drug];
-    if (!info.routes.includes(line.route)) {
-      issues.push({
-        path: `${path}.route`,
-        message: `${line.drug} has no route '${line.route}'; allowed: ${info.routes.join(', ')}`,
-      });
-    }
-    checkDose(line.dose, line.drug, s.patient.weight_kg, `${path}.dose`, issues);
-    const end = line.end_day ?? s.duration_days;
-    if (end > s.duration_days) {
-      issues.push({
-        path: `${path}.end_day`,
-        message: `must be at most duration_days (${s.duration_days}), got ${end}`,
-      });
-    }
-    if (line.start_day >= end) {
-      issues.push({
-        path: `${path}.start_day`,
-        message: `must be before end_day (${end}), got ${line.start_day}`,
-      });
-    }
-    if (line.over_min > 0 && line.route === 'oral') {
-      issues.push({
-        path: `${path}.over_min`,
-        message: 'an oral dose cannot be an infusion; use over_min: 0',
-      });
-    }
-  });
-}
-
-function checkTitration(s: ExpandedScenario, issues: ScenarioIssue[]): void {
-  const t = s.titration;
-  if (!t) return;
-  if (!s.regimen.some((line) => line.drug === t.drug)) {
-    issues.push({
-      path: 'titration.drug',
-      message: `${t.drug} is not in the regimen; titration adjusts a regimen line`,
-    });
-  }
-  if (t.target_igf1_sds[0] >= t.target_igf1_sds[1]) {
-    issues.push({
-      path: 'titration.target_igf1_sds',
-      message: 'the lower bound must be below the upper bound',
-    });
-  }
-  checkDose(t.step, t.drug, s.patient.weight_kg, 'titration.step', issues);
-  checkDose(t.max, t.drug, s.patient.weight_kg, 'titration.max', issues);
-  if (t.min) checkDose(t.min, t.drug, s.patient.weight_kg, 'titration.min', issues);
-}
-
-function checkDays(s: ExpandedScenario, issues: ScenarioIssue[]): void {
+function checkDays(s: ScenarioWithLines, issues: ScenarioIssue[]): void {
   s.monitoring.at_days?.forEach((day, i) => {
     if (day > s.duration_days) {
       issues.push({
@@ -281,7 +120,7 @@ function checkDays(s: ExpandedScenario, issues: ScenarioIssue[]): void {
 }
 
 /** Checks `parameters`: every name a model parameter, every unit (where given) its declared one. */
-function checkParameters(s: ExpandedScenario, issues: ScenarioIssue[]): void {
+function checkParameters(s: ScenarioWithLines, issues: ScenarioIssue[]): void {
   for (const [name, entry] of Object.entries(s.parameters ?? {})) {
     const path = `parameters.${name}`;
     if (!isParamName(name)) {
@@ -304,7 +143,7 @@ function checkParameters(s: ExpandedScenario, issues: ScenarioIssue[]): void {
 
 /** Parameter values as plain numbers (the units were checked). */
 function parameterValues(
-  parameters: ExpandedScenario['parameters'],
+  parameters: ScenarioWithLines['parameters'],
 ): Readonly<Record<string, number>> | undefined {
   if (parameters === undefined) return undefined;
   return Object.fromEntries(
@@ -319,7 +158,7 @@ function parameterValues(
 const FEMALE_ONLY_CONDITIONS = ['pregnancy', 'lactation'] as const;
 
 /** Covariate combinations that cannot be true of one patient (a man marked pregnant). */
-function checkPatient(s: ExpandedScenario, issues: ScenarioIssue[]): void {
+function checkPatient(s: ScenarioWithLines, issues: ScenarioIssue[]): void {
   if (s.patient.sex !== 'male') return;
   s.patient.conditions.forEach((condition, i) => {
     if ((FEMALE_ONLY_CONDITIONS as readonly string[]).includes(condition)) {
@@ -338,8 +177,20 @@ function defaultMonitoringDays(duration: number): number[] {
   return days;
 }
 
+/**
+ * The cross-field rules of the contract that need nothing of dosing: monitoring days, the series window and fasting
+ * days within the duration, model parameters with their units, covariates one patient can have.
+ */
+export function scenarioFieldIssues(s: ScenarioWithLines): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  checkDays(s, issues);
+  checkParameters(s, issues);
+  checkPatient(s, issues);
+  return issues;
+}
+
 /** Fills in what depends on other fields: end days, monitoring days, the series window. */
-function normalise(s: ExpandedScenario): Scenario {
+export function normaliseScenario(s: ScenarioWithLines): Scenario {
   const { parameters, ...rest } = s;
   const values = parameterValues(parameters);
   return {
@@ -354,29 +205,4 @@ function normalise(s: ExpandedScenario): Scenario {
     },
     output: { ...s.output, window_days: s.output.window_days ?? [0, Math.min(s.duration_days, 7)] },
   };
-}
-
-/**
- * Validates a scenario document (already read from YAML/JSON) and returns it normalised: text regimen entries
- * become line objects, so the result holds objects only.
- * @throws ScenarioError listing every problem with its field path.
- */
-export function parseScenario(doc: unknown): Scenario {
-  const result = scenarioSchema.safeParse(doc);
-  if (!result.success) throw new ScenarioError(issuesFromZod(result.error, doc));
-  const { scenario, origins, issues: textIssues } = expandRegimenText(result.data);
-  if (textIssues.length > 0) throw new ScenarioError(textIssues);
-  const issues: ScenarioIssue[] = [];
-  checkRegimen(scenario, issues);
-  checkTitration(scenario, issues);
-  checkDays(scenario, issues);
-  checkParameters(scenario, issues);
-  checkPatient(scenario, issues);
-  if (issues.length > 0) throw new ScenarioError(issues.map((issue) => reAddressed(issue, origins)));
-  return normalise(scenario);
-}
-
-/** Reads and validates scenario text (YAML or JSON). */
-export function parseScenarioText(text: string): Scenario {
-  return parseScenario(readDocument(text));
 }

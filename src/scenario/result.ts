@@ -45,6 +45,8 @@ export interface DailyRow {
   estradiol_mean_pg_ml?: Maybe;
   /** Dermal thickness index at the draw (1 = day 0); null unless the optional `skin` effect is on. */
   skin_thickness_index?: Maybe;
+  /** Sperm concentration at the draw (10⁶/mL), from the spermatogenesis index; null for women. */
+  sperm_concentration_m_ml?: Maybe;
 }
 
 /** A monitoring draw. Only the requested labs are present. */

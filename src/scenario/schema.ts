@@ -133,7 +133,7 @@ export const regimenLineSchema = z.strictObject({
 
 /**
  * A regimen entry in the one-line text form (`sermorelin 300 mcg sc at bedtime 5on2off x26w`, grammar in
- * `regimen-text.ts`); `parseScenario` turns it into one or more regimen-line objects.
+ * `protocol/regimen-text.ts`); `parseScenario` (protocol) turns it into one or more regimen-line objects.
  */
 const regimenTextSchema = z
   .string()
@@ -162,6 +162,9 @@ const monitoringSchema = z.strictObject({
 
 /** Most regimen entries (and lines after text expansion) one scenario may have. */
 export const MAX_REGIMEN_LINES = 100;
+
+/** Longest scenario (days): five years. */
+export const MAX_DURATION_DAYS = 1825;
 
 const outputSchema = z.strictObject({
   sample_every_min: z.number().min(1).max(1440).default(10),
@@ -198,7 +201,7 @@ export const scenarioSchema = z.strictObject({
   schema: z.literal(SCENARIO_SCHEMA_ID).default(SCENARIO_SCHEMA_ID),
   name: z.string().min(1).max(200).default('Untitled scenario'),
   seed: z.number().int().min(0).max(4294967295).default(1),
-  duration_days: z.number().int().min(1).max(1825),
+  duration_days: z.number().int().min(1).max(MAX_DURATION_DAYS),
   start_weekday: weekday.default('mon'),
   patient: patientSchema,
   lifestyle: lifestyleSchema.default(() => lifestyleSchema.parse({})),

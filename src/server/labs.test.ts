@@ -1,27 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Labs are checked when a patient is stored: a wrong unit is a 400 naming labs[i].unit, and nothing is stored.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../store/index.js';
-import type { Store } from '../store/index.js';
-import { buildServer } from './app.js';
+import { describe, expect, it } from 'vitest';
+import { inMemoryServer } from '../../test/support/in-memory-server.js';
 
 const patient = { age_years: 62, sex: 'male', weight_kg: 88, height_cm: 178 };
 
 describe('POST /api/v1/patients checks the labs it stores', () => {
-  let store: Store;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    store = await openStore(':memory:');
-    app = await buildServer({ store, workers: 1 });
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const server = inMemoryServer({ workers: 1 });
 
   const post = (labs: unknown[]) =>
-    app.inject({ method: 'POST', url: '/api/v1/patients', payload: { name: 'A', patient, labs } });
+    server.app.inject({ method: 'POST', url: '/api/v1/patients', payload: { name: 'A', patient, labs } });
 
   it('refuses an unknown unit and an unknown analyte, naming each lab, and stores nothing', async () => {
     const response = await post([
@@ -33,7 +21,7 @@ describe('POST /api/v1/patients checks the labs it stores', () => {
     const body = response.json<{ error: { path: string; issues: { path: string; message: string }[] } }>();
     expect(body.error.issues.map((i) => i.path)).toEqual(['labs[1].unit', 'labs[2].analyte']);
     expect(body.error.issues[0].message).toMatch(/unknown unit 'mg\/dL'.*allowed: .*ng\/mL/);
-    const list = await app.inject({ method: 'GET', url: '/api/v1/patients' });
+    const list = await server.app.inject({ method: 'GET', url: '/api/v1/patients' });
     expect(list.json<{ patients: unknown[] }>().patients).toEqual([]);
   });
 

@@ -114,18 +114,23 @@ export const patientListResponse = z.object({ patients: z.array(patientRecordSch
 
 export const runIdResponse = z.object({ id: z.string() });
 
+/** The fields every job (a run, a trial) shows in the API: `error` only when there is one, the client id never. */
+export const jobViewShape = {
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(RUN_STATUSES),
+  progress: z.number().min(0).max(1),
+  error: z.string().optional(),
+  attempts: z.number().int(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+};
+
 /** A run as the API shows it (`error` only when there is one). */
 export const runViewSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    status: z.enum(RUN_STATUSES),
-    progress: z.number().min(0).max(1),
-    error: z.string().optional(),
-    attempts: z.number().int(),
-    created_at: z.string(),
-    started_at: z.string().nullable(),
-    finished_at: z.string().nullable(),
+    ...jobViewShape,
     uncertainty_draws: z.number().int().optional().meta({
       description:
         'draws of the patient for the result’s uncertainty bands, when the run was submitted with some',

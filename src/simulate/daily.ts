@@ -51,6 +51,7 @@ function drawFields(
     free_testosterone_pg_ml: male ? at('free_testosterone_pg_ml') : null,
     testosterone_total_ng_dl: male ? at('testosterone_ng_dl') : null,
     skin_thickness_index: skinOn ? at('skin_thickness_index') : null,
+    sperm_concentration_m_ml: male ? at('sperm_concentration_m_ml') : null,
   };
 }
 
@@ -112,6 +113,7 @@ export function dailyRows(
       estradiol_mean_pg_ml: means.estradiol_mean_pg_ml,
       lh_pulses: lhPulses(day),
       skin_thickness_index: draw.skin_thickness_index,
+      sperm_concentration_m_ml: draw.sperm_concentration_m_ml,
     };
   });
 }

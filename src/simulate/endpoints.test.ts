@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { expandRegimen } from '../protocol/regimen.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { DailyRow } from '../scenario/result.js';
 import { endpointsOf, endpointWindows } from './endpoints.js';
 import { simulate } from './index.js';

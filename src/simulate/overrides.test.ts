@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ParameterOverrideError, setUpPatient, simulate } from './index.js';
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { expandLifestyle, expandRegimen } from '../protocol/index.js';
-import { ScenarioError, parseScenario } from '../scenario/index.js';
+import { ScenarioError } from '../scenario/index.js';
+import { parseScenario } from '../protocol/index.js';
 import { prepareScenario } from './prepare.js';
 import { BURN_IN_DAYS } from './settings.js';
 import { simulate } from './index.js';

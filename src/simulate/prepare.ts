@@ -7,7 +7,7 @@
 import { clockToMinutes } from '../protocol/clock.js';
 import { expandLifestyle, type LifestyleRecord } from '../protocol/lifestyle.js';
 import { expandRegimen, type DoseRecord } from '../protocol/regimen.js';
-import { parseScenario, parseScenarioText } from '../scenario/parse.js';
+import { parseScenario, parseScenarioText } from '../protocol/parse-scenario.js';
 import type { Screening } from '../scenario/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { checkSeriesNames, screen } from './screening.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
 import type { DrugName } from '../physiology/drug-catalog.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { DAILY_FIELDS, type DailyRow } from '../scenario/result.js';
 import { burnIn } from './burn-in.js';
 import { buildTimeline, eventsIn } from './events.js';
@@ -32,7 +32,8 @@ const patientArb = fc
  * PK study; Vittone 1997); CJC-1295 125 µg/kg (Teichman 2006); CJC-1295 without DAC: no label, 300 µg (3× the
  * usual 100 µg); ipamorelin 140 nmol/kg ≈ 100 µg/kg IV (Gobburu 1999); tesamorelin 2 mg (Egrifta label); MK-677
  * 50 mg (Chapman 1997); rhGH 0.03 mg/kg (Rudman 1990); hexarelin 2 µg/kg IV (PubMed 7586608); GHRP-6 300 µg/kg
- * by mouth (Ghigo 1994); testosterone cypionate 400 mg IM (label); clomiphene 150 mg (label); hCG 10,000 IU (label).
+ * by mouth (Ghigo 1994); testosterone cypionate 400 mg IM (label); clomiphene 150 mg (label); hCG 10,000 IU (label);
+ * testosterone enanthate 600 mg IM weekly (Bhasin 1996).
  */
 const LABELLED_MAXIMUM: Readonly<Record<DrugName, Record<string, unknown>>> = {
   sermorelin: { dose: { amount: 2, unit: 'mg' }, route: 'sc', at: 'bedtime' },
@@ -52,6 +53,7 @@ const LABELLED_MAXIMUM: Readonly<Record<DrugName, Record<string, unknown>>> = {
   },
   clomiphene: { dose: { amount: 150, unit: 'mg' }, route: 'oral', at: '08:00' },
   hcg: { dose: { amount: 10000, unit: 'iu' }, route: 'im', at: '09:00', days: { every: 3 } },
+  testosterone_enanthate: { dose: { amount: 600, unit: 'mg' }, route: 'im', at: '09:00', days: { every: 7 } },
 };
 
 /** Concentration-like outputs that must never go negative. */

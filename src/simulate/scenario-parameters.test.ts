@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../scenario/parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ParameterOverrideError, simulate } from './index.js';
 

@@ -7,7 +7,8 @@ import { integrate } from '../engine/integrate.js';
 import { CallbackSink } from '../engine/sinks.js';
 import { actsOnGhAxisReceptor } from '../physiology/drug-catalog.js';
 import { BurstCounter, burstCandidates } from '../physiology/gh-bursts.js';
-import { expandRegimen, type DoseRecord } from '../protocol/regimen.js';
+import { Regimen, type DoseRecord } from '../protocol/regimen.js';
+import { retitrated, startingDoseMcg, titrationStep } from '../protocol/titration.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { EndState, ProgressSpan } from './types.js';
 import { columnsOf, emptyDayStats, TreatmentReducer, type TreatmentRun } from './daily-reducer.js';
@@ -17,7 +18,7 @@ import { onProgressOf } from './progress.js';
 import { INTERNAL_STEP_MIN, MIN_PER_DAY, SOLVER, solverOptions } from './settings.js';
 import type { PreparedScenario } from './prepare.js';
 import type { Setup } from './setup.js';
-import { titrate, titrationTimes, withDose } from './titration.js';
+import { titrationEvent, titrationTimes } from './titration.js';
 
 /** Segment boundaries: titration checks and the series window's edges, within (0, end). */
 function segmentBreaks(scenario: Scenario, timeline: Timeline): number[] {
@@ -80,8 +81,11 @@ export function runTreatment(
 ): TreatmentRun {
   const { scenario, series } = prepared;
   const columns = columnsOf(setup.model, series);
-  let current = scenario;
+  const rule = scenario.titration;
   let doses = prepared.doses;
+  let titratedMcg = rule
+    ? startingDoseMcg(Regimen.fromScenario(scenario), rule.drug, scenario.patient.weight_kg)
+    : 0;
   const run: TreatmentRun = {
     days: Array.from({ length: scenario.duration_days }, emptyDayStats),
     draws: new Map(),
@@ -131,13 +135,14 @@ export function runTreatment(
       ...onProgressOf(onProgress, from, to),
     });
     state = result;
-    if (checks.has(to)) {
+    if (rule && checks.has(to)) {
       // The draw at `to` is the next segment's first sample; IGF-1 is a state, read it off the end state.
-      const change = titrate(current, to, result.y[setup.model.stateIndex('igf1')]);
-      if (change && scenario.titration) {
-        run.titrations.push(change.event);
-        current = withDose(current, scenario.titration.drug, change.mcg);
-        doses = expandRegimen(current).filter((d) => d.t_min >= to);
+      const igf1 = result.y[setup.model.stateIndex('igf1')];
+      const change = titrationStep(rule, scenario.patient, titratedMcg, igf1);
+      if (change) {
+        run.titrations.push(titrationEvent(rule, to, igf1, change));
+        titratedMcg = change.toMcg;
+        doses = retitrated(doses, rule.drug, change.toMcg, to);
         doseEventList = eventsOfDoses(setup, doses);
       }
     }

@@ -19,7 +19,7 @@ export { MIN_PER_DAY } from '../engine/time.js';
  */
 export const TOLERANCES = { rtol: 1e-3, atol: 1e-4 } as const;
 /** States whose typical values are far below 1 and need a finer absolute tolerance. */
-const FINE_ATOL: Readonly<Record<string, number>> = { ghrh: 1e-6 };
+export const FINE_ATOL: Readonly<Record<string, number>> = { ghrh: 1e-6 };
 
 const atolCache = new WeakMap<CompiledModel, Float64Array>();
 

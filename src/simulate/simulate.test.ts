@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from '../scenario/parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { DAILY_FIELDS, type Result } from '../scenario/result.js';
 import { seriesNames, simulate } from './index.js';
 
@@ -224,9 +225,10 @@ describe('simulate: options and edge cases', () => {
     });
     expect(r.events.filter((e) => e.kind === 'dose')).toHaveLength(2);
     expect(r.screening.findings.some((f) => f.code === 'INFO_DRUG_NOT_MODELLED')).toBe(false);
-    const [first, last] = [r.daily[0], r.daily[7]];
-    expect(last.testosterone_mean_ng_dl ?? 0).toBeGreaterThan(1.5 * (first.testosterone_mean_ng_dl ?? 0));
-    expect(last.lh_mean_iu_l ?? 0).toBeLessThan(0.5 * (first.lh_mean_iu_l ?? 0));
+    // Day 0's 08:00 draw precedes the first injection; day 3 is near the depot's peak (2–5 days, label).
+    const [first, peak] = [r.daily[0], r.daily[3]];
+    expect(peak.testosterone_total_ng_dl ?? 0).toBeGreaterThan(1.5 * (first.testosterone_total_ng_dl ?? 0));
+    expect(peak.lh_mean_iu_l ?? 0).toBeLessThan(0.5 * (first.lh_mean_iu_l ?? 0));
   });
 
   it('lists the optional effects that were switched on and reports the skin index only with its effect', () => {

@@ -18,6 +18,7 @@ export type {
   ScenarioSummary,
   RunRecord,
   RunSummary,
+  JobSummary,
 } from './records.js';
 export { hashToken } from './tokens.js';
 export type { TokenInfo } from './tokens.js';

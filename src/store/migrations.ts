@@ -120,7 +120,7 @@ function scenarioDescription(): Migration {
   };
 }
 
-/** 0005: the draws a run's uncertainty bands are computed from (null: no bands). */
+/** 0006: the draws a run's uncertainty bands are computed from (null: no bands); 0005 is reserved for `servers`. */
 function runUncertaintyDraws(): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
@@ -139,7 +139,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002_trials': trialsMigration(),
     '0003_token_scopes': tokenScopes(),
     '0004_scenario_description': scenarioDescription(),
-    '0005_run_uncertainty_draws': runUncertaintyDraws(),
+    '0006_run_uncertainty_draws': runUncertaintyDraws(),
   };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/index.js';
+import { parseScenario } from '../protocol/index.js';
 import type { Result } from '../scenario/index.js';
 import { openStore } from './store.js';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** The records the store hands out: JSON columns parsed, names as in the API. */
 import type { Patient, Scenario, ScenarioInput } from '../scenario/index.js';
-import type { RunStatus } from './tables.js';
+import type { JobColumns } from './tables.js';
 
 /** One imported lab measurement of a real patient. */
 export interface ImportedLab {
@@ -37,20 +37,12 @@ export interface ScenarioRecord {
 /** A scenario in a listing, without its document. */
 export type ScenarioSummary = Omit<ScenarioRecord, 'document'>;
 
+/** A job (run or trial) without its document, as a listing shows it. */
+export type JobSummary = JobColumns;
+
 /** A stored run. */
-export interface RunRecord {
-  id: string;
-  name: string;
+export interface RunRecord extends JobColumns {
   scenario: Scenario;
-  status: RunStatus;
-  /** Fraction done, 0..1. */
-  progress: number;
-  error: string | null;
-  client_id: string;
-  attempts: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
   /** Draws of the patient's parameters for the result's uncertainty bands, or `null` for none. */
   uncertainty_draws: number | null;
 }

@@ -39,23 +39,27 @@ export interface ScenariosTable {
   description: string | null;
 }
 
-/** `runs`: one simulation job and its life cycle. */
-export interface RunsTable {
+/** The columns every job table (`runs`, `trials`) has: who asked, where it stands, when it ran. */
+export interface JobColumns {
   id: string;
   name: string;
-  /** JSON: the normalised scenario that is (or was) simulated. */
-  scenario: string;
   status: RunStatus;
   /** Fraction done, 0..1. */
   progress: number;
   error: string | null;
   client_id: string;
-  /** How many times the run was started (1 + resubmissions). */
+  /** How many times the job was started (1 + resubmissions). */
   attempts: number;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
-  /** Draws for the result's uncertainty bands (migration 0005), or null for none. */
+}
+
+/** `runs`: one simulation job and its life cycle. */
+export interface RunsTable extends JobColumns {
+  /** JSON: the normalised scenario that is (or was) simulated. */
+  scenario: string;
+  /** Draws for the result's uncertainty bands (migration 0006), or null for none. */
   uncertainty_draws: number | null;
 }
 
@@ -93,20 +97,9 @@ export interface ApiTokensTable {
 }
 
 /** `trials`: virtual trials (migration 0002) and their life cycle, as for runs. */
-export interface TrialsTable {
-  id: string;
-  name: string;
+export interface TrialsTable extends JobColumns {
   /** JSON: the normalised trial document (endotwin/trial/v1). */
   document: string;
-  status: RunStatus;
-  /** Fraction of simulations done, 0..1. */
-  progress: number;
-  error: string | null;
-  client_id: string;
-  attempts: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
 }
 
 /** `trial_shards`: the outcomes of one finished shard of a trial, written once. */

@@ -5,10 +5,9 @@
  * double-counting a shard) and `trial_results` (the finished result document). Documents are JSON text; the
  * store does not interpret them (the cohort layer does).
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Migration, Selectable } from 'kysely';
-import { interruptActiveJobs, RESUBMITTABLE_STATUSES, stopJob } from './job-status.js';
+import { JobRepository, newJob } from './jobs.js';
 import { nowIso } from './records.js';
 import type { Database, TrialsTable } from './tables.js';
 import { inTransaction } from './operational-errors.js';
@@ -69,38 +68,16 @@ export interface TrialRecord extends Omit<Selectable<TrialsTable>, 'document'> {
 /** A trial in a listing, without its document. */
 export type TrialSummary = Omit<TrialRecord, 'document'>;
 
-const SUMMARY_COLUMNS = [
-  'id',
-  'name',
-  'status',
-  'progress',
-  'error',
-  'client_id',
-  'attempts',
-  'created_at',
-  'started_at',
-  'finished_at',
-] as const satisfies readonly (keyof TrialSummary)[];
-
-/** Trials. State changes are conditional updates, as for runs, so a late write cannot move a trial backwards. */
-export class TrialRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+/** Trials: the shared job life cycle, the trial document, its shards, and its result stored when done. */
+export class TrialRepository extends JobRepository {
+  constructor(db: Kysely<Database>) {
+    // A resubmitted trial resumes from its stored shards, so its progress stays.
+    super(db, { table: 'trials', resetProgressOnRequeue: false });
+  }
 
   /** Stores a new queued trial. */
   async create(name: string, document: unknown, clientId: string): Promise<TrialRecord> {
-    const record: TrialRecord = {
-      id: randomUUID(),
-      name,
-      document,
-      status: 'queued',
-      progress: 0,
-      error: null,
-      client_id: clientId,
-      attempts: 1,
-      created_at: nowIso(),
-      started_at: null,
-      finished_at: null,
-    };
+    const record: TrialRecord = { ...newJob(name, clientId), document };
     await this.db
       .insertInto('trials')
       .values({ ...record, document: JSON.stringify(document) })
@@ -112,39 +89,6 @@ export class TrialRepository {
   async get(id: string): Promise<TrialRecord | undefined> {
     const row = await this.db.selectFrom('trials').selectAll().where('id', '=', id).executeTakeFirst();
     return row && { ...row, document: JSON.parse(row.document) as unknown };
-  }
-
-  /** Trials without their documents, newest first. */
-  list(query: { limit: number; offset: number }): Promise<TrialSummary[]> {
-    return this.db
-      .selectFrom('trials')
-      .select(SUMMARY_COLUMNS)
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-  }
-
-  /** queued → running. `false` when the trial is no longer queued. */
-  async markRunning(id: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('trials')
-      .set({ status: 'running', started_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
-  }
-
-  /** Records the progress (0..1) of a running trial. */
-  async setProgress(id: string, progress: number): Promise<void> {
-    await this.db
-      .updateTable('trials')
-      .set({ progress: Math.min(1, Math.max(0, progress)) })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .execute();
   }
 
   /** Stores a finished shard's outcomes; a second write of the same shard is ignored (idempotent). */
@@ -169,13 +113,7 @@ export class TrialRepository {
   /** running → done with its result, in one transaction; `false` (nothing written) when no longer running. */
   complete(id: string, result: unknown): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
-      const r = await trx
-        .updateTable('trials')
-        .set({ status: 'done', progress: 1, error: null, finished_at: nowIso() })
-        .where('id', '=', id)
-        .where('status', '=', 'running')
-        .executeTakeFirst();
-      if (r.numUpdatedRows === 0n) return false;
+      if (!(await this.markDone(trx, id))) return false;
       await trx
         .insertInto('trial_results')
         .values({ trial_id: id, document: JSON.stringify(result), created_at: nowIso() })
@@ -192,32 +130,5 @@ export class TrialRepository {
       .where('trial_id', '=', id)
       .executeTakeFirst();
     return row && (JSON.parse(row.document) as unknown);
-  }
-
-  /** queued/running → failed or interrupted with a message. `false` when the trial was not active. */
-  stop(id: string, status: 'failed' | 'interrupted', message: string): Promise<boolean> {
-    return stopJob(this.db, 'trials', id, status, message);
-  }
-
-  /** Marks every queued or running trial interrupted (at open after a crash); returns how many. */
-  interruptAllActive(message: string): Promise<number> {
-    return interruptActiveJobs(this.db, 'trials', message);
-  }
-
-  /** failed/interrupted → queued again (its stored shards are kept). `false` when not resubmittable. */
-  async requeue(id: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('trials')
-      .set((eb) => ({
-        status: 'queued',
-        error: null,
-        started_at: null,
-        finished_at: null,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('status', 'in', RESUBMITTABLE_STATUSES)
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
   }
 }

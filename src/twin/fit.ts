@@ -13,7 +13,11 @@
 import type { Result } from '../scenario/result.js';
 import type { LabName, Scenario } from '../scenario/schema.js';
 import { prepareScenario, setUpPatient, simulate, type PreparedScenario } from '../simulate/index.js';
-import { inverseSpd, normalMatrix, solveSpd, type Matrix } from '../estimate/numeric.js';
+import {
+  levenbergMarquardtSync,
+  posteriorCovariance,
+  type LmResult,
+} from '../estimate/levenberg-marquardt.js';
 import {
   DEFAULT_MEASUREMENT_SD_LOG,
   FITTABLE_LABS,
@@ -284,113 +288,34 @@ class LabModel {
   }
 }
 
-/** The state of the search at one point. */
-interface Point {
-  readonly theta: number[];
-  readonly r: number[];
-  readonly cost: number;
-}
-
-function sumOfSquares(values: readonly number[]): number {
-  return values.reduce((s, v) => s + v * v, 0);
-}
-
-function priorCost(theta: readonly number[], theta0: readonly number[], tau: readonly number[]): number {
-  return sumOfSquares(theta.map((t, j) => (t - theta0[j]) / tau[j]));
-}
-
-/** Forward-difference Jacobian of the weighted residuals: one simulation per parameter. Rows are observations. */
-function jacobian(model: LabModel, at: Point): Matrix {
-  const columns = at.theta.map((_, j) => {
-    const theta = at.theta.map((t, k) => (k === j ? t + JACOBIAN_LOG_STEP : t));
-    const r = model.residuals(theta);
-    return r.map((ri, i) => (ri - at.r[i]) / JACOBIAN_LOG_STEP);
-  });
-  return at.r.map((_, i) => columns.map((column) => column[i]));
-}
-
-/** The prior precision diag(1/τ²). */
-function priorPrecision(tau: readonly number[]): Matrix {
-  return tau.map((t, i) => tau.map((_, j) => (i === j ? 1 / (t * t) : 0)));
-}
-
-/** The Levenberg–Marquardt step for damping λ (Marquardt's scaling by the diagonal), clipped to MAX_LOG_STEP. */
-function dampedStep(a: Matrix, gradient: readonly number[], lambda: number): number[] {
-  const damped = a.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda) : v)));
-  const step = solveSpd(
-    damped,
-    gradient.map((g) => -g),
-  );
-  const largest = Math.max(...step.map(Math.abs));
-  return largest > MAX_LOG_STEP ? step.map((s) => (s * MAX_LOG_STEP) / largest) : step;
-}
-
-/** Evaluates a trial point; a failed simulation counts as no improvement. */
-function tryPoint(
-  model: LabModel,
-  theta: number[],
-  theta0: readonly number[],
-  tau: readonly number[],
-): Point | undefined {
-  try {
-    const r = model.residuals(theta);
-    return { theta, r, cost: sumOfSquares(r) + priorCost(theta, theta0, tau) };
-  } catch (error) {
-    if (error instanceof TwinInputError) throw error;
-    return undefined;
-  }
-}
-
-interface SearchResult {
-  readonly point: Point;
-  readonly j: Matrix;
-  readonly iterations: number;
-  readonly converged: boolean;
-}
-
-/** Levenberg–Marquardt on the penalised objective from θ⁰. */
+/** Levenberg–Marquardt (the shared one of `estimate/`) on the penalised objective from θ⁰, within θ⁰ ± LOG_BOUND. */
 function search(
   model: LabModel,
   theta0: readonly number[],
   tau: readonly number[],
   maxIterations: number,
-): SearchResult {
-  const r0 = model.residuals(theta0);
-  let point: Point = { theta: [...theta0], r: r0, cost: sumOfSquares(r0) };
-  let lambda = 1e-2;
-  const precision = priorPrecision(tau);
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const j = jacobian(model, point);
-    const a = normalMatrix(j, theta0.length).map((row, i) => row.map((v, k) => v + precision[i][k]));
-    const gradient = theta0.map(
-      (t0, k) =>
-        j.reduce((s, row, i) => s + row[k] * point.r[i], 0) + (point.theta[k] - t0) / (tau[k] * tau[k]),
-    );
-    let accepted: Point | undefined;
-    let step: number[] = [];
-    while (lambda <= 1e8) {
-      step = dampedStep(a, gradient, lambda);
-      const theta = point.theta.map((t, k) =>
-        Math.min(theta0[k] + LOG_BOUND, Math.max(theta0[k] - LOG_BOUND, t + step[k])),
-      );
-      const trial = tryPoint(model, theta, theta0, tau);
-      if (trial && trial.cost < point.cost) {
-        accepted = trial;
-        lambda = Math.max(lambda / 10, 1e-7);
-        break;
-      }
-      // No descent along a step this small: the current point is the optimum within the solver's accuracy.
-      if (Math.max(...step.map(Math.abs)) < CONVERGED_LOG_STEP)
-        return { point, j, iterations: iteration, converged: true };
-      lambda *= 10;
+): LmResult {
+  const options = {
+    start: theta0,
+    priorMean: theta0,
+    priorSd: tau,
+    lower: theta0.map((t) => t - LOG_BOUND),
+    upper: theta0.map((t) => t + LOG_BOUND),
+    jacobianStep: JACOBIAN_LOG_STEP,
+    maxStep: MAX_LOG_STEP,
+    convergedStep: CONVERGED_LOG_STEP,
+    maxIterations,
+  };
+  return levenbergMarquardtSync(options, (theta, purpose) => {
+    if (purpose !== 'trial') return model.residuals(theta);
+    try {
+      return model.residuals(theta);
+    } catch (error) {
+      // A failed trial simulation counts as no improvement.
+      if (error instanceof TwinInputError) throw error;
+      return undefined;
     }
-    if (!accepted) return { point, j, iterations: iteration, converged: false };
-    point = accepted;
-    if (Math.max(...step.map(Math.abs)) < CONVERGED_LOG_STEP) {
-      return { point, j, iterations: iteration, converged: true };
-    }
-  }
-  return { point, j: jacobian(model, point), iterations: maxIterations, converged: false };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -482,12 +407,18 @@ export function fitTwin(input: FitTwinInput): TwinFit {
   const observations = withModelValues(start, theta0, usable.observations, ignored);
   requireSome(observations);
   const model = new LabModel(run, names, observations, counted);
-  const { point, j, iterations, converged } = search(model, theta0, tau, input.maxIterations ?? 25);
-  const phi = varianceFactor(sumOfSquares(point.r), observations.length, specs.length);
-  const precision = priorPrecision(tau);
-  const covariance = inverseSpd(
-    normalMatrix(j, specs.length).map((row, i) => row.map((v, k) => v / phi + precision[i][k])),
+  const {
+    state: point,
+    jacobian: j,
+    iterations,
+    converged,
+  } = search(model, theta0, tau, input.maxIterations ?? 25);
+  const phi = varianceFactor(
+    point.r.reduce((sum, r) => sum + r * r, 0),
+    observations.length,
+    specs.length,
   );
+  const covariance = posteriorCovariance(j, tau, phi);
   if (!converged)
     notes.push(`not converged after ${iterations} iterations; the estimates are the best point found`);
   const usedLabs = [...new Set(observations.map((o) => o.lab))];

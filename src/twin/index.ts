@@ -4,6 +4,7 @@
  * fitted twin's prediction of the coming months under a chosen course with a prediction interval (`predictTwin`).
  * Research and education software, not a clinical tool.
  */
+export { DEFAULT_FUTURE_DAYS, MAX_FUTURE_DAYS, continuedHistory } from './continue.js';
 export { TWIN_FIT_SCHEMA_ID, fitTwin } from './fit.js';
 export type { FitTwinInput, FittedParameter, IgnoredLab, TwinFit, TwinResidual } from './fit.js';
 export {

@@ -6,7 +6,7 @@
  * next weeks must cover the true patient's trajectory.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { setUpPatient, simulate } from '../simulate/index.js';
 import { fitTwin } from './fit.js';

@@ -93,6 +93,10 @@ describe('validation case files', () => {
     expect(() =>
       parseCase({ ...base, published_stats: { median: 5, range: [1, 9], provenance: 'abstract' } }, 'x.yaml'),
     ).not.toThrow();
+    // A survival median (time to recovery) comes with its 95 % CI.
+    expect(() =>
+      parseCase({ ...base, published_stats: { median: 5, ci95: [4, 7], provenance: 'abstract' } }, 'x.yaml'),
+    ).not.toThrow();
     expect(issuePaths({ ...base, published_stats: { median: 5, sd: 1, provenance: 'abstract' } })).toEqual([
       'x.yaml: published_stats.sd',
     ]);

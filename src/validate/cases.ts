@@ -40,6 +40,15 @@ const metricSchema = z.discriminatedUnion('kind', [
     from_day: z.number().int().min(0),
     to_day: z.number().int().min(0),
   }),
+  /** Days from `from_day` until the field first goes below (or reaches) a threshold (time to azoospermia). */
+  z.strictObject({
+    kind: z.literal('daily_days_until'),
+    field: dailyField,
+    from_day: z.number().int().min(0),
+    threshold: z.number(),
+    direction: z.enum(['below', 'above']),
+    relative_to_day: z.number().int().min(0).optional(),
+  }),
   z.strictObject({ kind: z.literal('series_max'), series: z.string(), ...window }),
   z.strictObject({ kind: z.literal('series_tmax_min'), series: z.string(), ...window }),
   z.strictObject({ kind: z.literal('series_mean'), series: z.string(), ...window }),
@@ -76,7 +85,8 @@ const metricSchema = z.discriminatedUnion('kind', [
 
 /**
  * The published central value with its spread, on the metric's scale (the same unit as `expected`): a mean with
- * exactly one of SD, SE or a 95 % CI, or a median with its interquartile range or full range; the number of
+ * exactly one of SD, SE or a 95 % CI, or a median with its interquartile range, full range or 95 % CI (a survival
+ * median, the time by which half the men recovered); the number of
  * subjects; and where the figure was read.
  */
 const publishedStatsSchema = z
@@ -101,7 +111,8 @@ const publishedStatsSchema = z
         message: 'give exactly one central value, mean or median',
       });
     }
-    const allowed = stats.mean !== undefined ? (['sd', 'se', 'ci95'] as const) : (['iqr', 'range'] as const);
+    const allowed =
+      stats.mean !== undefined ? (['sd', 'se', 'ci95'] as const) : (['iqr', 'range', 'ci95'] as const);
     const spreads = (['sd', 'se', 'ci95', 'iqr', 'range'] as const).filter((key) => stats[key] !== undefined);
     const wrong = spreads.filter((key) => !(allowed as readonly string[]).includes(key));
     if (centre !== undefined && (spreads.length !== 1 || wrong.length > 0)) {

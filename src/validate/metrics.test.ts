@@ -34,6 +34,35 @@ describe('validation metrics', () => {
     expect(computeMetric(r, { kind: 'series_tmax_min', series: 'x', from_min: 50, to_min: 300 })).toBe(50);
   });
 
+  it('counts the days until a daily value crosses a threshold, absolute or relative to a day', () => {
+    const counts = [60, 40, 20, 5, 0.05, 0.02, 3, 30, 55, 59];
+    const r = resultWith(
+      {},
+      t,
+      counts.map((c) => ({ sperm_concentration_m_ml: c }) as Partial<DailyRow>),
+    );
+    const field = 'sperm_concentration_m_ml' as keyof DailyRow;
+    expect(
+      computeMetric(r, { kind: 'daily_days_until', field, from_day: 0, threshold: 0.1, direction: 'below' }),
+    ).toBe(4);
+    expect(
+      computeMetric(r, { kind: 'daily_days_until', field, from_day: 5, threshold: 20, direction: 'above' }),
+    ).toBe(2);
+    expect(
+      computeMetric(r, {
+        kind: 'daily_days_until',
+        field,
+        from_day: 5,
+        threshold: 0.9,
+        direction: 'above',
+        relative_to_day: 0,
+      }),
+    ).toBe(3);
+    expect(() =>
+      computeMetric(r, { kind: 'daily_days_until', field, from_day: 5, threshold: 100, direction: 'above' }),
+    ).toThrow(MetricError);
+  });
+
   it('compares daily rows with a baseline day', () => {
     const r = resultWith({}, t, [{ igf1_ng_ml: 100 }, { igf1_ng_ml: 145 }]);
     expect(

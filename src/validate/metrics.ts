@@ -13,6 +13,14 @@ export type Metric =
   | { kind: 'daily_change'; field: keyof DailyRow; day: number; baseline_day: number }
   | { kind: 'daily_ratio'; field: keyof DailyRow; day: number; baseline_day: number }
   | { kind: 'daily_mean'; field: keyof DailyRow; from_day: number; to_day: number }
+  | {
+      kind: 'daily_days_until';
+      field: keyof DailyRow;
+      from_day: number;
+      threshold: number;
+      direction: 'below' | 'above';
+      relative_to_day?: number;
+    }
   | { kind: 'series_max'; series: string; from_min: number; to_min: number }
   | { kind: 'series_tmax_min'; series: string; from_min: number; to_min: number }
   | { kind: 'series_mean'; series: string; from_min: number; to_min: number }
@@ -100,6 +108,24 @@ function halfLife({ t, v }: Window): number {
   return Math.LN2 / -slope;
 }
 
+/**
+ * Days from `from_day` to the first daily row whose value falls below (or reaches) the threshold: the time to
+ * azoospermia, or to recovery after a drug is stopped. With `relative_to_day` the threshold is a fraction of that
+ * day's value.
+ */
+function daysUntil(result: Result, metric: Extract<Metric, { kind: 'daily_days_until' }>): number {
+  const scale =
+    metric.relative_to_day === undefined ? 1 : dailyValue(result, metric.field, metric.relative_to_day);
+  const threshold = metric.threshold * scale;
+  for (let day = metric.from_day; day < result.daily.length; day++) {
+    const value = dailyValue(result, metric.field, day);
+    if (metric.direction === 'below' ? value < threshold : value >= threshold) return day - metric.from_day;
+  }
+  throw new MetricError(
+    `${metric.field} never goes ${metric.direction} ${threshold} from day ${metric.from_day} to the end of the run`,
+  );
+}
+
 /** Computes a metric on a result. @throws MetricError when the result lacks what the metric needs. */
 export function computeMetric(result: Result, metric: Metric): number {
   switch (metric.kind) {
@@ -130,6 +156,8 @@ export function computeMetric(result: Result, metric: Metric): number {
       for (let d = metric.from_day; d <= metric.to_day; d++) values.push(dailyValue(result, metric.field, d));
       return mean(values);
     }
+    case 'daily_days_until':
+      return daysUntil(result, metric);
     case 'series_max':
       return Math.max(...seriesWindow(result, metric.series, metric.from_min, metric.to_min).v);
     case 'series_tmax_min': {

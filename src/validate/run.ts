@@ -2,7 +2,7 @@
 /** Runs the published validation cases through `simulate` and writes the report. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario } from '../protocol/parse-scenario.js';
 import { simulate } from '../simulate/index.js';
 import { CASE_ROLES, type ValidationCase } from './cases.js';
 import { computeMetric } from './metrics.js';
@@ -43,11 +43,24 @@ function combine(value: number, reference: number, how: ValidationCase['combine'
   }
 }
 
-function simulatedValue(c: ValidationCase): number {
-  const value = computeMetric(simulate(parseScenario(c.scenario)), c.metric);
+/**
+ * The case's simulated value, with parameter values set by name in its scenario and in its reference scenario
+ * (each only the parameters of that run's model; the calibration's finite differences use them).
+ * @throws ScenarioError or MetricError when a run or the metric fails.
+ */
+export function caseValue(
+  c: ValidationCase,
+  overrides: Readonly<Record<string, number>> = {},
+  referenceOverrides: Readonly<Record<string, number>> = {},
+): number {
+  const run = (doc: unknown, parameterOverrides: Readonly<Record<string, number>>) =>
+    computeMetric(
+      simulate(parseScenario(doc), Object.keys(parameterOverrides).length > 0 ? { parameterOverrides } : {}),
+      c.metric,
+    );
+  const value = run(c.scenario, overrides);
   if (c.reference_scenario === undefined) return value;
-  const reference = computeMetric(simulate(parseScenario(c.reference_scenario)), c.metric);
-  return combine(value, reference, c.combine);
+  return combine(value, run(c.reference_scenario, referenceOverrides), c.combine);
 }
 
 /** Runs one case; a failure to simulate is a failed case with its reason, never an exception. */
@@ -66,7 +79,7 @@ export function runCase(c: ValidationCase): CaseOutcome {
     ...(c.notes === undefined ? {} : { notes: c.notes }),
   };
   try {
-    const simulated = simulatedValue(c);
+    const simulated = caseValue(c);
     const passed = Number.isFinite(simulated) && simulated >= c.expected.min && simulated <= c.expected.max;
     return { ...base, simulated, passed, ms: performance.now() - started };
   } catch (error) {

@@ -8,13 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import {
-  ScenarioError,
-  issuesFromZod,
-  parseScenario,
-  readDocument,
-  scenarioSchema,
-} from '../../scenario/index.js';
+import { ScenarioError, issuesFromZod, readDocument, scenarioSchema } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/index.js';
 import type { ParsedScenario } from '../../scenario/index.js';
 import { packageRoot } from '../../server/version.js';
 import type { Store } from '../../store/index.js';

@@ -8,7 +8,8 @@ import type { CommandContext } from '../context.js';
 import { CliError, ExitCode, invalidInput } from '../errors.js';
 import { formatFindings } from '../format.js';
 import type { CliIo } from '../io.js';
-import { writeFileAtomic } from '../io.js';
+import { readInputFile, writeFileAtomic } from '../io.js';
+import { readDocument } from '../../scenario/parse.js';
 import { parseChoiceOption, parseNumberOption } from '../options.js';
 import { loadScenarioFile } from '../scenario-file.js';
 import { loadSimulate } from '../simulate-loader.js';
@@ -67,9 +68,23 @@ async function runSimulate(
   context: CommandContext,
 ): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? 'json', FORMATS);
+  const document = readDocument(await readInputFile(file));
+  if (typeof document === 'object' && document !== null && 'sbml' in document) {
+    // A scenario naming an SBML model (its `sbml` block) runs on that model instead of endotwin's.
+    if (options.uncertainty !== undefined) {
+      throw invalidInput(
+        '--uncertainty: the bands draw endotwin’s patient effects, which an imported SBML model does not have',
+      );
+    }
+    const { runSbmlScenarioFile } = await import('./sbml.js');
+    await runSbmlScenarioFile(file, document, undefined, options, context, 'json');
+    return;
+  }
   const prepared = await loadScenarioFile(file);
   const draws =
-    options.uncertainty === undefined ? undefined : uncertaintyDraws(options.uncertainty, prepared.scenario);
+    options.uncertainty === undefined
+      ? undefined
+      : await uncertaintyDraws(options.uncertainty, prepared.scenario);
   enforceScreening(prepared.screening, options.research === true, context.io);
   const simulate = await loadSimulate();
   const progress = progressReporter(context.io, prepared.scenario.name);
@@ -85,14 +100,15 @@ async function runSimulate(
   else await writeFileAtomic(options.out, text);
 }
 
-/** The draws of `--uncertainty N`, checked before anything is simulated. */
-function uncertaintyDraws(raw: string, scenario: Scenario): number {
+/** The draws of `--uncertainty N`, checked (something to draw) before anything is simulated. */
+async function uncertaintyDraws(raw: string, scenario: Scenario): Promise<number> {
   const draws = Math.round(parseNumberOption('--uncertainty', raw, { min: 2, max: 1000 }));
-  if (scenario.patient.variability !== 'typical') {
-    throw invalidInput(
-      "--uncertainty needs patient.variability: typical: the bands draw the patient's random effects (a " +
-        'population calibration posterior, which would give bands for every patient, does not exist yet)',
-    );
+  const estimate = await import('../../estimate/index.js');
+  try {
+    estimate.drawParameterSets(scenario, 1);
+  } catch (error) {
+    if (error instanceof RangeError) throw invalidInput(`--uncertainty: ${error.message}`);
+    throw error;
   }
   return draws;
 }
@@ -132,7 +148,8 @@ export function registerSimulate(program: Command, context: CommandContext): voi
     )
     .option(
       '--uncertainty <n>',
-      'add bands and endpoint_bands: 5/50/95 % over n draws of the patient (needs patient.variability: typical)',
+      'add bands and endpoint_bands: 5/50/95 % over n draws of the calibrated parameters from their posterior, ' +
+        'and of the patient when patient.variability is typical',
     )
     .action((file: string, options: SimulateCliOptions) => runSimulate(file, options, context));
 }

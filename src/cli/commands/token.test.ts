@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../server/index.js';
-import { parseScenario } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/index.js';
 import { hashToken, openStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { runCli } from '../program.js';

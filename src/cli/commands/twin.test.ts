@@ -184,4 +184,44 @@ describe('endotwin twin predict', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/future\.seed: must be the fitted history's seed \(11\)/);
   });
+
+  /** `twin predict` of the test history and labs without `--future`, then `extra`. */
+  const predictAfter = (...extra: string[]) =>
+    run('twin', 'predict', '--scenario', history, '--labs', csv, ...extra);
+
+  it('--future-days continues the history, as the API future_days does; with --future-regimen it equals the whole future', async () => {
+    const continued = await predictAfter(
+      '--draws',
+      '2',
+      '--future-days',
+      '14',
+      '--future-regimen',
+      'sermorelin 300 mcg sc at bedtime 5on2off x2w',
+    );
+    const whole = await predict('--draws', '2');
+    expect([continued.code, whole.code]).toEqual([0, 0]);
+    const prediction = (out: string) => (JSON.parse(out) as { prediction: TwinPrediction }).prediction;
+    // The same course, scenario and all, but for the name: the continued history keeps the history's.
+    const named = (p: TwinPrediction, name: string) => ({ ...p, scenario: { ...p.scenario, name } });
+    expect(named(prediction(continued.out), 'course')).toEqual(named(prediction(whole.out), 'course'));
+    const carriedOn = await predictAfter('--draws', '2', '--future-days', '7');
+    expect(carriedOn.code).toBe(0);
+    expect(prediction(carriedOn.out).daily).toHaveLength(35); // days 0–34
+  });
+
+  it('exits 2 on --future with --future-days, future days out of range, or a bad --future-regimen', async () => {
+    const both = await predict('--future-days', '14');
+    expect([both.code, both.err]).toEqual([
+      2,
+      'endotwin: give either --future or --future-days/--future-regimen, not both\n',
+    ]);
+    const zero = await predictAfter('--future-days', '0');
+    expect([zero.code, zero.err]).toEqual([
+      2,
+      'endotwin: --future-days must be a number from 1 to 365 days, got 0\n',
+    ]);
+    const bad = await predictAfter('--future-regimen', 'sermorelin 300 mcg sc at 7pm');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--future-regimen: .*invalid time '7pm'/);
+  });
 });

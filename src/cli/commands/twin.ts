@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /**
  * `endotwin twin fit --scenario S.yaml --labs labs.csv|bundle.json [--day0 DATE] [--json]` and
- * `endotwin twin predict --scenario S.yaml --labs … --future F.yaml [--draws N] [--seed N] [--out F] [--format json|csv]`:
- * a real patient's twin, fitted to their labs (CSV or a FHIR R4 Bundle), and its prediction of a chosen course with
+ * `endotwin twin predict --scenario S.yaml --labs … [--future F.yaml | --future-days N [--future-regimen TEXT]]
+ * [--draws N] [--seed N] [--out F] [--format json|csv]`: a real patient's twin, fitted to their labs (CSV or a FHIR R4 Bundle), and its prediction of a chosen course with
  * a 90 % prediction interval. Research and education software, not a clinical tool.
  */
 import { progressLine, progressWanted } from '../progress.js';
@@ -12,6 +12,8 @@ import type { Command } from 'commander';
 import { labsFromFhirBundle } from '../../analysis/fhir.js';
 import { LabImportError, parseLabsCsv } from '../../analysis/labs-import.js';
 import type { LabValue } from '../../analysis/labs-import.js';
+import { Regimen, parseScenario } from '../../protocol/index.js';
+import { MAX_DURATION_DAYS, ScenarioError } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/index.js';
 import type * as TwinModule from '../../twin/index.js';
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
@@ -33,7 +35,9 @@ interface FitCliOptions {
 }
 
 interface PredictCliOptions extends FitCliOptions {
-  future: string;
+  future?: string;
+  futureDays?: string;
+  futureRegimen?: string;
   draws?: string;
   seed?: string;
   out?: string;
@@ -139,6 +143,53 @@ async function runFit(options: FitCliOptions, context: CommandContext): Promise<
   context.io.out(options.json === true ? `${JSON.stringify(fit)}\n` : formatTwinFit(fit));
 }
 
+/** `--future-regimen`: the text form, its days counted from the history's end; `none` stops treatment. */
+function nextRegimen(text: string, history: Scenario, days: number): Regimen {
+  if (text.trim() === 'none') return Regimen.empty();
+  try {
+    return Regimen.fromScenario(
+      parseScenario({ name: history.name, patient: history.patient, duration_days: days, regimen: [text] }),
+    );
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw invalidInput(`--future-regimen: ${error.issues.map((i) => i.message).join('; ')}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The course to predict: the `--future` file, or the history continued by `--future-days` (default
+ * {@link TwinModule.DEFAULT_FUTURE_DAYS}) with its regimen carried on or `--future-regimen` after it, as the API's
+ * `future` and `future_days`/`regimen`.
+ */
+async function futureCourse(
+  options: PredictCliOptions,
+  history: Scenario,
+  twin: typeof TwinModule,
+): Promise<Scenario> {
+  if (options.future !== undefined) {
+    if (options.futureDays !== undefined || options.futureRegimen !== undefined) {
+      throw invalidInput('give either --future or --future-days/--future-regimen, not both');
+    }
+    return (await loadScenarioFile(options.future)).scenario;
+  }
+  const days = parseNumberOption('--future-days', options.futureDays ?? String(twin.DEFAULT_FUTURE_DAYS), {
+    min: 1,
+    max: twin.MAX_FUTURE_DAYS,
+    unit: 'days',
+  });
+  if (!Number.isInteger(days)) throw invalidInput(`--future-days must be a whole number, got ${days}`);
+  if (history.duration_days + days > MAX_DURATION_DAYS) {
+    throw invalidInput(
+      `history (${history.duration_days} d) plus --future-days (${days} d) must be at most ${MAX_DURATION_DAYS} days`,
+    );
+  }
+  const next =
+    options.futureRegimen === undefined ? undefined : nextRegimen(options.futureRegimen, history, days);
+  return twin.continuedHistory(history, days, next);
+}
+
 async function runPredict(options: PredictCliOptions, context: CommandContext): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? 'json', ['json', 'csv'] as const);
   const draws = parseNumberOption('--draws', options.draws ?? '50', { min: 1, max: 2000 });
@@ -149,7 +200,7 @@ async function runPredict(options: PredictCliOptions, context: CommandContext): 
     );
   }
   const { scenario, labs, twin } = await readFitInput(options);
-  const { scenario: future } = await loadScenarioFile(options.future);
+  const future = await futureCourse(options, scenario, twin);
   const progress = progressLine(context.io, progressWanted(context.io, options.progress));
   const fit = fitWithProgress(twin, { scenario, labs }, progress);
   const prediction = twin.predictTwin(fit, future, {
@@ -191,11 +242,19 @@ export function registerTwin(program: Command, context: CommandContext): void {
     .action((options: FitCliOptions) => runFit(options, context));
   common(twin.command('predict'))
     .description(
-      'fit, then predict a course from day 0 for the same patient: daily medians and 90 % prediction intervals',
+      'fit, then predict the course after the history for the same patient: daily medians and 90 % prediction intervals',
     )
-    .requiredOption(
+    .option(
       '--future <file>',
       'the course to predict, from day 0 (history then the chosen regimen), same patient and seed',
+    )
+    .option(
+      '--future-days <n>',
+      'instead of --future: predict this many days after the history (default 90), its regimen carried on',
+    )
+    .option(
+      '--future-regimen <text>',
+      "with --future-days: the regimen of those days in the text form, days counted from the history's end; none: no treatment",
     )
     .option('--draws <n>', 'parameter draws, one simulation each', '50')
     .option('--seed <n>', 'seed of the draws', '1')

@@ -4,7 +4,7 @@
  * monitoring labs at their draw times; the doses re-import to the same administrations.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/index.js';
 import { simulate } from '../../simulate/index.js';
 import { nonmemCsv } from './dataset.js';
 import { dosingFromNonmem } from './dosing-import.js';

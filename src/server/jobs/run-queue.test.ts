@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/index.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import { waitUntil } from '../../../test/support/wait.js';

@@ -3,7 +3,8 @@
 import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { parseScenario, type Scenario } from '../../scenario/index.js';
+import { type Scenario } from '../../scenario/index.js';
+import { parseScenario } from '../../protocol/index.js';
 import { prepareScenario, type PreparedScenario } from '../../simulate/index.js';
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';

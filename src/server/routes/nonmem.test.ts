@@ -3,8 +3,7 @@
  * `GET /api/v1/trials/{id}/nonmem` on a SQLite store holding a finished trial: the CSV equals the library's
  * dataset, the dictionary describes its columns; 409 for a trial without patients or not done, 404 for none.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   analyseTrial,
   armsOf,
@@ -14,8 +13,7 @@ import {
   type TrialResult,
 } from '../../cohort/index.js';
 import { nonmemCsv, trialNonmemDataset } from '../../exchange/nonmem/index.js';
-import { openStore, type Store } from '../../store/index.js';
-import { buildServer } from '../app.js';
+import { inMemoryServer } from '../../../test/support/in-memory-server.js';
 
 const trial = parseTrial({
   name: 'API NONMEM',
@@ -36,35 +34,25 @@ function finishedResult(): TrialResult {
   return analyseTrial(trial, cohort, outcomes);
 }
 
-let store: Store;
-let app: FastifyInstance;
+const server = inMemoryServer();
 
 /** Stores a trial as done with `result`. */
 async function storedDone(result: TrialResult): Promise<string> {
-  const record = await store.trials.create(result.trial.name, result.trial, 'test');
-  expect(await store.trials.markRunning(record.id)).toBe(true);
-  expect(await store.trials.complete(record.id, result)).toBe(true);
+  const record = await server.store.trials.create(result.trial.name, result.trial, 'test');
+  expect(await server.store.trials.markRunning(record.id)).toBe(true);
+  expect(await server.store.trials.complete(record.id, result)).toBe(true);
   return record.id;
 }
-
-beforeAll(async () => {
-  store = await openStore(':memory:');
-  app = await buildServer({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
 
 describe('GET /api/v1/trials/{id}/nonmem', () => {
   it('gives the dataset as CSV and its dictionary as JSON', async () => {
     const result = finishedResult();
     const id = await storedDone(result);
-    const csv = await app.inject({ method: 'GET', url: `/api/v1/trials/${id}/nonmem` });
+    const csv = await server.app.inject({ method: 'GET', url: `/api/v1/trials/${id}/nonmem` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toBe(nonmemCsv(trialNonmemDataset(result, trialDosing)));
-    const dictionary = await app.inject({
+    const dictionary = await server.app.inject({
       method: 'GET',
       url: `/api/v1/trials/${id}/nonmem?part=dictionary`,
     });
@@ -78,20 +66,25 @@ describe('GET /api/v1/trials/{id}/nonmem', () => {
     const result: TrialResult = { ...finishedResult() };
     delete (result as { patients?: unknown }).patients;
     const id = await storedDone(result);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/trials/${id}/nonmem` });
+    const res = await server.app.inject({ method: 'GET', url: `/api/v1/trials/${id}/nonmem` });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { code: string; message: string } }>().error.message).toMatch(
       /^output\.patients:/,
     );
-    expect((await app.inject({ method: 'GET', url: '/api/v1/trials/nope/nonmem' })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: '/api/v1/trials/nope/nonmem' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('409 while the trial is not done; 400 for an unknown part', async () => {
-    const record = await store.trials.create(trial.name, trial, 'test');
-    expect(await store.trials.markRunning(record.id)).toBe(true);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/trials/${record.id}/nonmem` });
+    const record = await server.store.trials.create(trial.name, trial, 'test');
+    expect(await server.store.trials.markRunning(record.id)).toBe(true);
+    const res = await server.app.inject({ method: 'GET', url: `/api/v1/trials/${record.id}/nonmem` });
     expect(res.statusCode).toBe(409);
-    const bad = await app.inject({ method: 'GET', url: `/api/v1/trials/${record.id}/nonmem?part=xml` });
+    const bad = await server.app.inject({
+      method: 'GET',
+      url: `/api/v1/trials/${record.id}/nonmem?part=xml`,
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

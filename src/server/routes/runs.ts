@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
 import { Readable } from 'node:stream';
+import { drawParameterSets } from '../../estimate/index.js';
 import { dailyCsv, scenarioSchema } from '../../scenario/index.js';
+import type { Scenario } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
 import { dailyParquet } from '../parquet.js';
 import { ApiError, notFound } from '../errors.js';
@@ -20,39 +22,28 @@ import { z } from 'zod';
 import { prepareApiScenario, sampleValues } from './context.js';
 import type { RouteContext } from './context.js';
 import type { ZodApp } from './context.js';
+import { admitted, jobView, registerResubmit } from './jobs.js';
+import type { JobLimit } from './jobs.js';
 
 const TAGS = ['runs'];
 type RunView = z.output<typeof runViewSchema>;
 
 /** A run as the API shows it: `error` only when there is one, the client id never. */
 export function toRunView(run: RunSummary | RunRecord): RunView {
-  const view: RunView = {
-    id: run.id,
-    name: run.name,
-    status: run.status,
-    progress: run.progress,
-    attempts: run.attempts,
-    created_at: run.created_at,
-    started_at: run.started_at,
-    finished_at: run.finished_at,
-  };
-  if (run.error !== null) view.error = run.error;
+  const view: RunView = jobView(run);
   if (run.uncertainty_draws !== null) view.uncertainty_draws = run.uncertainty_draws;
   if ('scenario' in run) view.scenario = { ...run.scenario };
   return view;
 }
+
+const RUN_LIMIT: JobLimit = { error: RunLimitError, code: 'TOO_MANY_RUNS' };
 
 async function admit(
   ctx: RouteContext,
   clientId: string,
   prepare: () => Promise<RunRecord>,
 ): Promise<RunRecord> {
-  try {
-    return await ctx.queue.admit(clientId, prepare);
-  } catch (error) {
-    if (error instanceof RunLimitError) throw new ApiError(429, 'TOO_MANY_RUNS', error.message);
-    throw error;
-  }
+  return admitted(RUN_LIMIT, () => ctx.queue.admit(clientId, prepare));
 }
 
 /** A 403 when the run's values would take the client's stored results past its quota. */
@@ -103,15 +94,7 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
         );
       }
       const draws = request.query.uncertainty ?? null;
-      if (draws !== null && scenario.patient.variability !== 'typical') {
-        throw new ApiError(
-          400,
-          'INVALID_REQUEST',
-          "uncertainty: the bands draw the patient's random effects, so they need patient.variability: typical " +
-            `(got ${scenario.patient.variability}); set it, or submit without uncertainty`,
-          'uncertainty',
-        );
-      }
+      if (draws !== null) checkSomethingToDraw(scenario);
       await checkStorageQuota(ctx, request.clientId, sampleValues(scenario));
       const run = await admit(ctx, request.clientId, () =>
         ctx.store.runs.create(scenario, request.clientId, draws),
@@ -119,6 +102,18 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
       return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
     },
   );
+}
+
+/** A 400 naming `uncertainty` when the bands would have nothing to draw (the CLI's `--uncertainty` check). */
+function checkSomethingToDraw(scenario: Scenario): void {
+  try {
+    drawParameterSets(scenario, 1);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ApiError(400, 'INVALID_REQUEST', `uncertainty: ${error.message}`, 'uncertainty');
+    }
+    throw error;
+  }
 }
 
 function registerStatus(app: ZodApp, ctx: RouteContext): void {
@@ -180,32 +175,13 @@ function registerLifecycle(app: ZodApp, ctx: RouteContext): void {
     },
   );
 
-  app.post(
-    '/runs/:id/resubmit',
-    {
-      schema: {
-        tags: TAGS,
-        operationId: 'resubmitRun',
-        summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
-        params: idParams,
-        response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const run = await existingRun(ctx, request.params.id);
-      const requeued = await admit(ctx, request.clientId, async () => {
-        if (!(await ctx.store.runs.requeue(run.id))) {
-          throw new ApiError(
-            409,
-            'RUN_NOT_RESUBMITTABLE',
-            `run ${run.id} is ${run.status}; only interrupted or failed runs can be resubmitted`,
-          );
-        }
-        return existingRun(ctx, run.id);
-      });
-      return reply.code(202).header('location', `/api/v1/runs/${requeued.id}`).send({ id: requeued.id });
-    },
-  );
+  registerResubmit(app, {
+    noun: 'run',
+    summary: 'Queue an interrupted or failed run again (same id, one more attempt)',
+    existing: (id) => existingRun(ctx, id),
+    requeue: (id) => ctx.store.runs.requeue(id),
+    admit: (clientId, prepare) => admit(ctx, clientId, prepare),
+  });
 }
 
 function registerDelete(app: ZodApp, ctx: RouteContext): void {

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** POST /api/v1/sensitivity: local elasticities of a short run, and its limits and errors as 400s naming the field. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../store/index.js';
-import { buildServer } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { inMemoryServer } from '../../../test/support/in-memory-server.js';
 
 const scenario = {
   seed: 2,
@@ -12,19 +10,9 @@ const scenario = {
   output: { series: [] },
 };
 
-let store: Store;
-let app: FastifyInstance;
+const server = inMemoryServer();
 
-beforeAll(async () => {
-  store = await openStore(':memory:');
-  app = await buildServer({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
-
-const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/sensitivity', payload });
+const post = (payload: object) => server.app.inject({ method: 'POST', url: '/api/v1/sensitivity', payload });
 
 describe('POST /api/v1/sensitivity', () => {
   it('returns one elasticity per output and parameter, with the signs of the model', async () => {
@@ -43,13 +31,13 @@ describe('POST /api/v1/sensitivity', () => {
 
   it('reports its runs under the client’s progress token', async () => {
     const token = '7d1f6a2e-3b4c-4d5e-8f90-a1b2c3d4e5f6';
-    const response = await app.inject({
+    const response = await server.app.inject({
       method: 'POST',
       url: `/api/v1/sensitivity?progress=${token}`,
       payload: { scenario, outputs: ['igf1_ng_ml'], params: ['liver_gh_ec50'] },
     });
     expect(response.statusCode).toBe(200);
-    const progress = await app.inject({ url: `/api/v1/progress/${token}` });
+    const progress = await server.app.inject({ url: `/api/v1/progress/${token}` });
     const { runs } = response.json<{ runs: number }>();
     expect(progress.json()).toEqual({ phase: 'sensitivity', done: runs, total: runs, finished: true });
   });

@@ -4,14 +4,11 @@
  * errors name the field path; a contraindicated arm is a 422; a resubmitted trial continues from the shards the
  * store already holds instead of simulating them again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parseTrial, planTrial, runShard, runTrialInProcess } from '../../cohort/index.js';
 import type { PatientOutcome, TrialResult } from '../../cohort/index.js';
-import { openStore } from '../../store/index.js';
-import type { Store } from '../../store/index.js';
 import { waitUntil } from '../../../test/support/wait.js';
-import { buildServer } from '../app.js';
+import { inMemoryServer } from '../../../test/support/in-memory-server.js';
 
 const document = {
   name: 'API trial',
@@ -36,23 +33,13 @@ interface TrialView {
   result?: TrialResult;
 }
 
-let store: Store;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  store = await openStore(':memory:');
-  app = await buildServer({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
+const server = inMemoryServer();
 
 async function waitDone(id: string): Promise<TrialView> {
   let view: TrialView | undefined;
   await waitUntil(
     async () => {
-      view = (await app.inject({ method: 'GET', url: `/api/v1/trials/${id}` })).json<TrialView>();
+      view = (await server.app.inject({ method: 'GET', url: `/api/v1/trials/${id}` })).json<TrialView>();
       return view.status !== 'queued' && view.status !== 'running';
     },
     `trial ${id} to finish`,
@@ -63,7 +50,7 @@ async function waitDone(id: string): Promise<TrialView> {
 
 describe('/api/v1/trials', () => {
   it('202 with an id, then done with the result of the single-process run', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/trials', payload: document });
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/trials', payload: document });
     expect(res.statusCode).toBe(202);
     const { id } = res.json<{ id: string }>();
     expect(res.headers['location']).toBe(`/api/v1/trials/${id}`);
@@ -71,14 +58,14 @@ describe('/api/v1/trials', () => {
     expect(view.status, view.error).toBe('done');
     expect(view.progress).toBe(1);
     expect(JSON.stringify(view.result)).toBe(JSON.stringify(runTrialInProcess(parseTrial(document))));
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/trials' })).json<{
+    const list = (await server.app.inject({ method: 'GET', url: '/api/v1/trials' })).json<{
       trials: { id: string }[];
     }>();
     expect(list.trials.map((t) => t.id)).toContain(id);
   });
 
   it('400 naming the field path; 404 for an unknown id; 422 for a contraindicated arm', async () => {
-    const bad = await app.inject({
+    const bad = await server.app.inject({
       method: 'POST',
       url: '/api/v1/trials',
       payload: {
@@ -93,9 +80,9 @@ describe('/api/v1/trials', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { path: string } }>().error.path).toBe('arms[0].regimen[0].route');
-    expect((await app.inject({ method: 'GET', url: '/api/v1/trials/nope' })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: '/api/v1/trials/nope' })).statusCode).toBe(404);
     const population = { ...document.population, conditions: ['active_malignancy'] };
-    const contraindicated = await app.inject({
+    const contraindicated = await server.app.inject({
       method: 'POST',
       url: '/api/v1/trials',
       payload: { ...document, population },
@@ -105,17 +92,17 @@ describe('/api/v1/trials', () => {
 
   it('a resubmitted trial uses the shards already stored and simulates only the others', async () => {
     const trial = parseTrial(document);
-    const record = await store.trials.create(trial.name, trial, 'someone');
-    await store.trials.markRunning(record.id);
+    const record = await server.store.trials.create(trial.name, trial, 'someone');
+    await server.store.trials.markRunning(record.id);
     // Shard 0 (patient 0) "finished" before the interruption, with recognisable values.
     const plan = planTrial(trial, 200);
     const marked: PatientOutcome[] = runShard(trial, plan.cohort.rows, plan.shards[0]).map((o) => ({
       ...o,
       values: [1234, 5678],
     }));
-    await store.trials.saveShard(record.id, 0, marked);
-    await store.trials.stop(record.id, 'interrupted', 'test');
-    const res = await app.inject({ method: 'POST', url: `/api/v1/trials/${record.id}/resubmit` });
+    await server.store.trials.saveShard(record.id, 0, marked);
+    await server.store.trials.stop(record.id, 'interrupted', 'test');
+    const res = await server.app.inject({ method: 'POST', url: `/api/v1/trials/${record.id}/resubmit` });
     expect(res.statusCode).toBe(202);
     const view = await waitDone(record.id);
     expect(view.status, view.error).toBe('done');

@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import { contraindicatedArms, parseTrial, trialSchema } from '../../cohort/index.js';
 import type { Trial } from '../../cohort/index.js';
-import { RUN_STATUSES } from '../../store/index.js';
 import type { TrialRecord, TrialSummary } from '../../store/index.js';
 import { ApiError, notFound } from '../errors.js';
 import { TrialLimitError, TrialRunner } from '../jobs/trial-runner.js';
-import { errorSchema, idParams, pageQuery, runIdResponse, submitQuery } from '../schemas.js';
+import { errorSchema, idParams, jobViewShape, pageQuery, runIdResponse, submitQuery } from '../schemas.js';
 import type { RouteContext, ZodApp } from './context.js';
+import { admitted, jobView, registerResubmit } from './jobs.js';
+import type { JobLimit } from './jobs.js';
 
 const TAGS = ['trials'];
 
@@ -23,15 +24,7 @@ export const MAX_API_SIMULATIONS = 20_000;
 /** A trial as the API shows it: `error` only when there is one, the result only when it is done. */
 export const trialViewSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    status: z.enum(RUN_STATUSES),
-    progress: z.number().min(0).max(1),
-    error: z.string().optional(),
-    attempts: z.number().int(),
-    created_at: z.string(),
-    started_at: z.string().nullable(),
-    finished_at: z.string().nullable(),
+    ...jobViewShape,
     trial: z
       .record(z.string(), z.unknown())
       .optional()
@@ -45,17 +38,7 @@ export const trialViewSchema = z
 type TrialView = z.output<typeof trialViewSchema>;
 
 function toTrialView(record: TrialSummary | TrialRecord, result?: unknown): TrialView {
-  const view: TrialView = {
-    id: record.id,
-    name: record.name,
-    status: record.status,
-    progress: record.progress,
-    attempts: record.attempts,
-    created_at: record.created_at,
-    started_at: record.started_at,
-    finished_at: record.finished_at,
-  };
-  if (record.error !== null) view.error = record.error;
+  const view: TrialView = jobView(record);
   if ('document' in record) view.trial = record.document as Record<string, unknown>;
   if (result !== undefined) view.result = result as Record<string, unknown>;
   return view;
@@ -95,13 +78,10 @@ function checkScreening(trial: Trial, research: boolean): void {
   );
 }
 
+const TRIAL_LIMIT: JobLimit = { error: TrialLimitError, code: 'TOO_MANY_TRIALS' };
+
 async function admit(runner: TrialRunner, clientId: string, prepare: () => Promise<TrialRecord>) {
-  try {
-    return await runner.admit(clientId, prepare);
-  } catch (error) {
-    if (error instanceof TrialLimitError) throw new ApiError(429, 'TOO_MANY_TRIALS', error.message);
-    throw error;
-  }
+  return admitted(TRIAL_LIMIT, () => runner.admit(clientId, prepare));
 }
 
 async function existingTrial(ctx: RouteContext, id: string): Promise<TrialRecord> {
@@ -134,32 +114,13 @@ function registerSubmit(app: ZodApp, ctx: RouteContext, runner: TrialRunner): vo
       return reply.code(202).header('location', `/api/v1/trials/${record.id}`).send({ id: record.id });
     },
   );
-  app.post(
-    '/trials/:id/resubmit',
-    {
-      schema: {
-        tags: TAGS,
-        operationId: 'resubmitTrial',
-        summary: 'Queue an interrupted or failed trial again; it continues from its finished shards',
-        params: idParams,
-        response: { 202: runIdResponse, 404: errorSchema, 409: errorSchema, 429: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const record = await existingTrial(ctx, request.params.id);
-      await admit(runner, request.clientId, async () => {
-        if (!(await ctx.store.trials.requeue(record.id))) {
-          throw new ApiError(
-            409,
-            'TRIAL_NOT_RESUBMITTABLE',
-            `trial ${record.id} is ${record.status}; only interrupted or failed trials can be resubmitted`,
-          );
-        }
-        return existingTrial(ctx, record.id);
-      });
-      return reply.code(202).header('location', `/api/v1/trials/${record.id}`).send({ id: record.id });
-    },
-  );
+  registerResubmit(app, {
+    noun: 'trial',
+    summary: 'Queue an interrupted or failed trial again; it continues from its finished shards',
+    existing: (id) => existingTrial(ctx, id),
+    requeue: (id) => ctx.store.trials.requeue(id),
+    admit: (clientId, prepare) => admit(runner, clientId, prepare),
+  });
 }
 
 function registerRead(app: ZodApp, ctx: RouteContext): void {

@@ -6,18 +6,22 @@
  * event loop keeps serving. Research and education software, not a clinical tool.
  */
 import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import { z } from 'zod';
 import { Regimen } from '../../protocol/index.js';
 import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/index.js';
-import { observationsFromLabs } from '../../twin/index.js';
+import {
+  DEFAULT_FUTURE_DAYS,
+  MAX_FUTURE_DAYS,
+  continuedHistory,
+  observationsFromLabs,
+} from '../../twin/index.js';
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
+import { FitTimeoutError, twinFitPool } from '../jobs/analysis-pool.js';
 import type { ProgressBoard } from '../jobs/progress-board.js';
 import { isTwinProgressMessage } from '../jobs/twin-worker.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
-import { workerScript } from '../jobs/worker-module.js';
 import { labValues } from '../labs.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
 import { prepareApiScenario } from './context.js';
@@ -96,9 +100,15 @@ const predictBody = fitBody
           'the whole course to predict from day 0 (history then what comes next); `patient` defaults to the ' +
           "history's and `seed` is always the history's. Give this or `future_days` (+ `regimen`), not both",
       }),
-    future_days: z.number().int().min(1).max(365).optional().meta({
-      description: 'days to predict after the history (default 90 when `future` is absent)',
-    }),
+    future_days: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_FUTURE_DAYS)
+      .optional()
+      .meta({
+        description: `days to predict after the history (default ${DEFAULT_FUTURE_DAYS} when \`future\` is absent)`,
+      }),
     // No default: an absent regimen continues the history's, an empty one stops treatment.
     regimen: z
       .array(scenarioSchema.shape.regimen.unwrap().element)
@@ -192,37 +202,14 @@ async function twinIssues<T>(fit: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A regimen line of a parsed scenario (its `end_day` filled in). */
-type ScenarioLine = Scenario['regimen'][number];
-
-/** The lines of a regimen in which every line ends (after `until`, or scenario lines shifted), as scenario lines. */
-function endedLines(regimen: Regimen): ScenarioLine[] {
-  return regimen.lines.map((line) => {
-    if (line.end_day === undefined) throw new Error('a regimen line of a scenario has no end_day');
-    return { ...line, end_day: line.end_day };
-  });
-}
-
-/** The history's regimen lines cut at its end: what was actually taken. */
-function takenLines(history: Scenario): ScenarioLine[] {
-  return endedLines(Regimen.fromScenario(history).until(history.duration_days));
-}
-
-/** The history's lines that ran to its end, now running to `end` instead: the regimen continues. */
-function continuedLines(history: Scenario, end: number): ScenarioLine[] {
-  return history.regimen.map((line) =>
-    line.end_day >= history.duration_days ? { ...line, end_day: end } : line,
-  );
-}
-
-/** Lines of the next `days` days, their days moved past the history's end. */
-function nextLines(history: Scenario, regimen: unknown, days: number, ctx: RouteContext): ScenarioLine[] {
+/** The regimen of the next `days` days as sent (days counted from the history's end), checked as a scenario's. */
+function nextRegimen(history: Scenario, regimen: unknown, days: number, ctx: RouteContext): Regimen {
   const next = historyScenario(
     { name: history.name, patient: history.patient, duration_days: days, regimen },
     ctx,
     'future_regimen',
   );
-  return endedLines(Regimen.fromScenario(next).shift(history.duration_days));
+  return Regimen.fromScenario(next);
 }
 
 /** The body's predicted course: `future` as sent, or the history extended by `future_days` with `regimen`. */
@@ -231,7 +218,7 @@ function futureScenario(body: z.output<typeof predictBody>, history: Scenario, c
     const future = { ...body.future, patient: body.future.patient ?? history.patient, seed: history.seed };
     return historyScenario(future, ctx, 'future');
   }
-  const days = body.future_days ?? 90;
+  const days = body.future_days ?? DEFAULT_FUTURE_DAYS;
   const end = history.duration_days + days;
   if (end > ctx.maxDurationDays) {
     throw new ApiError(
@@ -241,18 +228,8 @@ function futureScenario(body: z.output<typeof predictBody>, history: Scenario, c
       'future_days',
     );
   }
-  const regimen =
-    body.regimen === undefined
-      ? continuedLines(history, end)
-      : [...takenLines(history), ...nextLines(history, body.regimen, days, ctx)];
-  return { ...history, duration_days: end, regimen, monitoring: extendedMonitoring(history, end) };
-}
-
-/** The history's lab schedule, with a draw at the new end when the history drew one at its own (the default). */
-function extendedMonitoring(history: Scenario, end: number): Scenario['monitoring'] {
-  const { monitoring } = history;
-  if (!monitoring.at_days.includes(history.duration_days)) return monitoring;
-  return { ...monitoring, at_days: [...monitoring.at_days, end] };
+  const next = body.regimen === undefined ? undefined : nextRegimen(history, body.regimen, days, ctx);
+  return continuedHistory(history, days, next);
 }
 
 /** A prediction as the response schema types it. */
@@ -275,59 +252,17 @@ function predictionView(
   };
 }
 
-/** A one-thread pool for fits, created on first use. */
-class FitPool {
-  private pool: Piscina<TwinFitTask, TwinFitOutcome> | undefined;
-
-  /** Runs a fit (and prediction); with a token, its progress goes to the board under that token. */
-  async run(task: TwinFitTask, progress?: { board: ProgressBoard; token: string }): Promise<TwinFitOutcome> {
-    const signal = AbortSignal.timeout(FIT_TIMEOUT_MS);
-    const channel = progress ? new MessageChannel() : undefined;
-    if (channel && progress) {
-      const { board, token } = progress;
-      board.report(token, { phase: 'fit', done: 0, total: null, finished: false });
-      channel.port1.on('message', (message: unknown) => {
-        if (isTwinProgressMessage(message)) board.report(token, { ...message, finished: false });
-      });
-    }
-    try {
-      return await this.getPool().run(
-        channel ? { ...task, progressPort: channel.port2 } : task,
-        channel ? { signal, transferList: [channel.port2] } : { signal },
-      );
-    } catch (error) {
-      if (signal.aborted) {
-        throw new ApiError(
-          422,
-          'FIT_TIMEOUT',
-          `the fit did not finish within ${FIT_TIMEOUT_MS / 1000} s; fit a shorter history`,
-        );
-      }
-      throw error;
-    } finally {
-      channel?.port1.close();
-      if (progress) progress.board.finish(progress.token);
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.destroy();
-    this.pool = undefined;
-  }
-
-  private getPool(): Piscina<TwinFitTask, TwinFitOutcome> {
-    if (!this.pool) {
-      const { filename, execArgv } = workerScript('twin-worker');
-      this.pool = new Piscina<TwinFitTask, TwinFitOutcome>({
-        filename,
-        execArgv,
-        minThreads: 0,
-        maxThreads: 1,
-        idleTimeout: 60_000,
-      });
-    }
-    return this.pool;
-  }
+/**
+ * A channel for a twin task's progress: what the worker posts on its second port goes to the board under `token`,
+ * starting with a fit at step 0.
+ */
+function progressChannel(board: ProgressBoard, token: string): MessageChannel {
+  const channel = new MessageChannel();
+  board.report(token, { phase: 'fit', done: 0, total: null, finished: false });
+  channel.port1.on('message', (message: unknown) => {
+    if (isTwinProgressMessage(message)) board.report(token, { ...message, finished: false });
+  });
+  return channel;
 }
 
 /** The fit's inputs from a body: the history with the stored covariates by default, and the labs on its days. */
@@ -352,10 +287,26 @@ async function fitInputs(
 
 /** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
-  const pool = new FitPool();
-  const tracked = (token: string | undefined) =>
-    token === undefined ? undefined : { board: ctx.progress, token };
+  const pool = twinFitPool(FIT_TIMEOUT_MS);
   app.addHook('onClose', () => pool.close());
+  /**
+   * Runs a twin task on the pool; with a progress token, its steps go to the board under it. Past the time limit,
+   * a 422 `FIT_TIMEOUT`.
+   */
+  const runOnPool = async (task: TwinFitTask, token: string | undefined): Promise<TwinFitOutcome> => {
+    const channel = token === undefined ? undefined : progressChannel(ctx.progress, token);
+    try {
+      return channel
+        ? await pool.run({ ...task, progressPort: channel.port2 }, [channel.port2])
+        : await pool.run(task);
+    } catch (error) {
+      if (error instanceof FitTimeoutError) throw new ApiError(422, 'FIT_TIMEOUT', error.message);
+      throw error;
+    } finally {
+      channel?.port1.close();
+      if (token !== undefined) ctx.progress.finish(token);
+    }
+  };
   app.post(
     '/patients/:id/fit',
     {
@@ -372,9 +323,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
     },
     async (request) => {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
-      const outcome = await twinIssues(async () =>
-        pool.run({ scenario, labs }, tracked(request.query.progress)),
-      );
+      const outcome = await twinIssues(async () => runOnPool({ scenario, labs }, request.query.progress));
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       return fitView(outcome.fit);
     },
@@ -400,7 +349,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
       const { draws, seed } = request.body;
       const predict: TwinPredictTask = { future: futureScenario(request.body, scenario, ctx), draws, seed };
       const outcome = await twinIssues(async () =>
-        pool.run({ scenario, labs, predict }, tracked(request.query.progress)),
+        runOnPool({ scenario, labs, predict }, request.query.progress),
       );
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       if (!outcome.prediction) throw new Error('the twin worker returned no prediction');

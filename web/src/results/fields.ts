@@ -40,6 +40,7 @@ export const DAILY_INFO: Readonly<Record<DailyField, FieldInfo>> = {
   lh_pulses: { name: 'LH pulses', unit: 'per day' },
   estradiol_mean_pg_ml: { name: 'Mean estradiol', unit: 'pg/mL' },
   skin_thickness_index: { name: 'Dermal thickness index (optional effect)', unit: '' },
+  sperm_concentration_m_ml: { name: 'Sperm concentration (morning)', unit: '10⁶/mL' },
 };
 
 /** Units of sampled series, read from the suffix of their names (`gh_ug_l` → µg/L). */
@@ -53,6 +54,7 @@ const SUFFIX_UNITS: readonly (readonly [string, string])[] = [
   ['_iu_l', 'IU/L'],
   ['_mmol_l', 'mmol/L'],
   ['_pg_ml', 'pg/mL'],
+  ['_m_ml', '10⁶/mL'],
 ];
 
 /** Name and unit of a sampled series: `cortisol_ug_dl` → cortisol, µg/dL. */

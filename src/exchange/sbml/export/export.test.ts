@@ -13,7 +13,8 @@ import { planModel } from '../../../engine/compile.js';
 import { modelDefinition } from '../../../physiology/model.js';
 import { expandRegimen } from '../../../protocol/regimen.js';
 import { parse as parseYaml } from 'yaml';
-import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../../../scenario/index.js';
+import { ScenarioError, type Scenario, type ScenarioInput } from '../../../scenario/index.js';
+import { parseScenario } from '../../../protocol/index.js';
 import { scenarioSbml, untreatedModelSbml, writeSbml } from './index.js';
 
 const root = new URL('../../../../', import.meta.url).pathname;

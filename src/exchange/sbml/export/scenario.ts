@@ -20,8 +20,10 @@ import { burnIn } from '../../../simulate/burn-in.js';
 import { eventsOfDoses } from '../../../simulate/doses.js';
 import { buildTimeline, type Timeline } from '../../../simulate/events.js';
 import { BURN_IN_DAYS } from '../../../simulate/settings.js';
+import { applyParameterOverrides, mergedOverrides } from '../../../simulate/overrides.js';
 import { prepareScenario } from '../../../simulate/prepare.js';
 import { setUpPatient, type Setup } from '../../../simulate/setup.js';
+import { endotwinRestarts } from '../import/endotwin-run.js';
 import { writeSbml, type LabelledEvent } from './document.js';
 
 /** Options of {@link scenarioSbml}. */
@@ -111,7 +113,9 @@ export function scenarioSbml(scenario: Scenario, options: ScenarioSbmlOptions = 
       },
     ]);
   }
-  const setup = setUpPatient(scenario);
+  // The scenario's own parameter values, set as `simulate` sets them (before the burn-in).
+  const setup = setUpPatient(scenario, mergedOverrides(scenario, undefined));
+  applyParameterOverrides(scenario, setup, scenario.parameters, 'parameters');
   const timeline = buildTimeline(prepareScenario({ scenario }), setup);
   const onProgress = options.onProgress;
   const totalMin = BURN_IN_DAYS * 1440;
@@ -155,6 +159,8 @@ export function scenarioSbml(scenario: Scenario, options: ScenarioSbmlOptions = 
       seed: String(scenario.seed),
       endMin: String(timeline.endMin),
       sampleEveryMin: String(scenario.output.sample_every_min),
+      // Where simulate starts a new solver segment: an importer reproducing its steps restarts there.
+      restartsMin: endotwinRestarts(scenario).join(' '),
     },
   });
 }

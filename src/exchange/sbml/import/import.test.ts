@@ -146,6 +146,124 @@ describe('SBML import', () => {
   });
 });
 
+/** A decay model whose rate rule reads `−k·x`; units declared by the caller (`x` in mole, time in seconds). */
+function decayWithUnits(kUnits: string, extra = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+  <model id="m" timeUnits="second">
+    <listOfUnitDefinitions>
+      <unitDefinition id="per_second"><listOfUnits><unit kind="second" exponent="-1" scale="0" multiplier="1"/></listOfUnits></unitDefinition>
+    </listOfUnitDefinitions>
+    <listOfParameters>
+      <parameter id="x" value="8" units="mole" constant="false"/>
+      <parameter id="k" value="0.5" ${kUnits} constant="true"/>
+    </listOfParameters>
+    <listOfRules>
+      <rateRule variable="x"><math ${MATHML}><apply><minus/><apply><times/><ci>k</ci><ci>x</ci></apply></apply></math></rateRule>${extra}
+    </listOfRules>
+  </model>
+</sbml>`;
+}
+
+describe('SBML import checks units', () => {
+  it('accepts consistent units and leaves undeclared ones unchecked', () => {
+    expect(() => importSbml(decayWithUnits('units="per_second"'))).not.toThrow();
+    expect(() => importSbml(decayWithUnits(''))).not.toThrow();
+  });
+
+  it('rejects a rate rule whose math is not in the variable’s unit per time, naming the rule', () => {
+    expectError(
+      () => importSbml(decayWithUnits('units="second"')),
+      'invalid',
+      'rateRule x',
+      /inconsistent units: the math is in second·mole, the unit of x per time is second\^-1·mole/,
+    );
+  });
+
+  it('rejects exp() of a quantity with a unit, and a sum of different units', () => {
+    const expOfTime = `<assignmentRule variable="y"><math ${MATHML}><apply><exp/><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol></apply></math></assignmentRule>`;
+    const withY = (rule: string): string =>
+      decayWithUnits('units="per_second"', rule).replace(
+        '</listOfParameters>',
+        '<parameter id="y" units="dimensionless" constant="false"/></listOfParameters>',
+      );
+    expectError(
+      () => importSbml(withY(expOfTime)),
+      'invalid',
+      'assignmentRule y',
+      /exp\(\) of a quantity in second/,
+    );
+    const sum = `<assignmentRule variable="y"><math ${MATHML}><apply><plus/><ci>x</ci><ci>k</ci></apply></math></assignmentRule>`;
+    expectError(
+      () => importSbml(withY(sum)),
+      'invalid',
+      'assignmentRule y',
+      /the arguments of plus are in mole and second\^-1/,
+    );
+  });
+
+  it('reads the units of literals (sbml:units)', () => {
+    const literal = (unit: string): string =>
+      `<assignmentRule variable="y"><math ${MATHML} xmlns:sbml="http://www.sbml.org/sbml/level3/version2/core"><apply><plus/><ci>x</ci><cn sbml:units="${unit}">1</cn></apply></math></assignmentRule>`;
+    const withY = (rule: string): string =>
+      decayWithUnits('units="per_second"', rule).replace(
+        '</listOfParameters>',
+        '<parameter id="y" units="mole" constant="false"/></listOfParameters>',
+      );
+    expect(() => importSbml(withY(literal('mole')))).not.toThrow();
+    expectError(
+      () => importSbml(withY(literal('litre'))),
+      'invalid',
+      'assignmentRule y',
+      /mole and metre\^3/,
+    );
+  });
+});
+
+describe('SBML runs on endotwin-style settings', () => {
+  /** x' = −x from 8, and at t = 1.5 (a time trigger) x jumps by +4. */
+  const jump = sbml(`
+    <listOfParameters><parameter id="x" value="8" constant="false"/></listOfParameters>
+    <listOfRules><rateRule variable="x"><math ${MATHML}><apply><times/><cn>-1</cn><ci>x</ci></apply></math></rateRule></listOfRules>
+    <listOfEvents><event id="e" useValuesFromTriggerTime="true"><trigger initialValue="false" persistent="true"><math ${MATHML}>
+      <apply><geq/><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol><cn>1.5</cn></apply>
+    </math></trigger><listOfEventAssignments><eventAssignment variable="x"><math ${MATHML}><apply><plus/><ci>x</ci><cn>4</cn></apply></math></eventAssignment></listOfEventAssignments></event></listOfEvents>`);
+  const exact = (t: number): number =>
+    t < 1.5 ? 8 * Math.exp(-t) : (8 * Math.exp(-1.5) + 4) * Math.exp(-(t - 1.5));
+
+  it('lands on a time trigger exactly and reads the outputs from the dense output', () => {
+    const model = importSbml(jump);
+    expect(model.events[0].triggerTime).toBe(1.5);
+    for (const stopAtOutputs of [true, false]) {
+      const run = simulateImported(model, {
+        series: ['x'],
+        duration: 3,
+        steps: 12,
+        options: { stopAtOutputs, restarts: [2] },
+      });
+      run.time.forEach((t, i) => expect(run.series.x[i]).toBeCloseTo(exact(t), 6));
+    }
+  });
+
+  it('takes per-state absolute tolerances by id', () => {
+    const model = importSbml(jump);
+    const loose = simulateImported(model, {
+      series: ['x'],
+      duration: 3,
+      steps: 3,
+      options: { rtol: 1e-2, atol: 1e-2, stateAtol: { x: 1e-12 }, stopAtOutputs: false },
+    });
+    const looser = simulateImported(model, {
+      series: ['x'],
+      duration: 3,
+      steps: 3,
+      options: { rtol: 1e-2, atol: 1e-2, stopAtOutputs: false },
+    });
+    expect(loose.series.x).not.toEqual(looser.series.x);
+    loose.time.forEach((t, i) => expect(Math.abs(loose.series.x[i] - exact(t))).toBeLessThan(0.05));
+  });
+});
+
 describe('SBML import rejects bad input by element and reason', () => {
   it('malformed XML', () => {
     expectError(() => importSbml('<sbml><model>'), 'invalid', 'document', /malformed XML/);

@@ -18,3 +18,11 @@ export {
   type ImportedRunRequest,
   type ImportedRunResult,
 } from './scenario.js';
+export { endotwinRestarts, endotwinRunOptions, endotwinRunOptionsOf } from './endotwin-run.js';
+export {
+  readSbmlScenario,
+  runSbmlScenario,
+  type SbmlScenario,
+  type SbmlScenarioMapping,
+  type SbmlScenarioResult,
+} from './scenario-run.js';

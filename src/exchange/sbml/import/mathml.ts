@@ -8,7 +8,7 @@ const CSYMBOL_BASE = 'http://www.sbml.org/sbml/symbols/';
 
 /** An expression: numbers, identifiers, csymbols, operator applications, calls, piecewise and lambda. */
 export type MathNode =
-  | { readonly k: 'num'; readonly v: number }
+  | { readonly k: 'num'; readonly v: number; readonly units?: string }
   | { readonly k: 'id'; readonly name: string }
   | { readonly k: 'time' }
   | { readonly k: 'avogadro' }
@@ -55,8 +55,13 @@ export function readMath(math: XmlElement, where: string): MathNode {
 function readNode(e: XmlElement, where: string): MathNode {
   if (e.ns !== MATHML_NS) throw new SbmlError('invalid', where, `element <${e.name}> is not MathML`);
   switch (e.name) {
-    case 'cn':
-      return { k: 'num', v: readNumber(e, where) };
+    case 'cn': {
+      // sbml:units, whatever prefix the document binds to the SBML namespace.
+      const units = [...e.attrs].find(([name]) => name.endsWith(':units'))?.[1];
+      return units === undefined
+        ? { k: 'num', v: readNumber(e, where) }
+        : { k: 'num', v: readNumber(e, where), units };
+    }
     case 'ci':
       return { k: 'id', name: e.text.trim() };
     case 'csymbol':

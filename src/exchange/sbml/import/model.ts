@@ -3,6 +3,7 @@
 import { flattenComp } from './comp.js';
 import { SbmlError } from './errors.js';
 import { readMath, type MathNode } from './mathml.js';
+import { checkUnits } from './units.js';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from './xml.js';
 
 const SBML_L3_NS = /^http:\/\/www\.sbml\.org\/sbml\/level3\/version[12]\/core$/;
@@ -133,7 +134,10 @@ export function readSbml(source: string): SbmlModel {
     model = flattenComp(found, definitions);
   }
   checkChildren(model, 'model', MODEL_LISTS, root.ns);
-  return new ModelReader(model, root.ns).read();
+  const read = new ModelReader(model, root.ns).read();
+  // A flattened comp model mixes the unit declarations of several model definitions: its units are not checked.
+  if (!usesComp) checkUnits(model, read);
+  return read;
 }
 
 /** Rejects children of `e` that are not in `known` (in the core namespace); foreign packages are unsupported. */

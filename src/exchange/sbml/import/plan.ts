@@ -36,6 +36,8 @@ export interface EventInfo {
   readonly initialValue: boolean;
   readonly useValuesFromTriggerTime: boolean;
   readonly assignmentCount: number;
+  /** For a trigger `time ≥ c` with c a number: c, the time it turns true (the run stops there exactly). */
+  readonly triggerTime: number | undefined;
 }
 
 /** A compiled SBML model: generated functions plus the symbol table. */
@@ -131,6 +133,7 @@ class Planner {
         initialValue: e.initialValue,
         useValuesFromTriggerTime: e.useValuesFromTriggerTime,
         assignmentCount: e.assignments.length,
+        triggerTime: timeOfTrigger(e.trigger),
       })),
       code: codeOf(source),
       source,
@@ -631,4 +634,12 @@ function sortNodes(nodes: readonly Node[], what: string): Node[] {
   };
   for (const n of nodes) visit(n, []);
   return order;
+}
+
+/** c for a trigger `time ≥ c` (or `c ≤ time`) with c a number; undefined for any other trigger. */
+function timeOfTrigger(trigger: MathNode | undefined): number | undefined {
+  if (trigger?.k !== 'apply' || trigger.args.length !== 2) return undefined;
+  const [a, b] =
+    trigger.op === 'geq' ? trigger.args : trigger.op === 'leq' ? [...trigger.args].reverse() : [];
+  return a?.k === 'time' && b?.k === 'num' && Number.isFinite(b.v) ? b.v : undefined;
 }

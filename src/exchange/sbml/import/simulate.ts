@@ -21,6 +21,15 @@ export interface SbmlRunOptions {
   readonly solver?: SolverName;
   readonly rtol?: number;
   readonly atol?: number;
+  /** Absolute tolerances of single states by id (the others keep `atol`). */
+  readonly stateAtol?: Readonly<Record<string, number>>;
+  /**
+   * true (default): the integrator stops at every output time; false: output times between the integrator's
+   * stops are read from its dense output, so the steps do not depend on the output grid (as in endotwin's runs).
+   */
+  readonly stopAtOutputs?: boolean;
+  /** Times at which the integrator stops and starts afresh (a new initial step), as between endotwin's segments. */
+  readonly restarts?: readonly number[];
   /** Seed of the random choice among simultaneous events of equal priority (default 1). */
   readonly seed?: number;
   /** Start values that replace the model's (slots of parameters or compartments); what depends on them follows. */
@@ -97,6 +106,12 @@ class SbmlRun {
   private delayDepth = 0;
   private readonly injections: readonly SbmlInjection[];
   private nextInjection = 0;
+  /** Times the integrator must land on exactly (time triggers, restarts), ascending, and the next one's index. */
+  private readonly stops: readonly number[];
+  private nextStop = 0;
+  private readonly restarts: ReadonlySet<number>;
+  /** Index of the next output time to emit. */
+  private k = 0;
 
   constructor(
     private readonly model: CompiledSbml,
@@ -120,11 +135,14 @@ class SbmlRun {
         throw new SbmlError('invalid', 'injections', 'injections must be in time order');
       }
     }
+    this.restarts = new Set(options.restarts ?? []);
+    const triggerTimes = model.events.flatMap((e) => (e.triggerTime === undefined ? [] : [e.triggerTime]));
+    this.stops = [...new Set([...triggerTimes, ...this.restarts])].filter((x) => x > 0).sort((a, b) => a - b);
   }
 
   run(): SbmlRows {
     const { model, v } = this;
-    const { start, duration, steps } = this.request;
+    const { steps } = this.request;
     const fixed = new Uint8Array(model.valueCount);
     for (const { slot, value } of this.options.initialValues ?? []) {
       v[slot] = value;
@@ -137,30 +155,59 @@ class SbmlRun {
     this.processEvents();
     this.initial.set(v);
     this.startStepper();
-    for (let k = 0; k <= steps;) {
-      const tGrid = start + (k * duration) / steps;
+    const stopAtOutputs = this.options.stopAtOutputs ?? true;
+    while (this.k <= steps) {
+      const tGrid = this.gridTime(this.k);
       if (this.t >= tGrid) {
         this.emit(tGrid);
-        k++;
+        this.k++;
         continue;
       }
-      this.advance(Math.min(tGrid, this.nextPendingTime(), this.nextInjectionTime()));
+      while (this.nextStop < this.stops.length && this.stops[this.nextStop] <= this.t) this.nextStop++;
+      const nextStop = this.nextStop < this.stops.length ? this.stops[this.nextStop] : Infinity;
+      // Without stops at the outputs the steps go on to the next stop, as if the run went on after the last output
+      // (a model without states has no steps: it still moves from output to output).
+      this.advance(
+        Math.min(
+          stopAtOutputs || this.n === 0 ? tGrid : Infinity,
+          nextStop,
+          this.nextPendingTime(),
+          this.nextInjectionTime(),
+        ),
+      );
     }
     return this.rows;
+  }
+
+  private gridTime(k: number): number {
+    const { start, duration, steps } = this.request;
+    return start + (k * duration) / steps;
+  }
+
+  /** Emits the output times before `t` from the last step's dense output (then `v` must be reloaded). */
+  private emitInterpolated(t: number): boolean {
+    let emitted = false;
+    for (let g = this.gridTime(this.k); this.k <= this.request.steps && g < t; g = this.gridTime(this.k)) {
+      this.load(g, false);
+      this.emit(g);
+      this.k++;
+      emitted = true;
+    }
+    return emitted;
   }
 
   private startStepper(): void {
     const { model, v, y, n } = this;
     for (let i = 0; i < n; i++) y[i] = v[model.stateSlots[i]];
     if (n === 0) return;
-    if (this.stepper) {
+    if (this.stepper && !this.restarts.has(this.t)) {
       this.stepper.reset(this.t, y);
     } else {
       const system: OdeSystem = { n, rhs: (t, state, dydt) => model.code.rhs(t, state, v, dydt) };
       const shortest = model.delayCount > 0 && model.shortestDelay > 0 ? model.shortestDelay : Infinity;
       this.stepper = getSolver(this.options.solver ?? 'auto').create(system, this.t, y, {
         rtol: this.options.rtol ?? 1e-9,
-        atol: this.options.atol ?? 1e-14,
+        atol: this.absoluteTolerances(),
         maxSteps: 1_000_000,
         // Steps no longer than the shortest delay read delay() from recorded history, never extrapolated.
         ...(Number.isFinite(shortest) ? { maxStep: shortest } : {}),
@@ -169,6 +216,15 @@ class SbmlRun {
     // The stepper's probes evaluated the right-hand side elsewhere: `v` is scratch, so restore it.
     this.load(this.t, true);
     this.record(this.t);
+  }
+
+  /** `atol` for every state, or one per state where `stateAtol` names it. */
+  private absoluteTolerances(): number | Float64Array {
+    const atol = this.options.atol ?? 1e-14;
+    const byId = this.options.stateAtol;
+    if (byId === undefined) return atol;
+    const idOfSlot = new Map([...this.model.symbols.values()].map((s) => [s.amountSlot, s.id]));
+    return Float64Array.from(this.model.stateSlots, (slot) => byId[idOfSlot.get(slot) ?? ''] ?? atol);
   }
 
   /** Appends the current state and slope to the history (models with delay() only). */
@@ -234,9 +290,18 @@ class SbmlRun {
     }
     this.load(tNew, true);
     if (this.history) this.record(tNew);
+    const interpolate = !(this.options.stopAtOutputs ?? true);
     if (this.model.events.length > 0 && this.triggersChanged(tNew)) {
       let lo = from;
       let hi = tNew;
+      // At a time trigger's own time the change is known to lie there, unless a trigger changed just before.
+      const atStop = this.stops[this.nextStop] === tNew;
+      const justBefore = tNew - (tNew - from) * 1e-9;
+      if (atStop && justBefore > from) {
+        this.load(justBefore, false);
+        if (this.triggersChanged(justBefore)) hi = justBefore;
+        else lo = hi;
+      }
       for (let i = 0; i < 200; i++) {
         const mid = lo + (hi - lo) / 2;
         if (!(mid > lo && mid < hi)) break;
@@ -244,6 +309,7 @@ class SbmlRun {
         if (this.triggersChanged(mid)) hi = mid;
         else lo = mid;
       }
+      if (interpolate) this.emitInterpolated(hi);
       this.load(hi, hi === tNew);
       if (this.history && hi !== tNew) {
         this.history.truncateAfter(from);
@@ -254,7 +320,9 @@ class SbmlRun {
       this.startStepper();
       return;
     }
+    if (interpolate && this.emitInterpolated(tNew)) this.load(tNew, true);
     this.t = tNew;
+    if (this.restarts.has(tNew)) this.startStepper();
     if (this.nextPendingTime() <= tNew || this.nextInjectionTime() <= tNew) {
       this.inject();
       this.processEvents();

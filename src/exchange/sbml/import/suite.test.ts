@@ -13,8 +13,11 @@ const casesDir = join(suiteDir, 'cases');
 const present = existsSync(casesDir);
 const MISSING = `the SBML Test Suite is not at ${suiteDir} (set ENDOTWIN_SBML_TEST_SUITE to its folder)`;
 
-/** The pass rate measured on the shared folder (1274 of 1322 cases, 96.4 %); a floor, not a goal. */
-const PASS_RATE_FLOOR = 0.963;
+/**
+ * The pass rate measured on the shared folder (1273 of 1322 cases, 96.3 %); a floor, not a goal. Case 00879 is
+ * rejected on purpose: its initial assignment takes exp() of the time in seconds (libSBML warns 10501 too).
+ */
+const PASS_RATE_FLOOR = 0.962;
 
 if (!present && process.env.CI !== 'true') console.warn(`skipping the SBML Test Suite score: ${MISSING}`);
 

@@ -128,9 +128,12 @@ export function summarize(results: readonly CaseResult[]): SuiteSummary {
 function reasonOf(r: CaseResult): string {
   if (r.outcome === 'unsupported')
     return (r.detail ?? '').replace(/^unsupported SBML feature at [^:]*: /, '');
-  return r.outcome === 'fail'
-    ? 'values outside the tolerance'
-    : `${r.outcome}: ${r.detail ?? ''}`.slice(0, 80);
+  if (r.outcome === 'fail') return 'values outside the tolerance';
+  const detail = r.detail ?? '';
+  // A unit inconsistency is the model's own (libSBML warns of it too): say so before the details.
+  const units = /^invalid SBML at ([^:]*): inconsistent units: (.*)$/.exec(detail);
+  if (units) return `rejected, inconsistent units at ${units[1]}: ${units[2]}`.slice(0, 100);
+  return `${r.outcome}: ${detail}`.slice(0, 80);
 }
 
 /**

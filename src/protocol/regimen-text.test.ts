@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from './parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from './parse-scenario.js';
 import { RegimenTextError, parseRegimenTextLines, tokenizeRegimenSegment } from './regimen-text.js';
-import type { RegimenEntryInput } from './schema.js';
+import type { RegimenEntryInput } from '../scenario/schema.js';
 
 const patient = { age_years: 60, sex: 'male', weight_kg: 86, height_cm: 177 } as const;
 

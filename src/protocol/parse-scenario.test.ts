@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from './parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from './parse-scenario.js';
 
 const base = {
   duration_days: 7,

@@ -2,14 +2,14 @@
 /**
  * The one-line text form of a regimen (`sermorelin 300 mcg sc at bedtime 5on2off x26w`): a tokenizer and a parser
  * that turn it into plain regimen lines of the scenario's own shape. Pure grammar, no invariants beyond what the
- * grammar itself needs: the scenario parser (`parse.ts`) and the regimen algebra (`protocol/regimen.ts`) check the
+ * grammar itself needs: the scenario parser (`parse-scenario.ts`) and the regimen algebra (`regimen.ts`) check the
  * lines they get from here exactly as they check lines written as YAML objects.
  */
 import { DRUG_NAMES, ROUTES, isDrugName } from '../physiology/drug-catalog.js';
 import type { DrugName, Route } from '../physiology/drug-catalog.js';
-import { WEEKDAYS } from './schema.js';
-import { canonicalDoseUnit, DOSE_UNIT_SPELLINGS, DOSE_UNITS_ALLOWED } from './vocabulary.js';
-import type { DaysPattern, Dose, RegimenLine, Weekday } from './schema.js';
+import { WEEKDAYS } from '../scenario/schema.js';
+import { canonicalDoseUnit, DOSE_UNIT_SPELLINGS, DOSE_UNITS_ALLOWED } from '../scenario/vocabulary.js';
+import type { DaysPattern, Dose, RegimenLine, Weekday } from '../scenario/schema.js';
 
 /** Options of {@link parseRegimenTextLines}. */
 export interface RegimenTextOptions {

@@ -2,9 +2,10 @@
 // Dose units in any accepted spelling, and the regimen-text examples of the README as written.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from './parse.js';
+import { ScenarioError } from '../scenario/parse.js';
+import { parseScenario } from './parse-scenario.js';
 import { parseRegimenTextLines } from './regimen-text.js';
-import { canonicalDoseUnit, DOSE_UNITS } from './vocabulary.js';
+import { canonicalDoseUnit, DOSE_UNITS } from '../scenario/vocabulary.js';
 
 const patient = { age_years: 45, sex: 'male', weight_kg: 80, height_cm: 178 };
 const withUnit = (unit: string) =>
