@@ -10,6 +10,10 @@ import type { Store } from '../src/store/index.js';
 import type { TwinFit } from '../src/twin/index.js';
 import { request, startTestServer } from './support/api-harness.js';
 import type { TestServer } from './support/api-harness.js';
+import { READINESS_TIMEOUT_MS } from './support/wait.js';
+
+/** The fit limit of these servers: a fit on a busy 2-core machine may take longer than the 25 s default. */
+const GENEROUS_FIT_MS = READINESS_TIMEOUT_MS;
 
 const patient = { age_years: 62, sex: 'male', weight_kg: 88, height_cm: 178 };
 const history = {
@@ -34,7 +38,7 @@ describe('POST /api/v1/patients/{id}/fit', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'endotwin-twin-api-'));
     store = await openStore(join(dir, 'store.db'));
-    server = await startTestServer({ store });
+    server = await startTestServer({ store, fitTimeoutMs: GENEROUS_FIT_MS });
     const created = await request<{ id: string }>(server.baseUrl, 'POST', '/api/v1/patients', {
       body: { name: 'Patient T', patient, labs: storedLabs },
     });
@@ -111,6 +115,23 @@ describe('POST /api/v1/patients/{id}/fit', () => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it('answers 422 FIT_TIMEOUT, naming the limit, when a fit outlasts the server’s fit time limit', async () => {
+    const tight = await startTestServer({ store, fitTimeoutMs: 1 });
+    try {
+      const response = await request<{ error: { code: string; message: string } }>(
+        tight.baseUrl,
+        'POST',
+        `/api/v1/patients/${id}/fit`,
+        { body: { scenario: history } },
+      );
+      expect(response.status, response.text).toBe(422);
+      expect(response.json.error.code).toBe('FIT_TIMEOUT');
+      expect(response.json.error.message).toContain('did not finish within 0.001 s');
+    } finally {
+      await tight.close();
+    }
+  });
 });
 
 interface PredictionBody {
@@ -133,7 +154,7 @@ describe('POST /api/v1/patients/{id}/predict', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'endotwin-twin-predict-'));
     store = await openStore(join(dir, 'store.db'));
-    server = await startTestServer({ store });
+    server = await startTestServer({ store, fitTimeoutMs: GENEROUS_FIT_MS });
     const created = await request<{ id: string }>(server.baseUrl, 'POST', '/api/v1/patients', {
       body: { name: 'Patient P', patient, labs: storedLabs },
     });

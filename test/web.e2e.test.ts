@@ -100,7 +100,13 @@ async function startServer(dbFile: string): Promise<Server> {
   const { preloadExamples } = await import('../src/cli/commands/serve.js');
   const store = await openStore(dbFile);
   await preloadExamples(store, join(root, 'examples'));
-  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), workers: 1 });
+  // The patient step fits a twin: on a busy 2-core machine that may take longer than the 25 s default.
+  const app = await buildServer({
+    store,
+    webRoot: join(root, 'web', 'dist'),
+    workers: 1,
+    fitTimeoutMs: READINESS_TIMEOUT_MS,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');

@@ -67,6 +67,8 @@ export interface ServerOptions {
   readonly maxRunMs?: number;
   /** Most time one analysis call (pulse detection) may take, ms (default 30 s); more is a 422. */
   readonly analysisTimeoutMs?: number;
+  /** Most time one twin fit (with its prediction) may take, ms (default 25 s); more is a 422 `FIT_TIMEOUT`. */
+  readonly fitTimeoutMs?: number;
   /** Folder of the built web app; served at `/` when it exists. */
   readonly webRoot?: string;
   /** Log one line per response (method, route, status) with pino (default false). */
@@ -83,6 +85,7 @@ export const SERVER_DEFAULTS = {
   bodyLimitBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
   analysisTimeoutMs: 30_000,
+  fitTimeoutMs: 25_000,
 } as const;
 
 async function registerDocs(app: FastifyInstance, version: string, maxDurationDays: number): Promise<void> {
@@ -189,6 +192,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxDurationDays,
     maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
     maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,
+    fitTimeoutMs: options.fitTimeoutMs ?? SERVER_DEFAULTS.fitTimeoutMs,
   };
   await app.register(dataRoutes(ctx, token, tokenRequired), { prefix: '/api/v1' });
   if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);

@@ -35,6 +35,8 @@ export interface RouteContext {
   readonly maxSampleValues: number;
   /** Most sampled values the stored results of one client may hold together. */
   readonly maxStoredValuesPerClient: number;
+  /** Most time one twin fit (with its prediction) may take, ms. */
+  readonly fitTimeoutMs: number;
 }
 
 /** Default of {@link RouteContext.maxSampleValues}: 2 million values, 16 MB as stored doubles. */

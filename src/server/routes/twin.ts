@@ -30,9 +30,6 @@ import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['patients'];
 
-/** Most time one fit may take (ms): below the server's request timeout. */
-const FIT_TIMEOUT_MS = 25_000;
-
 const fitBody = z.strictObject({
   scenario: scenarioSchema.extend({ patient: patientSchema.optional() }).meta({
     description:
@@ -287,7 +284,7 @@ async function fitInputs(
 
 /** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
-  const pool = twinFitPool(FIT_TIMEOUT_MS);
+  const pool = twinFitPool(ctx.fitTimeoutMs);
   app.addHook('onClose', () => pool.close());
   /**
    * Runs a twin task on the pool; with a progress token, its steps go to the board under it. Past the time limit,
