@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** `POST /api/v1/patients/{id}/fit` and `/predict` against a real loopback server and an SQLite store. */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,10 @@ import type { Store } from '../src/store/index.js';
 import type { TwinFit } from '../src/twin/index.js';
 import { request, startTestServer } from './support/api-harness.js';
 import type { TestServer } from './support/api-harness.js';
+import { READINESS_TIMEOUT_MS } from './support/wait.js';
+
+/** The fit limit of these servers: a fit on a busy 2-core machine may take longer than the 25 s default. */
+const GENEROUS_FIT_MS = READINESS_TIMEOUT_MS;
 
 const patient = { age_years: 62, sex: 'male', weight_kg: 88, height_cm: 178 };
 const history = {
@@ -33,7 +38,7 @@ describe('POST /api/v1/patients/{id}/fit', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'endotwin-twin-api-'));
     store = await openStore(join(dir, 'store.db'));
-    server = await startTestServer({ store });
+    server = await startTestServer({ store, fitTimeoutMs: GENEROUS_FIT_MS });
     const created = await request<{ id: string }>(server.baseUrl, 'POST', '/api/v1/patients', {
       body: { name: 'Patient T', patient, labs: storedLabs },
     });
@@ -110,6 +115,23 @@ describe('POST /api/v1/patients/{id}/fit', () => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it('answers 422 FIT_TIMEOUT, naming the limit, when a fit outlasts the server’s fit time limit', async () => {
+    const tight = await startTestServer({ store, fitTimeoutMs: 1 });
+    try {
+      const response = await request<{ error: { code: string; message: string } }>(
+        tight.baseUrl,
+        'POST',
+        `/api/v1/patients/${id}/fit`,
+        { body: { scenario: history } },
+      );
+      expect(response.status, response.text).toBe(422);
+      expect(response.json.error.code).toBe('FIT_TIMEOUT');
+      expect(response.json.error.message).toContain('did not finish within 0.001 s');
+    } finally {
+      await tight.close();
+    }
+  });
 });
 
 interface PredictionBody {
@@ -132,7 +154,7 @@ describe('POST /api/v1/patients/{id}/predict', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'endotwin-twin-predict-'));
     store = await openStore(join(dir, 'store.db'));
-    server = await startTestServer({ store });
+    server = await startTestServer({ store, fitTimeoutMs: GENEROUS_FIT_MS });
     const created = await request<{ id: string }>(server.baseUrl, 'POST', '/api/v1/patients', {
       body: { name: 'Patient P', patient, labs: storedLabs },
     });
@@ -168,6 +190,33 @@ describe('POST /api/v1/patients/{id}/predict', () => {
       expect(p05).toBeLessThan(median ?? Number.NaN);
       expect(p95).toBeGreaterThan(median ?? Number.NaN);
     }
+  });
+
+  it('reports its progress under the client’s token: the fit’s simulations, then every draw', async () => {
+    const token = randomUUID();
+    const progress = () =>
+      request<{ phase: string; done: number; total: number | null; finished: boolean }>(
+        server.baseUrl,
+        'GET',
+        `/api/v1/progress/${token}`,
+      );
+    expect((await progress()).json).toEqual({ phase: 'pending', done: 0, total: null, finished: false });
+    const seen: string[] = [];
+    const answer = request(server.baseUrl, 'POST', `/api/v1/patients/${id}/predict?progress=${token}`, {
+      body: { scenario: history, future_days: 7, draws: 6 },
+    });
+    let done = false;
+    void answer.then(() => (done = true));
+    while (!done) {
+      const { phase } = (await progress()).json;
+      if (seen[seen.length - 1] !== phase) seen.push(phase);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await answer).status).toBe(200);
+    expect((await progress()).json).toEqual({ phase: 'predict', done: 6, total: 6, finished: true });
+    expect(seen).toContain('fit');
+    const bad = await request(server.baseUrl, 'GET', '/api/v1/progress/not-a-uuid');
+    expect(bad.status).toBe(400);
   });
 
   it('predicts the same course whether it continues the history, repeats its regimen or is sent whole', async () => {

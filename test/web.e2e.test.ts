@@ -100,7 +100,13 @@ async function startServer(dbFile: string): Promise<Server> {
   const { preloadExamples } = await import('../src/cli/commands/serve.js');
   const store = await openStore(dbFile);
   await preloadExamples(store, join(root, 'examples'));
-  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), workers: 1 });
+  // The patient step fits a twin: on a busy 2-core machine that may take longer than the 25 s default.
+  const app = await buildServer({
+    store,
+    webRoot: join(root, 'web', 'dist'),
+    workers: 1,
+    fitTimeoutMs: READINESS_TIMEOUT_MS,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
@@ -397,12 +403,17 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await openScenario(page, RHGH);
     await runAndWaitForPlots(page);
     await screenshot(page, '4-run-rhgh');
+    // SI units: the endpoint, the IGF-1 legend and the labs switch, and the choice holds on the next pages.
+    await page.getByTestId('unit-toggle').getByLabel(/^SI/).check();
+    await expect.poll(() => page.getByTestId('endpoints').textContent()).toContain('(mmol/L)');
+    expect(await page.getByTestId('chart-igf1-daily').locator('.u-legend').textContent()).toContain('nmol/L');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
     await expectDisclaimer(page);
     const picker = page.locator('.run-picker');
     await picker.getByLabel(new RegExp(`^${SERMORELIN.replace(/[()/+]/g, '\\$&')}`)).check();
     await picker.getByLabel(new RegExp(`^${RHGH.replace(/[()/+]/g, '\\$&')}`)).check();
+    expect(await page.getByTestId('unit-toggle').getByLabel(/^SI/).isChecked()).toBe(true);
     const legend = page.getByTestId('chart-compare-igf1').locator('.u-legend');
     await legend.waitFor();
     await expect.poll(() => legend.textContent()).toContain(SERMORELIN);
@@ -479,6 +490,8 @@ describe.runIf(hasChromium)('web app in a browser', () => {
     await page.getByRole('button', { name: 'Fit and predict' }).click();
     const chart = page.getByTestId('chart-patient-igf1-prediction');
     await chart.locator('canvas').first().waitFor({ timeout: READINESS_TIMEOUT_MS });
+    // Still in SI units, chosen on the run page.
+    expect(await chart.locator('.u-legend').textContent()).toContain('nmol/L');
     expect(await page.getByTestId('twin-parameters').locator('tbody tr').count()).toBeGreaterThan(0);
     await expectDisclaimer(page);
     await screenshot(page, '5b-patient');

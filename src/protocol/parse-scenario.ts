@@ -39,7 +39,10 @@ function textEntryLines(
     lines = parseRegimenTextLines(text, previousDrug === undefined ? {} : { drug: previousDrug });
   } catch (error) {
     if (!(error instanceof RegimenTextError)) throw error;
-    issues.push({ path, message: error.message });
+    issues.push({
+      path: error.field === undefined ? path : `${path}.${error.field}`,
+      message: error.message,
+    });
     return [];
   }
   return lines.flatMap((line) => {

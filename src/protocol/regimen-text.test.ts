@@ -152,3 +152,33 @@ describe('text entries in a scenario regimen', () => {
     expect(s.titration?.drug).toBe('sermorelin');
   });
 });
+
+describe('a dose amount that is not a number', () => {
+  it.each([
+    ['rhgh abc mg sc at 22:00 daily', "dose amount 'abc' is not a number"],
+    ['rhgh 0.2mg sc at 22:00 daily', "dose amount '0.2mg' runs into its unit"],
+    ['rhgh 0,2 mg sc at 22:00 daily', "dose amount '0,2' is not a number"],
+  ])('names regimen[i].dose.amount and the allowed form for %j, without quoting the line', (line, start) => {
+    const issues = issuesOf(() =>
+      parseScenario({ duration_days: 7, patient, regimen: ['sermorelin 300 mcg sc at bedtime', line] }),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe('regimen[1].dose.amount');
+    expect(issues[0].message.startsWith(start)).toBe(true);
+    expect(issues[0].message).toContain('a positive number with a point for decimals');
+    expect(issues[0].message).not.toContain('(in "');
+  });
+
+  it('names the field for a JSON line whose amount is text, with the allowed form', () => {
+    const issues = issuesOf(() =>
+      parseScenario({
+        duration_days: 7,
+        patient,
+        regimen: [{ drug: 'rhgh', dose: { amount: 'abc', unit: 'mg' }, route: 'sc', at: '22:00' }],
+      }),
+    );
+    expect(issues[0].path).toBe('regimen[0].dose.amount');
+    expect(issues[0].message).toMatch(/number/);
+    expect(issues[0].message).not.toMatch(/rhgh/);
+  });
+});

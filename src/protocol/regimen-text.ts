@@ -23,11 +23,19 @@ export interface RegimenTextOptions {
  */
 export class RegimenTextError extends Error {
   readonly code = 'INVALID_REGIMEN_TEXT';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The field of the regimen line the problem is in (`dose.amount`), when it is one field's. */
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'RegimenTextError';
   }
 }
+
+/** The allowed form of a dose amount, as the messages state it. */
+export const DOSE_AMOUNT_FORM =
+  'a positive number with a point for decimals, then a space and the unit (e.g. 0.2 mg)';
 
 /** Unit spellings accepted in the text form, and the scenario unit each stands for (the vocabulary's). */
 export const UNIT_TOKENS = DOSE_UNIT_SPELLINGS;
@@ -79,6 +87,16 @@ class Tokens {
 
   fail(message: string): never {
     throw new RegimenTextError(`${message} (in "${this.text}")`);
+  }
+
+  /** The token after the current one, without moving on. */
+  peek(): string | undefined {
+    return this.tokens[this.i];
+  }
+
+  /** Fails on one field of the line, naming it and its allowed form rather than quoting the line. */
+  failField(field: string, message: string): never {
+    throw new RegimenTextError(message, field);
   }
 }
 
@@ -247,12 +265,30 @@ export function tokenizeRegimenSegment(text: string): string[] {
     .filter((t) => t !== '');
 }
 
+/**
+ * A token that stands where a dose amount goes but is not a number: followed by a unit (`abc mg`), or a number
+ * with the unit attached (`0.2mg`). `undefined` for any other unknown token.
+ */
+function badAmountMessage(token: string, next: string | undefined): string | undefined {
+  const attached = /^(\d+(?:\.\d+)?)([a-zµμ/]+)$/.exec(token);
+  if (attached && canonicalDoseUnit(attached[2]) !== undefined) {
+    return `dose amount '${token}' runs into its unit; allowed: ${DOSE_AMOUNT_FORM}`;
+  }
+  if (next !== undefined && canonicalDoseUnit(next) !== undefined) {
+    return `dose amount '${token}' is not a number; allowed: ${DOSE_AMOUNT_FORM}`;
+  }
+  return undefined;
+}
+
 function parseSegment(text: string, offsetDay: number, defaultDrug: DrugName | undefined): RegimenLine {
   const tokens = new Tokens(tokenizeRegimenSegment(text), text.trim());
   const segment: Segment = {};
   while (!tokens.done) {
     const token = tokens.next();
-    if (!parseClause(token, segment, tokens)) tokens.fail(`unknown token '${token}'; expected ${CLAUSES}`);
+    if (parseClause(token, segment, tokens)) continue;
+    const amount = badAmountMessage(token, tokens.peek());
+    if (amount !== undefined) tokens.failField('dose.amount', amount);
+    tokens.fail(`unknown token '${token}'; expected ${CLAUSES}`);
   }
   return segmentToLine(segment, offsetDay, defaultDrug, tokens);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /**
  * The words of the scenario contract (SCENARIO.md) as plain lists, free of zod so that the web app can share them:
- * drugs and routes, dose units, conditions, weekdays, lifestyle choices, lab names, the `daily` fields, endpoint
+ * drugs and routes, dose units, the conventional and SI units of lab quantities, conditions, weekdays, lifestyle choices, lab names, the `daily` fields, endpoint
  * names and the series the model can sample. The zod schemas of `schema.ts` are built from these lists; nothing
  * else spells them out again.
  */
@@ -9,6 +9,8 @@
 export { MIN_PER_DAY } from '../physiology/clock-lifestyle.js';
 export { DRUG_NAMES, DRUGS, ROUTES, actsOnGhAxisReceptor, isDrugName } from '../physiology/drug-catalog.js';
 export type { DrugClass, DrugInfo, DrugName, DrugTarget, Route } from '../physiology/drug-catalog.js';
+export { UNIT_CONVERSIONS, UNIT_SYSTEMS, convertValue, quantityOfName, unitIn } from './lab-units.js';
+export type { ConvertedQuantity, UnitConversion, UnitSystem } from './lab-units.js';
 
 /** The scenario schema identifier a document may state in `schema`. */
 export const SCENARIO_SCHEMA_ID = 'endotwin/scenario/v1';

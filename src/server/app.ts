@@ -14,6 +14,7 @@ import type { Store } from '../store/index.js';
 import { authenticate, checkBinding } from './auth.js';
 import { ApiError, handleClientError, handleError, zodValidatorCompiler } from './errors.js';
 import { AnalysisPool } from './jobs/analysis-pool.js';
+import { ProgressBoard } from './jobs/progress-board.js';
 import { registerBrowserProtections } from './hardening.js';
 import { registerJsonParser } from './json-body.js';
 import { RunQueue } from './jobs/run-queue.js';
@@ -30,6 +31,7 @@ import { registerNonmemRoutes } from './routes/nonmem.js';
 import { registerPatientRoutes } from './routes/patients.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
+import { registerProgressRoutes } from './routes/progress.js';
 import { registerSensitivityRoutes } from './routes/sensitivity.js';
 import { registerTrialRoutes } from './routes/trials.js';
 import { registerTwinRoutes } from './routes/twin.js';
@@ -68,6 +70,8 @@ export interface ServerOptions {
   readonly maxRunMs?: number;
   /** Most time one analysis call (pulse detection) may take, ms (default 30 s); more is a 422. */
   readonly analysisTimeoutMs?: number;
+  /** Most time one twin fit (with its prediction) may take, ms (default 25 s); more is a 422 `FIT_TIMEOUT`. */
+  readonly fitTimeoutMs?: number;
   /** Folder of the built web app; served at `/` when it exists. */
   readonly webRoot?: string;
   /** Log one line per response (method, route, status) with pino (default false). */
@@ -91,6 +95,7 @@ export const SERVER_DEFAULTS = {
   bodyLimitBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
   analysisTimeoutMs: 30_000,
+  fitTimeoutMs: 25_000,
 } as const;
 
 async function registerDocs(app: FastifyInstance, version: string, maxDurationDays: number): Promise<void> {
@@ -123,6 +128,7 @@ function dataRoutes(ctx: RouteContext, token: string | undefined, tokenRequired:
     registerTrialRoutes(app, ctx);
     registerTwinRoutes(app, ctx);
     registerSensitivityRoutes(app, ctx);
+    registerProgressRoutes(app, ctx);
     registerNonmemRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
     return Promise.resolve();
@@ -213,9 +219,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     queue,
     trials,
     analysis,
+    progress: new ProgressBoard(),
     maxDurationDays,
     maxSampleValues: options.maxSampleValues ?? SERVER_DEFAULTS.maxSampleValues,
     maxStoredValuesPerClient: options.maxStoredValuesPerClient ?? SERVER_DEFAULTS.maxStoredValuesPerClient,
+    fitTimeoutMs: options.fitTimeoutMs ?? SERVER_DEFAULTS.fitTimeoutMs,
   };
   await app.register(dataRoutes(ctx, token, tokenRequired), { prefix: '/api/v1' });
   if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);

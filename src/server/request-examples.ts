@@ -57,6 +57,8 @@ const TRIAL = {
 
 /** An id as the server hands them out, for the path parameter examples. */
 const ID = '0190f4a2-7c1e-7d3a-9b2f-3c4d5e6f7a8b';
+/** A client-chosen token naming a long request's progress. */
+const PROGRESS_TOKEN = '5b0c9e1d-2f4a-4c6b-8d7e-9a1b2c3d4e5f';
 
 /** The parts of a request an example may fill. */
 export interface RequestExample {
@@ -103,11 +105,17 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, RequestExample>> = {
       outputs: ['igf1_change_pct'],
       params: ['liver_gh_ec50'],
     },
+    query: { progress: PROGRESS_TOKEN },
   },
   listTokens: {},
   createToken: { body: { name: 'analysis notebook', scope: 'read' } },
   revokeToken: { params: { id: ID } },
-  fitPatientTwin: { params: { id: ID }, body: { scenario: HISTORY, day0: '2026-03-01' } },
+  fitPatientTwin: {
+    params: { id: ID },
+    query: { progress: PROGRESS_TOKEN },
+    body: { scenario: HISTORY, day0: '2026-03-01' },
+  },
+  getRequestProgress: { params: { token: PROGRESS_TOKEN } },
   predictPatientTwin: {
     params: { id: ID },
     body: { scenario: HISTORY, day0: '2026-03-01', future_days: 28, draws: 5 },

@@ -133,16 +133,39 @@ export const jobViewShape = {
 
 /** A run as the API shows it (`error` only when there is one). */
 export const runViewSchema = z
-  .object({ ...jobViewShape, scenario: z.record(z.string(), z.unknown()).optional() })
+  .object({
+    ...jobViewShape,
+    uncertainty_draws: z.number().int().optional().meta({
+      description:
+        'draws of the patient for the result’s uncertainty bands, when the run was submitted with some',
+    }),
+    scenario: z.record(z.string(), z.unknown()).optional(),
+  })
   .meta({ id: 'Run' });
 export const runListResponse = z.object({ runs: z.array(runViewSchema) });
 export const runListQuery = pageQuery.extend({ status: z.enum(RUN_STATUSES).optional() });
+
+/** Most draws a run submitted through the API may ask for its uncertainty bands (the CLI allows 1000). */
+export const MAX_API_UNCERTAINTY_DRAWS = 100;
 
 export const submitQuery = z.object({
   research: z.enum(['true', 'false']).default('false').meta({
     description:
       'true runs a contraindicated scenario anyway (research use); the findings stay in the result',
   }),
+  uncertainty: z.coerce
+    .number({ message: `must be a whole number from 2 to ${MAX_API_UNCERTAINTY_DRAWS}` })
+    .int({ message: `must be a whole number from 2 to ${MAX_API_UNCERTAINTY_DRAWS}` })
+    .min(2, { message: `must be a whole number from 2 to ${MAX_API_UNCERTAINTY_DRAWS}` })
+    .max(MAX_API_UNCERTAINTY_DRAWS, {
+      message: `must be a whole number from 2 to ${MAX_API_UNCERTAINTY_DRAWS}`,
+    })
+    .optional()
+    .meta({
+      description:
+        'N (2–100): add `bands` and `endpoint_bands` to the result, the 5/50/95 % of N draws of the patient’s ' +
+        'parameters (needs patient.variability: typical); the run takes about N + 1 times as long',
+    }),
 });
 
 export const resultQuery = z.object({

@@ -15,7 +15,8 @@ import { nowIso } from './records.js';
 import type { JobSummary } from './records.js';
 import type { Database, RunStatus } from './tables.js';
 
-const SUMMARY_COLUMNS = [
+/** The columns of a job in a listing. */
+export const JOB_SUMMARY_COLUMNS = [
   'id',
   'name',
   'status',
@@ -46,6 +47,13 @@ export function newJob(name: string, clientId: string, owner?: string): JobSumma
   };
 }
 
+/** A page of a job listing, optionally of one status. */
+export interface JobListQuery {
+  readonly limit: number;
+  readonly offset: number;
+  readonly status?: RunStatus;
+}
+
 /** What resubmitting keeps: a run starts over (progress 0), a trial resumes from its stored shards. */
 export interface JobKind {
   readonly table: JobTable;
@@ -60,8 +68,8 @@ export class JobRepository {
   ) {}
 
   /** Jobs without their documents, newest first, optionally of one status. */
-  list(query: { limit: number; offset: number; status?: RunStatus }): Promise<JobSummary[]> {
-    let q = this.db.selectFrom(this.kind.table).select(SUMMARY_COLUMNS);
+  list(query: JobListQuery): Promise<JobSummary[]> {
+    let q = this.db.selectFrom(this.kind.table).select(JOB_SUMMARY_COLUMNS);
     if (query.status) q = q.where('status', '=', query.status);
     return q.orderBy('created_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
   }

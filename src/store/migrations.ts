@@ -144,6 +144,18 @@ function serverLeases(): Migration {
   };
 }
 
+/** 0006: the draws a run's uncertainty bands are computed from (null: no bands); after 0005's `servers`. */
+function runUncertaintyDraws(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('runs').addColumn('uncertainty_draws', 'integer').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('runs').dropColumn('uncertainty_draws').execute();
+    },
+  };
+}
+
 /** All migrations for a dialect, keyed by their sortable version name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
@@ -152,6 +164,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003_token_scopes': tokenScopes(),
     '0004_scenario_description': scenarioDescription(),
     '0005_server_leases': serverLeases(),
+    '0006_run_uncertainty_draws': runUncertaintyDraws(),
   };
 }
 

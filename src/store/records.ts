@@ -43,6 +43,8 @@ export type JobSummary = JobColumns;
 /** A stored run. */
 export interface RunRecord extends JobColumns {
   scenario: Scenario;
+  /** Draws of the patient's parameters for the result's uncertainty bands, or `null` for none. */
+  uncertainty_draws: number | null;
 }
 
 /** A run in a listing, without its scenario. */

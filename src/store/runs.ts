@@ -3,8 +3,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Result, Scenario } from '../scenario/index.js';
 import { ACTIVE_STATUSES } from './job-status.js';
-import { JobRepository, newJob } from './jobs.js';
-import type { RunRecord } from './records.js';
+import { JOB_SUMMARY_COLUMNS, JobRepository, newJob } from './jobs.js';
+import type { JobListQuery } from './jobs.js';
+import type { RunRecord, RunSummary } from './records.js';
 import { insertResult } from './results.js';
 import type { Database, RunsTable } from './tables.js';
 import { inTransaction } from './operational-errors.js';
@@ -13,15 +14,35 @@ function toRecord(row: Selectable<RunsTable>): RunRecord {
   return { ...row, scenario: JSON.parse(row.scenario) as Scenario };
 }
 
-/** Runs: the shared job life cycle, the run's scenario, and its result stored when done. */
+/** Runs: the shared job life cycle, the run's scenario and uncertainty draws, and its result stored when done. */
 export class RunRepository extends JobRepository {
   constructor(db: Kysely<Database>) {
     super(db, { table: 'runs', resetProgressOnRequeue: true });
   }
 
-  /** Stores a new queued run for a normalised scenario, owned by server `owner` (none: any server may take it). */
-  async create(scenario: Scenario, clientId: string, owner?: string): Promise<RunRecord> {
-    const record: RunRecord = { ...newJob(scenario.name, clientId, owner), scenario };
+  /** Runs without their scenarios, newest first, optionally of one status, with their uncertainty draws. */
+  override list(query: JobListQuery): Promise<RunSummary[]> {
+    let q = this.db.selectFrom('runs').select([...JOB_SUMMARY_COLUMNS, 'uncertainty_draws']);
+    if (query.status) q = q.where('status', '=', query.status);
+    return q.orderBy('created_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
+  }
+
+  /**
+   * Stores a new queued run for a normalised scenario; with `uncertaintyDraws`, its result is to carry the
+   * uncertainty bands of that many draws of the patient's parameters; owned by server `owner` (none: any server
+   * may take it).
+   */
+  async create(
+    scenario: Scenario,
+    clientId: string,
+    owner?: string,
+    uncertaintyDraws: number | null = null,
+  ): Promise<RunRecord> {
+    const record: RunRecord = {
+      ...newJob(scenario.name, clientId, owner),
+      scenario,
+      uncertainty_draws: uncertaintyDraws,
+    };
     await this.db
       .insertInto('runs')
       .values({ ...record, scenario: JSON.stringify(scenario) })

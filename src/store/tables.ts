@@ -61,6 +61,8 @@ export interface JobColumns {
 export interface RunsTable extends JobColumns {
   /** JSON: the normalised scenario that is (or was) simulated. */
   scenario: string;
+  /** Draws for the result's uncertainty bands (migration 0006), or null for none. */
+  uncertainty_draws: number | null;
 }
 
 /** `results`: the result document of a finished run, without its series. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /**
- * `endotwin serve [--port P] [--host H] [--db PATH|postgres://…]`: the HTTP API and the web app. Preloads the
+ * `endotwin serve [--port P] [--host H] [--db PATH|postgres://…] [--fit-timeout S]`: the HTTP API and the web app. Preloads the
  * example scenarios into an empty store, prints the address, and on SIGINT/SIGTERM stops cleanly (unfinished runs
  * become `interrupted`, the store is closed).
  */
@@ -26,7 +26,11 @@ interface ServeCliOptions {
   host?: string;
   db?: string;
   trustProxy?: string;
+  fitTimeout?: string;
 }
+
+/** The range of `--fit-timeout`, seconds: a fit takes seconds, and an hour is the run time limit. */
+const FIT_TIMEOUT_RANGE = { min: 1, max: 3600, unit: 's' } as const;
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -103,6 +107,8 @@ export async function startServe(options: {
   db: string;
   /** Proxy addresses (comma-separated) whose X-Forwarded-For names the client. */
   trustProxy?: string;
+  /** Most time one twin fit may take, ms (default the server's, 25 s). */
+  fitTimeoutMs?: number;
 }): Promise<RunningServer> {
   // Loaded here, not at the top: the other commands should not pay for Fastify and the database drivers.
   const [{ buildServer }, { openStore }] = await Promise.all([
@@ -118,6 +124,7 @@ export async function startServe(options: {
       host: options.host,
       ...(token !== undefined && token !== '' ? { token } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+      ...(options.fitTimeoutMs !== undefined ? { fitTimeoutMs: options.fitTimeoutMs } : {}),
       webRoot: join(packageRoot(), 'web', 'dist'),
       logger: true,
     });
@@ -161,11 +168,16 @@ async function runServe(options: ServeCliOptions, context: CommandContext): Prom
   });
   if (!Number.isInteger(port))
     throw invalidInput(`--port must be a whole number from 0 to 65535, got ${port}`);
+  const fitTimeoutS =
+    options.fitTimeout === undefined
+      ? undefined
+      : parseNumberOption('--fit-timeout', options.fitTimeout, FIT_TIMEOUT_RANGE);
   const server = await startServe({
     port,
     host: options.host ?? DEFAULT_HOST,
     db: options.db ?? './endotwin.db',
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(fitTimeoutS !== undefined ? { fitTimeoutMs: fitTimeoutS * 1000 } : {}),
   });
   const { skipped } = server.preloaded;
   if (skipped.length > 0) context.io.err(`examples not preloaded:\n  ${skipped.join('\n  ')}\n`);
@@ -190,6 +202,10 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option(
       '--trust-proxy <addresses>',
       'reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client',
+    )
+    .option(
+      '--fit-timeout <seconds>',
+      `most time one twin fit (with its prediction) may take, ${FIT_TIMEOUT_RANGE.min}–${FIT_TIMEOUT_RANGE.max} s (default 25; more is a 422 FIT_TIMEOUT)`,
     )
     .action((options: ServeCliOptions) => runServe(options, context));
 }

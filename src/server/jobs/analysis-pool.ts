@@ -4,6 +4,7 @@
  * the event loop that serves the other requests. Each is separate from the simulation pool, so it never waits
  * behind a long run, and each call has a time limit.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PulseAnalysis, PulseDetectionOptions } from '../../analysis/pulses/detect.js';
 import type { HormoneSeries } from '../../analysis/pulses/series.js';
@@ -47,13 +48,13 @@ export class TimedWorkerPool<Task, Outcome> {
   ) {}
 
   /**
-   * Runs one task on the worker thread.
+   * Runs one task on the worker thread, moving `transfer` (e.g. a progress port of the task) to it.
    * @throws the pool's WorkerTimeoutError past the time limit.
    */
-  async run(task: Task): Promise<Outcome> {
+  async run(task: Task, transfer?: MessagePort[]): Promise<Outcome> {
     const signal = AbortSignal.timeout(this.timeoutMs);
     try {
-      return await this.getPool().run(task, { signal });
+      return await this.getPool().run(task, transfer ? { signal, transferList: transfer } : { signal });
     } catch (error) {
       if (signal.aborted) throw this.timeoutError(this.timeoutMs);
       throw error;

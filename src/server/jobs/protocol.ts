@@ -8,6 +8,8 @@ export interface SimulationTask {
   scenario: Scenario;
   /** Receives {@link ProgressMessage}s while the simulation runs; the worker closes it when done. */
   progressPort: MessagePort;
+  /** With a number: add the uncertainty bands of that many draws of the patient's parameters to the result. */
+  uncertaintyDraws?: number | null;
 }
 
 /** A progress report from a worker. */

@@ -46,6 +46,7 @@ interface Job {
   readonly runId: string;
   readonly clientId: string;
   readonly scenario: Scenario;
+  readonly uncertaintyDraws: number | null;
   readonly controller: AbortController;
   /** Set when the run was stopped from outside (cancel, time limit, shutdown); whoever stops it records why. */
   stopped?: true;
@@ -155,7 +156,13 @@ export class RunQueue {
   }
 
   private enqueue(run: RunRecord, clientId: string): void {
-    const job: Job = { runId: run.id, clientId, scenario: run.scenario, controller: new AbortController() };
+    const job: Job = {
+      runId: run.id,
+      clientId,
+      scenario: run.scenario,
+      uncertaintyDraws: run.uncertainty_draws,
+      controller: new AbortController(),
+    };
     this.jobs.set(run.id, job);
     this.waiting.push(job);
     this.pump();
@@ -273,7 +280,7 @@ export class RunQueue {
     }, maxRunMs);
     try {
       const result = await this.getPool().run(
-        { scenario: job.scenario, progressPort: channel.port2 },
+        { scenario: job.scenario, progressPort: channel.port2, uncertaintyDraws: job.uncertaintyDraws },
         { transferList: [channel.port2], signal: job.controller.signal },
       );
       await progress.stop();

@@ -9,6 +9,7 @@ import { prepareScenario, type PreparedScenario } from '../../simulate/index.js'
 import type { Store } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import type { AnalysisPool } from '../jobs/analysis-pool.js';
+import type { ProgressBoard } from '../jobs/progress-board.js';
 import type { RunQueue } from '../jobs/run-queue.js';
 import type { TrialRunner } from '../jobs/trial-runner.js';
 
@@ -29,12 +30,16 @@ export interface RouteContext {
   readonly trials: TrialRunner;
   /** Off-thread pool for the CPU-heavy analysis functions. */
   readonly analysis: AnalysisPool;
+  /** Progress of long requests named with `?progress=<uuid>` (`GET /progress/{token}`). */
+  readonly progress: ProgressBoard;
   /** Longest `duration_days` the API accepts. */
   readonly maxDurationDays: number;
   /** Most sampled values (samples × series, `t_min` included) one run may return. */
   readonly maxSampleValues: number;
   /** Most sampled values the stored results of one client may hold together. */
   readonly maxStoredValuesPerClient: number;
+  /** Most time one twin fit (with its prediction) may take, ms. */
+  readonly fitTimeoutMs: number;
 }
 
 /** Default of {@link RouteContext.maxSampleValues}: 2 million values, 16 MB as stored doubles. */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /** Run routes: submit (202 at once), status and progress, list, cancel, resubmit, result as JSON or CSV. */
 import { Readable } from 'node:stream';
+import { drawParameterSets } from '../../estimate/index.js';
 import { dailyCsv, scenarioSchema } from '../../scenario/index.js';
+import type { Scenario } from '../../scenario/index.js';
 import type { RunRecord, RunSummary } from '../../store/index.js';
 import { withEventLoopTurns } from '../event-loop-turns.js';
 import { dailyParquet } from '../parquet.js';
@@ -30,6 +32,7 @@ type RunView = z.output<typeof runViewSchema>;
 /** A run as the API shows it: `error` only when there is one, the client id never. */
 export function toRunView(run: RunSummary | RunRecord): RunView {
   const view: RunView = jobView(run);
+  if (run.uncertainty_draws !== null) view.uncertainty_draws = run.uncertainty_draws;
   if ('scenario' in run) view.scenario = { ...run.scenario };
   return view;
 }
@@ -91,13 +94,27 @@ function registerSubmit(app: ZodApp, ctx: RouteContext): void {
           screening,
         );
       }
+      const draws = request.query.uncertainty ?? null;
+      if (draws !== null) checkSomethingToDraw(scenario);
       await checkStorageQuota(ctx, request.clientId, sampleValues(scenario));
       const run = await admit(ctx, request.clientId, (owner) =>
-        ctx.store.runs.create(scenario, request.clientId, owner),
+        ctx.store.runs.create(scenario, request.clientId, owner, draws),
       );
       return reply.code(202).header('location', `/api/v1/runs/${run.id}`).send({ id: run.id });
     },
   );
+}
+
+/** A 400 naming `uncertainty` when the bands would have nothing to draw (the CLI's `--uncertainty` check). */
+function checkSomethingToDraw(scenario: Scenario): void {
+  try {
+    drawParameterSets(scenario, 1);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ApiError(400, 'INVALID_REQUEST', `uncertainty: ${error.message}`, 'uncertainty');
+    }
+    throw error;
+  }
 }
 
 function registerStatus(app: ZodApp, ctx: RouteContext): void {

@@ -29,6 +29,19 @@ describe('POST /api/v1/sensitivity', () => {
     expect(value('igf1_prod_max')).toBeGreaterThan(0);
   });
 
+  it('reports its runs under the client’s progress token', async () => {
+    const token = '7d1f6a2e-3b4c-4d5e-8f90-a1b2c3d4e5f6';
+    const response = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/sensitivity?progress=${token}`,
+      payload: { scenario, outputs: ['igf1_ng_ml'], params: ['liver_gh_ec50'] },
+    });
+    expect(response.statusCode).toBe(200);
+    const progress = await server.app.inject({ url: `/api/v1/progress/${token}` });
+    const { runs } = response.json<{ runs: number }>();
+    expect(progress.json()).toEqual({ phase: 'sensitivity', done: runs, total: runs, finished: true });
+  });
+
   it('refuses an unknown parameter, an unknown output and too many simulations, naming the field', async () => {
     const unknown = await post({ scenario, outputs: ['igf1_ng_ml'], params: ['liver_gh_ec5'] });
     expect(unknown.statusCode).toBe(400);

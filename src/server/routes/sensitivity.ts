@@ -18,6 +18,7 @@ import { scenarioSchema } from '../../scenario/index.js';
 import { ApiError } from '../errors.js';
 import { errorSchema } from '../schemas.js';
 import { prepareApiScenario, type RouteContext, type ZodApp } from './context.js';
+import { progressQuery } from './progress.js';
 
 /** Most simulations one request may run. */
 export const MAX_SENSITIVITY_RUNS = 200;
@@ -69,6 +70,7 @@ export function registerSensitivityRoutes(app: ZodApp, ctx: RouteContext): void 
         summary:
           `Local elasticities, Morris μ* or Sobol indices of outputs with respect to parameters; at most ` +
           `${MAX_SENSITIVITY_RUNS} simulations of at most ${MAX_SENSITIVITY_DAYS} days`,
+        querystring: progressQuery,
         body: sensitivityBody,
         response: { 200: sensitivityResponse, 400: errorSchema },
       },
@@ -97,8 +99,15 @@ export function registerSensitivityRoutes(app: ZodApp, ctx: RouteContext): void 
         );
       }
       const pool = createRunPool(WORKERS);
+      const token = request.query.progress;
+      const onProgress =
+        token === undefined
+          ? undefined
+          : (done: number, total: number) =>
+              ctx.progress.report(token, { phase: 'sensitivity', done, total, finished: false });
+      onProgress?.(0, runs);
       try {
-        const report = await computeSensitivity(req, pool);
+        const report = await computeSensitivity(req, pool, onProgress);
         return {
           method: report.method,
           runs: report.runs,
@@ -113,6 +122,7 @@ export function registerSensitivityRoutes(app: ZodApp, ctx: RouteContext): void 
         };
       } finally {
         await pool.close();
+        if (token !== undefined) ctx.progress.finish(token);
       }
     },
   );

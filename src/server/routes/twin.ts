@@ -5,6 +5,7 @@
  * days (median and 90 % interval per day). Both run on a worker thread of their own with a time limit, so the
  * event loop keeps serving. Research and education software, not a clinical tool.
  */
+import { MessageChannel } from 'node:worker_threads';
 import { z } from 'zod';
 import { Regimen } from '../../protocol/index.js';
 import { ScenarioError, patientSchema, scenarioSchema } from '../../scenario/index.js';
@@ -18,16 +19,16 @@ import {
 import type { TwinFit, TwinLabValue, TwinPrediction } from '../../twin/index.js';
 import { ApiError, RequestValidationError, notFound } from '../errors.js';
 import { FitTimeoutError, twinFitPool } from '../jobs/analysis-pool.js';
+import type { ProgressBoard } from '../jobs/progress-board.js';
+import { isTwinProgressMessage } from '../jobs/twin-worker.js';
 import type { TwinFitOutcome, TwinFitTask, TwinPredictTask } from '../jobs/twin-worker.js';
 import { labValues } from '../labs.js';
 import { errorSchema, idParams, importedLabSchema } from '../schemas.js';
 import { prepareApiScenario } from './context.js';
+import { progressQuery } from './progress.js';
 import type { RouteContext, ZodApp } from './context.js';
 
 const TAGS = ['patients'];
-
-/** Most time one fit may take (ms): below the server's request timeout. */
-const FIT_TIMEOUT_MS = 25_000;
 
 const fitBody = z.strictObject({
   scenario: scenarioSchema.extend({ patient: patientSchema.optional() }).meta({
@@ -248,6 +249,19 @@ function predictionView(
   };
 }
 
+/**
+ * A channel for a twin task's progress: what the worker posts on its second port goes to the board under `token`,
+ * starting with a fit at step 0.
+ */
+function progressChannel(board: ProgressBoard, token: string): MessageChannel {
+  const channel = new MessageChannel();
+  board.report(token, { phase: 'fit', done: 0, total: null, finished: false });
+  channel.port1.on('message', (message: unknown) => {
+    if (isTwinProgressMessage(message)) board.report(token, { ...message, finished: false });
+  });
+  return channel;
+}
+
 /** The fit's inputs from a body: the history with the stored covariates by default, and the labs on its days. */
 async function fitInputs(
   id: string,
@@ -270,15 +284,24 @@ async function fitInputs(
 
 /** Registers `POST /patients/{id}/fit` and `POST /patients/{id}/predict`. */
 export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
-  const pool = twinFitPool(FIT_TIMEOUT_MS);
+  const pool = twinFitPool(ctx.fitTimeoutMs);
   app.addHook('onClose', () => pool.close());
-  /** Runs a twin task on the pool; past the time limit, a 422 `FIT_TIMEOUT`. */
-  const runOnPool = async (task: TwinFitTask): Promise<TwinFitOutcome> => {
+  /**
+   * Runs a twin task on the pool; with a progress token, its steps go to the board under it. Past the time limit,
+   * a 422 `FIT_TIMEOUT`.
+   */
+  const runOnPool = async (task: TwinFitTask, token: string | undefined): Promise<TwinFitOutcome> => {
+    const channel = token === undefined ? undefined : progressChannel(ctx.progress, token);
     try {
-      return await pool.run(task);
+      return channel
+        ? await pool.run({ ...task, progressPort: channel.port2 }, [channel.port2])
+        : await pool.run(task);
     } catch (error) {
       if (error instanceof FitTimeoutError) throw new ApiError(422, 'FIT_TIMEOUT', error.message);
       throw error;
+    } finally {
+      channel?.port1.close();
+      if (token !== undefined) ctx.progress.finish(token);
     }
   };
   app.post(
@@ -290,13 +313,14 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
         summary:
           "Fit the patient's twin (IGF-1 production scale and drug response) to their labs; not a clinical tool",
         params: idParams,
+        querystring: progressQuery,
         body: fitBody,
         response: { 200: fitResponse, 400: errorSchema, 404: errorSchema, 422: errorSchema },
       },
     },
     async (request) => {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
-      const outcome = await twinIssues(async () => runOnPool({ scenario, labs }));
+      const outcome = await twinIssues(async () => runOnPool({ scenario, labs }, request.query.progress));
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       return fitView(outcome.fit);
     },
@@ -312,6 +336,7 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
           "Fit the patient's twin to their labs and predict the coming days: daily median and 90 % interval; " +
           'not a clinical tool',
         params: idParams,
+        querystring: progressQuery,
         body: predictBody,
         response: { 200: predictResponse, 400: errorSchema, 404: errorSchema, 422: errorSchema },
       },
@@ -320,7 +345,9 @@ export function registerTwinRoutes(app: ZodApp, ctx: RouteContext): void {
       const { scenario, labs } = await fitInputs(request.params.id, request.body, ctx);
       const { draws, seed } = request.body;
       const predict: TwinPredictTask = { future: futureScenario(request.body, scenario, ctx), draws, seed };
-      const outcome = await twinIssues(async () => runOnPool({ scenario, labs, predict }));
+      const outcome = await twinIssues(async () =>
+        runOnPool({ scenario, labs, predict }, request.query.progress),
+      );
       if ('issues' in outcome) throw new RequestValidationError('INVALID_REQUEST', outcome.issues);
       if (!outcome.prediction) throw new Error('the twin worker returned no prediction');
       return predictionView(outcome.fit, outcome.prediction, scenario.duration_days);

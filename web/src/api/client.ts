@@ -156,8 +156,15 @@ export async function deletePatient(id: string): Promise<void> {
  * `POST /runs`: submits a run and returns its id. With `research`, a contraindicated scenario runs anyway (the
  * findings stay in the result); without it such a scenario is a 422 whose `details` is the screening.
  */
-export async function submitRun(document: unknown, research = false): Promise<string> {
-  const query = research ? '?research=true' : '';
+export async function submitRun(
+  document: unknown,
+  research = false,
+  uncertaintyDraws: number | null = null,
+): Promise<string> {
+  const params = new URLSearchParams();
+  if (research) params.set('research', 'true');
+  if (uncertaintyDraws !== null) params.set('uncertainty', String(uncertaintyDraws));
+  const query = params.size > 0 ? `?${params.toString()}` : '';
   return (await json<{ id: string }>(`/runs${query}`, post(document))).id;
 }
 
@@ -213,4 +220,19 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof ApiRequestError) return `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** How far a long request is (`GET /progress/{token}`). */
+export interface RequestProgress {
+  /** `pending`, `fit`, `predict` or `sensitivity`. */
+  readonly phase: string;
+  readonly done: number;
+  /** `null` while fitting: a fit stops when it converges. */
+  readonly total: number | null;
+  readonly finished: boolean;
+}
+
+/** `GET /progress/{token}`. */
+export function getRequestProgress(token: string, signal?: AbortSignal): Promise<RequestProgress> {
+  return json<RequestProgress>(`/progress/${encodeURIComponent(token)}`, signal ? { signal } : {});
 }

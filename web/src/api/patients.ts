@@ -118,9 +118,17 @@ export function createPatient(body: {
   return request<PatientRecord>('/patients', { method: 'POST', body: JSON.stringify(body) });
 }
 
-/** `POST /patients/{id}/predict`: fits the twin to the stored labs and predicts (seconds of server CPU). */
-export function predictPatient(id: string, body: PredictRequest): Promise<PatientPrediction> {
-  return request<PatientPrediction>(`/patients/${encodeURIComponent(id)}/predict`, {
+/**
+ * `POST /patients/{id}/predict`: fits the twin to the stored labs and predicts (seconds of server CPU). With a
+ * progress token (a UUID), `GET /progress/{token}` shows how far it is meanwhile.
+ */
+export function predictPatient(
+  id: string,
+  body: PredictRequest,
+  progressToken?: string,
+): Promise<PatientPrediction> {
+  const query = progressToken === undefined ? '' : `?progress=${encodeURIComponent(progressToken)}`;
+  return request<PatientPrediction>(`/patients/${encodeURIComponent(id)}/predict${query}`, {
     method: 'POST',
     body: JSON.stringify(body),
   });

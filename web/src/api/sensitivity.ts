@@ -33,7 +33,14 @@ export interface SensitivityRequest {
   readonly params: readonly string[];
 }
 
-/** Computes sensitivities (synchronously on the server: at most 200 simulations of at most 120 days). */
-export function computeSensitivity(request: SensitivityRequest): Promise<SensitivityResponse> {
-  return json<SensitivityResponse>('/sensitivity', post(request));
+/**
+ * Computes sensitivities (synchronously on the server: at most 200 simulations of at most 120 days). With a
+ * progress token (a UUID), `GET /progress/{token}` shows how far it is meanwhile.
+ */
+export function computeSensitivity(
+  request: SensitivityRequest,
+  progressToken?: string,
+): Promise<SensitivityResponse> {
+  const query = progressToken === undefined ? '' : `?progress=${encodeURIComponent(progressToken)}`;
+  return json<SensitivityResponse>(`/sensitivity${query}`, post(request));
 }

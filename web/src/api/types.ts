@@ -36,6 +36,8 @@ export interface RunView {
   readonly created_at: string;
   readonly started_at: string | null;
   readonly finished_at: string | null;
+  /** Draws of the patient for the result's uncertainty bands, when the run asked for them. */
+  readonly uncertainty_draws?: number;
   /** The normalised scenario (single-run route only). */
   readonly scenario?: Record<string, unknown>;
 }

@@ -18,7 +18,7 @@ import type { FieldIssue, ScenarioRecord, Screening } from '../api/types.js';
 import { Findings } from '../components/findings.js';
 import { navigate } from '../router.js';
 import { useUnsavedGuard } from './use-unsaved-guard.js';
-import { fromYaml, removeAt, setIn, toYaml } from '../scenario/document.js';
+import { fromYaml, getIn, removeAt, setIn, toYaml } from '../scenario/document.js';
 import type { Doc, Path } from '../scenario/document.js';
 import { focusField } from './fields.js';
 import { ScenarioForm } from './scenario-form.js';
@@ -139,6 +139,41 @@ function Outcome({ outcome, onRunAnyway }: { outcome: ActionOutcome; onRunAnyway
   }
 }
 
+/** Choices of draws for a run's uncertainty bands (the API allows 2–100). */
+const DRAW_CHOICES = [20, 50, 100] as const;
+
+/** Whether the run adds uncertainty bands, and from how many draws of the patient. */
+function UncertaintySelect(props: {
+  value: number | null;
+  enabled: boolean;
+  onChange: (draws: number | null) => void;
+}): ReactNode {
+  return (
+    <label
+      className="inline-field"
+      title={
+        props.enabled
+          ? '5–95 % bands over draws of the patient’s parameters; the run takes about N + 1 times as long'
+          : 'Bands draw the patient’s parameters: set patient variability to typical to ask for them'
+      }
+    >
+      Bands{' '}
+      <select
+        value={props.value === null ? '' : String(props.value)}
+        disabled={!props.enabled}
+        onChange={(event) => props.onChange(event.target.value === '' ? null : Number(event.target.value))}
+      >
+        <option value="">none</option>
+        {DRAW_CHOICES.map((n) => (
+          <option key={n} value={String(n)}>
+            {n} draws
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The inline "Save as" form: a name for the copy. */
 function SaveAsForm(props: {
   initialName: string;
@@ -185,6 +220,7 @@ export function ScenarioEditor(props: {
   const [state, setState] = useState(() => fromDoc(props.initial));
   const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
   const [savingAs, setSavingAs] = useState(false);
+  const [draws, setDraws] = useState<number | null>(null);
   const { dirty, markSaved } = useUnsavedGuard(state.doc, props.initial);
   const validation = useValidation(state.doc);
   const issues = issuesOfState(validation);
@@ -235,10 +271,14 @@ export function ScenarioEditor(props: {
       props.onDeleted();
     }, failed);
   };
+  const canDraw = getIn(state.doc, ['patient', 'variability']) === 'typical';
   const run = (research: boolean): void => {
     setOutcome({ kind: 'busy', what: 'Submitting the run' });
     // The run keeps its own copy of the document, and its page links back to it: nothing is lost by leaving.
-    submitRun(state.doc, research).then((id) => navigate(`/runs/${id}`, { force: true }), failed);
+    submitRun(state.doc, research, canDraw ? draws : null).then(
+      (id) => navigate(`/runs/${id}`, { force: true }),
+      failed,
+    );
   };
   const blocked = validation.status === 'valid' && validation.screening.status === 'contraindicated';
 
@@ -276,6 +316,7 @@ export function ScenarioEditor(props: {
           >
             ▶ Run
           </button>
+          <UncertaintySelect value={canDraw ? draws : null} onChange={setDraws} enabled={canDraw} />
         </div>
       </div>
       {savingAs ? (

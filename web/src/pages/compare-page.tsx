@@ -16,6 +16,8 @@ import type { Igf1Band, ProfileWindow } from '../results/charts.js';
 import { windowValue } from '../results/charts.js';
 import { navigate } from '../router.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { UnitToggle } from '../units/unit-toggle.js';
+import { useUnitSystem } from '../units/unit-system.js';
 
 function selectedIds(query: URLSearchParams): string[] {
   return (query.get('runs') ?? '').split(',').filter((id) => id !== '');
@@ -127,6 +129,7 @@ export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
   const band = useCommonIgf1Band(named);
   const daily = useMemo(() => (named.length === 0 ? [] : compareAllDailyCharts(named, band)), [named, band]);
   const profile = useMemo(() => compareProfileChart(named, shown), [named, shown]);
+  const [units, setUnits] = useUnitSystem();
 
   const setSelected = (ids: string[]): void => {
     navigate(ids.length > 0 ? `/compare?runs=${ids.map(encodeURIComponent).join(',')}` : '/compare', {
@@ -151,6 +154,7 @@ export function ComparePage({ query }: { query: URLSearchParams }): ReactNode {
       {named.length < selected.length ? <p className="muted">Loading results…</p> : null}
       {named.length > 0 ? (
         <div data-testid="compare-charts">
+          <UnitToggle value={units} onChange={setUnits} />
           {daily.map((spec) => (
             <Chart key={spec.id} spec={spec} />
           ))}

@@ -14,6 +14,11 @@ import { Chart } from '../plots/chart.js';
 import { formatNumber } from '../plots/ticks.js';
 import { Link, navigate } from '../router.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { RequestProgressView } from '../components/request-progress.js';
+import { quantityOfName } from '../../../src/scenario/vocabulary.js';
+import { unitOfName, valueIn } from '../units/convert.js';
+import { UnitToggle } from '../units/unit-toggle.js';
+import { useUnitSystem } from '../units/unit-system.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -94,8 +99,10 @@ function ParameterTable({ parameters }: { parameters: readonly FittedParameter[]
 function PredictionView({ prediction, name }: { prediction: PatientPrediction; name: string }): ReactNode {
   const notes = [...prediction.fit.notes, ...prediction.notes];
   const ignored = prediction.fit.ignored;
+  const [units, setUnits] = useUnitSystem();
   return (
     <div data-testid="twin-prediction">
+      <UnitToggle value={units} onChange={setUnits} />
       <Chart spec={predictionChart(prediction, name)} />
       <h2>Fitted twin</h2>
       {prediction.fit.converged ? null : (
@@ -109,7 +116,8 @@ function PredictionView({ prediction, name }: { prediction: PatientPrediction; n
           ))}
           {ignored.map((l) => (
             <li key={`${l.day}-${l.lab}-${l.value}`}>
-              Day {l.day} {l.lab} {l.value}: not used ({l.reason})
+              Day {l.day} {l.lab} {formatNumber(valueIn(l.lab, l.value, units))}
+              {quantityOfName(l.lab) ? ` ${unitOfName(l.lab, '', units)}` : ''}: not used ({l.reason})
             </li>
           ))}
         </ul>
@@ -130,7 +138,8 @@ function PredictForm({
   const [future, setFuture] = useState('');
   const [futureDays, setFutureDays] = useState(90);
   const [draws, setDraws] = useState(20);
-  const [busy, setBusy] = useState(false);
+  const [progressToken, setProgressToken] = useState<string | null>(null);
+  const busy = progressToken !== null;
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent): void => {
@@ -147,15 +156,16 @@ function PredictForm({
       draws,
       ...(futureRegimen.length > 0 ? { regimen: futureRegimen } : {}),
     };
-    setBusy(true);
+    const token = crypto.randomUUID();
+    setProgressToken(token);
     setError(null);
-    predictPatient(patient.id, body).then(
+    predictPatient(patient.id, body, token).then(
       (p) => {
-        setBusy(false);
+        setProgressToken(null);
         onDone(p);
       },
       (e: unknown) => {
-        setBusy(false);
+        setProgressToken(null);
         setError(describeError(e));
       },
     );
@@ -223,6 +233,9 @@ function PredictForm({
             {busy ? 'Fitting and predicting…' : 'Fit and predict'}
           </button>
         </div>
+        {progressToken !== null ? (
+          <RequestProgressView token={progressToken} label="Twin fit and prediction progress" />
+        ) : null}
       </fieldset>
     </form>
   );

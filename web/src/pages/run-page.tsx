@@ -11,24 +11,7 @@ import { RunResult } from '../results/run-result.js';
 import { Link, navigate } from '../router.js';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
 import { usePageTitle } from '../components/use-page-title.js';
-
-/** A progress bar for a fraction 0..1. */
-export function ProgressBar({ value, label }: { value: number; label: string }): ReactNode {
-  const pct = Math.round(Math.min(Math.max(value, 0), 1) * 100);
-  return (
-    <div
-      className="progress"
-      role="progressbar"
-      aria-label={label}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={pct}
-    >
-      <div className="progress-fill" style={{ width: `${pct}%` }} />
-      <span className="progress-text">{pct}%</span>
-    </div>
-  );
-}
+import { ProgressBar } from '../components/progress-bar.js';
 
 function useResult(runId: string, done: boolean): { result: Result | null; error: string | null } {
   const [result, setResult] = useState<Result | null>(null);
@@ -67,6 +50,9 @@ function RunStatus({ run, onChanged }: { run: RunView; onChanged: () => void }):
         {run.status === 'running' ? `running for ${seconds(run.started_at, null)}` : null}
         {run.status === 'queued' ? 'waiting for a free worker' : null}
         {run.attempts > 1 ? ` · attempt ${run.attempts}` : null}
+        {run.uncertainty_draws !== undefined
+          ? ` · with uncertainty bands over ${run.uncertainty_draws} draws of the patient`
+          : null}
       </p>
       {isActive(run.status) ? <ProgressBar value={run.progress} label="Simulation progress" /> : null}
       {run.error ? <p className="notice notice-error">{run.error}</p> : null}

@@ -6,7 +6,7 @@ import { describeError, listRuns } from '../api/client.js';
 import type { RunView } from '../api/types.js';
 import { Link } from '../router.js';
 import { isActive } from '../components/use-polled-job.js';
-import { ProgressBar } from './run-page.js';
+import { ProgressBar } from '../components/progress-bar.js';
 import { usePageTitle } from '../components/use-page-title.js';
 
 const REFRESH_MS = 1500;

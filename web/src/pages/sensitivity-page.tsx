@@ -10,6 +10,7 @@ import { describeError, getScenario, listScenarios } from '../api/client.js';
 import { SENSITIVITY_METHODS, computeSensitivity } from '../api/sensitivity.js';
 import type { SensitivityMethod, SensitivityResponse } from '../api/sensitivity.js';
 import type { ScenarioSummary } from '../api/types.js';
+import { RequestProgressView } from '../components/request-progress.js';
 
 const MEASURE_LABEL = {
   elasticity: 'elasticity d ln y / d ln p',
@@ -123,7 +124,8 @@ export function SensitivityPage(): ReactNode {
   const [result, setResult] = useState<SensitivityResponse | null>(null);
   const [shown, setShown] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [progressToken, setProgressToken] = useState<string | null>(null);
+  const busy = progressToken !== null;
 
   useEffect(() => {
     listScenarios().then(
@@ -137,22 +139,21 @@ export function SensitivityPage(): ReactNode {
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    setBusy(true);
+    const token = crypto.randomUUID();
+    setProgressToken(token);
     setError(null);
     try {
       const record = await getScenario(scenarioId);
-      const answer = await computeSensitivity({
-        scenario: record.document,
-        method,
-        outputs: list(outputs),
-        params: list(params),
-      });
+      const answer = await computeSensitivity(
+        { scenario: record.document, method, outputs: list(outputs), params: list(params) },
+        token,
+      );
       setResult(answer);
       setShown(answer.base[0]?.output ?? '');
     } catch (e) {
       setError(describeError(e));
     } finally {
-      setBusy(false);
+      setProgressToken(null);
     }
   }
 
@@ -198,6 +199,9 @@ export function SensitivityPage(): ReactNode {
             {busy ? 'Computing…' : 'Compute'}
           </button>
         </div>
+        {progressToken !== null ? (
+          <RequestProgressView token={progressToken} label="Sensitivity analysis progress" />
+        ) : null}
       </form>
       {scenarios?.length === 0 && <p className="muted">Save a scenario first (Scenarios page).</p>}
       {error && (

@@ -13,7 +13,7 @@ import { Distributions } from '../trials/distributions.js';
 import { ForestPlot } from '../trials/forest.js';
 import '../trials/trials.css';
 import { isActive, usePolledJob } from '../components/use-polled-job.js';
-import { ProgressBar } from './run-page.js';
+import { ProgressBar } from '../components/progress-bar.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { downloadBlob, exportFileName } from '../plots/export.js';
 import { patientsCsv } from '../trials/tables.js';

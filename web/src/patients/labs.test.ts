@@ -56,7 +56,7 @@ describe('predictionChart', () => {
   it('bands p05–p95 around the median and puts the measured IGF-1 on its days (same-day draws averaged)', () => {
     const spec = predictionChart(prediction, 'Patient P');
     expect(spec.x).toEqual([0, 1, 2]);
-    expect(spec.band).toMatchObject({ upper: 0, lower: 1 });
+    expect(spec.bands?.[0]).toMatchObject({ upper: 0, lower: 1 });
     expect(spec.series[0].values).toEqual([130, 131, 132]);
     expect(spec.series[1].values).toEqual([80, 81, 82]);
     expect(spec.series[2].values).toEqual([100, 101, 102]);

@@ -72,17 +72,35 @@ export function predictionChart(prediction: PatientPrediction, patientName: stri
     xFormat: 'day',
     yLabel: 'IGF-1 (ng/mL)',
     series: [
-      { label: `${percent} % upper (ng/mL)`, values: column('igf1_ng_ml_p95'), color: PALETTE[5], width: 1 },
-      { label: `${percent} % lower (ng/mL)`, values: column('igf1_ng_ml_p05'), color: PALETTE[5], width: 1 },
-      { label: 'Twin median IGF-1 (ng/mL)', values: column('igf1_ng_ml_median'), color: PALETTE[0] },
+      {
+        label: `${percent} % upper (ng/mL)`,
+        values: column('igf1_ng_ml_p95'),
+        color: PALETTE[5],
+        width: 1,
+        quantity: 'igf1',
+      },
+      {
+        label: `${percent} % lower (ng/mL)`,
+        values: column('igf1_ng_ml_p05'),
+        color: PALETTE[5],
+        width: 1,
+        quantity: 'igf1',
+      },
+      {
+        label: 'Twin median IGF-1 (ng/mL)',
+        values: column('igf1_ng_ml_median'),
+        color: PALETTE[0],
+        quantity: 'igf1',
+      },
       {
         label: 'Measured IGF-1 (ng/mL)',
         values: measuredIgf1(prediction, days),
         color: PALETTE[1],
         style: 'points',
+        quantity: 'igf1',
       },
     ],
-    band: { upper: 0, lower: 1, fill: 'rgba(86, 180, 233, 0.25)' },
+    bands: [{ upper: 0, lower: 1, fill: 'rgba(86, 180, 233, 0.25)' }],
     markers: [{ x: prediction.history_days, label: 'prediction starts', color: '#555555' }],
   };
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /**
  * A chart on screen: uPlot (canvas, fast for long series) drawn from a {@link ChartSpec}, with drag-to-zoom on x,
- * double-click to reset, a live legend, dose markers, shaded ranges and band, PNG / SVG / CSV exports that say
- * which run they come from, and a one-sentence text alternative with a link to the data.
+ * double-click to reset, a live legend, dose markers, shaded ranges and bands, values in the reader's unit system
+ * (conventional or SI), PNG / SVG / CSV exports that say which run they come from, and a one-sentence text
+ * alternative with a link to the data.
  */
 import { createContext, useContext, useEffect, useId, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -13,6 +14,8 @@ import type { ChartSpec, ChartView, ExportContext, MarkerSpec, SeriesSpec, Shade
 import { shadeKinds, usesRightAxis } from './spec.js';
 import { chartSummary } from './summary.js';
 import { CLOCK_STEPS_H, formatNumber, formatX } from './ticks.js';
+import { specInUnits } from '../units/convert.js';
+import { useUnitSystem } from '../units/unit-system.js';
 
 const DEFAULT_HEIGHT_PX = 280;
 
@@ -205,8 +208,8 @@ function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
       { label: spec.xLabel, value: (_u, v) => (v === null ? '—' : formatX(v, spec.xFormat)) },
       ...spec.series.map((s) => seriesOptions(s, spec.categories)),
     ],
-    ...(spec.band
-      ? { bands: [{ series: [spec.band.upper + 1, spec.band.lower + 1], fill: spec.band.fill }] }
+    ...(spec.bands && spec.bands.length > 0
+      ? { bands: spec.bands.map((b) => ({ series: [b.upper + 1, b.lower + 1], fill: b.fill })) }
       : {}),
     plugins: [
       ...(spec.shading && spec.shading.length > 0 ? [shadingPlugin(spec.shading)] : []),
@@ -327,7 +330,10 @@ function ChartText({ spec, id, fileName }: { spec: ChartSpec; id: string; fileNa
 }
 
 /** One chart with its title, toolbar (reset zoom, PNG, SVG, CSV), legend and text alternative. */
-export function Chart({ spec }: { spec: ChartSpec }): ReactNode {
+export function Chart({ spec: source }: { spec: ChartSpec }): ReactNode {
+  // In the reader's unit system: axes, tooltips, legend and every export read this spec.
+  const [units] = useUnitSystem();
+  const spec = useMemo(() => specInUnits(source, units), [source, units]);
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const context = useContext(ChartExportContext);

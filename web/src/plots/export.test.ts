@@ -15,7 +15,7 @@ const SPEC: ChartSpec = {
     { label: 'upper', values: [200, 200, 200, 200], color: '#7a9a7a', dash: [5, 4] },
     { label: 'lower', values: [50, 50, 50, 50], color: '#7a9a7a' },
   ],
-  band: { upper: 1, lower: 2, fill: 'rgba(0,0,0,0.1)' },
+  bands: [{ upper: 1, lower: 2, fill: 'rgba(0,0,0,0.1)' }],
   markers: [{ x: 1.5, label: 'dose <1>', color: '#b23a48' }],
 };
 const VIEW: ChartView = { xMin: 0, xMax: 3, yMin: 0, yMax: 250 };

@@ -3,7 +3,7 @@
  * Exports of a chart: CSV of the plotted data, a standalone SVG drawn from the spec at the current zoom, and file
  * downloads. Pure string builders except {@link downloadBlob}.
  */
-import type { ChartSpec, ChartView, ExportContext, SeriesSpec } from './spec.js';
+import type { BandSpec, ChartSpec, ChartView, ExportContext, SeriesSpec } from './spec.js';
 import { shadeKinds, usesRightAxis } from './spec.js';
 import { CLOCK_STEPS_H, clockLabel, formatNumber, formatX, niceTicks, ticksWithSteps } from './ticks.js';
 
@@ -122,10 +122,9 @@ function seriesSvg(spec: ChartSpec, s: SeriesSpec, f: Frame): string {
     .join('');
 }
 
-function bandSvg(spec: ChartSpec, f: Frame): string {
-  if (!spec.band) return '';
-  const upper = spec.series[spec.band.upper];
-  const lower = spec.series[spec.band.lower];
+function bandSvg(spec: ChartSpec, band: BandSpec, f: Frame): string {
+  const upper = spec.series[band.upper];
+  const lower = spec.series[band.lower];
   if (!upper || !lower) return '';
   const top: string[] = [];
   const bottom: string[] = [];
@@ -137,7 +136,11 @@ function bandSvg(spec: ChartSpec, f: Frame): string {
     bottom.unshift(`${r1(px(f, x))},${r1(py(f, l, lower.axis))}`);
   });
   if (top.length === 0) return '';
-  return `<polygon fill="${spec.band.fill}" stroke="none" points="${[...top, ...bottom].join(' ')}"/>`;
+  return `<polygon fill="${band.fill}" stroke="none" points="${[...top, ...bottom].join(' ')}"/>`;
+}
+
+function bandsSvg(spec: ChartSpec, f: Frame): string {
+  return (spec.bands ?? []).map((band) => bandSvg(spec, band, f)).join('');
 }
 
 function shadingSvg(spec: ChartSpec, f: Frame): string {
@@ -267,7 +270,7 @@ export function chartSvg(spec: ChartSpec, view: ChartView, context?: ExportConte
     axesSvg(spec, f),
     `<g clip-path="url(#${clipId})">`,
     shadingSvg(spec, f),
-    bandSvg(spec, f),
+    bandsSvg(spec, f),
     ...spec.series.map((s) => seriesSvg(spec, s, f)),
     `</g>`,
     markersSvg(spec, f),

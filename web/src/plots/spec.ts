@@ -3,6 +3,7 @@
  * A chart as data: what to draw, independent of the library that draws it. The same spec feeds uPlot on screen and
  * the SVG and CSV exports, so an export always shows what the screen shows.
  */
+import type { ConvertedQuantity } from '../../../src/scenario/vocabulary.js';
 
 /** One plotted quantity. */
 export interface SeriesSpec {
@@ -22,6 +23,18 @@ export interface SeriesSpec {
   readonly width?: number;
   /** Draw a line across null gaps (for runs sampled on different grids). */
   readonly spanGaps?: boolean;
+  /**
+   * The lab quantity the values are (in its conventional unit), when it has an SI unit of its own: the unit toggle
+   * converts these values and the unit in the label.
+   */
+  readonly quantity?: ConvertedQuantity;
+}
+
+/** A shaded band between two series (indices into `series`): a reference interval, a 5–95 % band. */
+export interface BandSpec {
+  readonly upper: number;
+  readonly lower: number;
+  readonly fill: string;
 }
 
 /** A vertical marker at one x, e.g. a dose time. */
@@ -69,8 +82,8 @@ export interface ChartSpec {
   /** Label of the right axis, when a series uses it. */
   readonly y2Label?: string;
   readonly series: readonly SeriesSpec[];
-  /** A shaded band between two series (indices into `series`), e.g. a reference interval. */
-  readonly band?: { readonly upper: number; readonly lower: number; readonly fill: string };
+  /** Shaded bands between pairs of series, e.g. a reference interval or an uncertainty band. */
+  readonly bands?: readonly BandSpec[];
   readonly markers?: readonly MarkerSpec[];
   /** Shaded x ranges drawn behind the series. */
   readonly shading?: readonly ShadeSpec[];

@@ -106,10 +106,10 @@ describe('daily charts', () => {
       '97.5th percentile',
       '2.5th percentile',
     ]);
-    expect(spec.band).toMatchObject({ upper: 1, lower: 2 });
+    expect(spec.bands?.[0]).toMatchObject({ upper: 1, lower: 2 });
     expect(spec.series[1].values.every((v) => v === 211)).toBe(true);
     expect(spec.series[0].values.slice(0, 3)).toEqual([100, 110, 120]);
-    expect(igf1Chart(result(), null).band).toBeUndefined();
+    expect(igf1Chart(result(), null).bands).toBeUndefined();
   });
 
   it('hides the groups whose fields are all null and names them', () => {
@@ -211,7 +211,7 @@ describe('compareAllDailyCharts', () => {
     ]);
     const igf1 = charts[0];
     expect(igf1.series.map((s) => s.label)).toEqual(['A', 'B', '97.5th percentile', '2.5th percentile']);
-    expect(igf1.band).toMatchObject({ upper: 2, lower: 3 });
-    expect(compareAllDailyCharts(runs, null)[0].band).toBeUndefined();
+    expect(igf1.bands?.[0]).toMatchObject({ upper: 2, lower: 3 });
+    expect(compareAllDailyCharts(runs, null)[0].bands).toBeUndefined();
   });
 });

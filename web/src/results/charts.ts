@@ -7,10 +7,12 @@
 import { MIN_PER_DAY } from '../../../src/scenario/vocabulary.js';
 import { drugLabel } from '../api/contract.js';
 import type { DailyRow, Result, ResultEvent } from '../api/types.js';
-import type { ChartSpec, MarkerSpec, SeriesSpec } from '../plots/spec.js';
+import type { BandSpec, ChartSpec, MarkerSpec, SeriesSpec } from '../plots/spec.js';
 import { paletteColor } from '../plots/spec.js';
 import { clockLabel, formatNumber } from '../plots/ticks.js';
+import { quantityField } from '../units/convert.js';
 import { DAILY_INFO, labelOf, seriesInfo } from './fields.js';
+import { BAND_NOTE, uncertaintySeries } from './uncertainty.js';
 import type { DailyField } from './fields.js';
 
 /** The 2.5th–97.5th percentile interval of IGF-1 for the patient's age and sex, ng/mL. */
@@ -122,6 +124,7 @@ export function igf1Chart(result: Result, band: Igf1Band | null): ChartSpec {
       label: labelOf(DAILY_INFO.igf1_ng_ml),
       values: column(result.daily, 'igf1_ng_ml'),
       color: paletteColor(0),
+      quantity: 'igf1',
     },
   ];
   if (band) {
@@ -132,6 +135,7 @@ export function igf1Chart(result: Result, band: Igf1Band | null): ChartSpec {
         color: '#7a9a7a',
         width: 1,
         dash: [5, 4],
+        quantity: 'igf1',
       },
       {
         label: '2.5th percentile',
@@ -139,69 +143,104 @@ export function igf1Chart(result: Result, band: Igf1Band | null): ChartSpec {
         color: '#7a9a7a',
         width: 1,
         dash: [5, 4],
+        quantity: 'igf1',
       },
     );
   }
+  const bands: BandSpec[] = band ? [{ upper: 1, lower: 2, fill: 'rgba(0, 158, 115, 0.12)' }] : [];
+  const info = DAILY_INFO.igf1_ng_ml;
+  const drawn = uncertaintySeries(result, 'igf1_ng_ml', series[0], series.length, info.name, info.unit);
+  series.push(...drawn.series);
+  if (drawn.band) bands.push(drawn.band);
   const { sex, age_years } = result.scenario.patient;
+  const reference = band
+    ? `Shaded green: 2.5th–97.5th percentile for a ${sex} of ${age_years} y (table read at ` +
+      `${band.referenceAgeYears} y; assay-specific reference).`
+    : 'The reference band could not be loaded from the API.';
   return {
     id: 'igf1-daily',
     title: 'IGF-1 over the days',
-    subtitle: band
-      ? `Shaded: 2.5th–97.5th percentile for a ${sex} of ${age_years} y (table read at ${band.referenceAgeYears} y; ` +
-        'assay-specific reference).'
-      : 'The reference band could not be loaded from the API.',
+    subtitle: drawn.band ? `${reference} ${BAND_NOTE.replace('Shaded:', 'Shaded blue:')}` : reference,
     x,
     xLabel: 'day',
     xFormat: 'day',
     yLabel: 'IGF-1 (ng/mL)',
     series,
-    ...(band ? { band: { upper: 1, lower: 2, fill: 'rgba(0, 158, 115, 0.12)' } } : {}),
+    ...(bands.length > 0 ? { bands } : {}),
   };
 }
 
-function groupSeries(result: Result, group: DailyGroup): SeriesSpec[] {
+function groupSeries(result: Result, group: DailyGroup): { field: DailyField; line: SeriesSpec }[] {
   const sides: [readonly DailyField[], 'left' | 'right'][] = [
     [group.left, 'left'],
     [group.right ?? [], 'right'],
   ];
-  const series: SeriesSpec[] = [];
+  const lines: { field: DailyField; line: SeriesSpec }[] = [];
   for (const [fields, axis] of sides) {
     for (const field of fields) {
       const values = column(result.daily, field);
       if (allNull(values)) continue;
       const style = group.points?.includes(field) ? 'points' : 'line';
       // Right-axis lines are dashed, so a reader can tell which axis a line belongs to even where lines overlap.
-      series.push({
-        label: labelOf(DAILY_INFO[field]),
-        values,
-        color: paletteColor(series.length),
-        axis,
-        style,
-        ...(axis === 'right' && style === 'line' ? { dash: [8, 5] } : {}),
+      lines.push({
+        field,
+        line: {
+          label: labelOf(DAILY_INFO[field]),
+          values,
+          color: paletteColor(lines.length),
+          axis,
+          style,
+          ...quantityField(field),
+          ...(axis === 'right' && style === 'line' ? { dash: [8, 5] } : {}),
+        },
       });
     }
   }
-  return series;
+  return lines;
+}
+
+/** The lines followed by the uncertainty bands of those that have one (not for counts drawn as points). */
+function withBands(
+  result: Result,
+  lines: readonly { field: DailyField; line: SeriesSpec }[],
+): { series: SeriesSpec[]; bands: BandSpec[] } {
+  const series: SeriesSpec[] = lines.map((l) => l.line);
+  const bands: BandSpec[] = [];
+  for (const { field, line } of lines) {
+    if (line.style === 'points') continue;
+    const info = DAILY_INFO[field];
+    const extra = uncertaintySeries(result, field, line, series.length, info.name, info.unit);
+    series.push(...extra.series);
+    if (extra.band) bands.push(extra.band);
+  }
+  return { series, bands };
 }
 
 /** The chart of a daily group, or `null` when every field of the group is null. */
 export function dailyGroupChart(result: Result, group: DailyGroup): ChartSpec | null {
-  const series = groupSeries(result, group);
-  if (series.length === 0) return null;
-  const right = series.some((s) => s.axis === 'right');
-  const left = series.some((s) => s.axis !== 'right');
+  const lines = groupSeries(result, group);
+  if (lines.length === 0) return null;
+  const right = lines.some((l) => l.line.axis === 'right');
+  const left = lines.some((l) => l.line.axis !== 'right');
   // When only the right-hand fields have values, draw them (solid) on the left axis.
-  const moved = left ? series : series.map(({ dash: _dash, ...s }) => ({ ...s, axis: 'left' as const }));
+  const moved = left
+    ? lines
+    : lines.map(({ field, line: { dash: _dash, ...line } }) => ({
+        field,
+        line: { ...line, axis: 'left' as const },
+      }));
+  const { series, bands } = withBands(result, moved);
   return {
     id: group.id,
     title: group.title,
+    ...(bands.length > 0 ? { subtitle: BAND_NOTE, bands } : {}),
     x: result.daily.map((row) => row.day),
     xLabel: 'day',
     xFormat: 'day',
     yLabel: left ? group.leftLabel : (group.rightLabel ?? ''),
     ...(left && right && group.rightLabel ? { y2Label: group.rightLabel, splitAxes: true } : {}),
     ...(group.fittedSpan !== undefined ? { yFromZero: false, yMinSpan: group.fittedSpan } : {}),
-    series: moved,
+    series,
   };
 }
 
@@ -230,7 +269,7 @@ export function igf1SdsChart(result: Result): ChartSpec | null {
       line('+2 SDS', 2),
       line('−2 SDS', -2),
     ],
-    band: { upper: 1, lower: 2, fill: 'rgba(0, 158, 115, 0.12)' },
+    bands: [{ upper: 1, lower: 2, fill: 'rgba(0, 158, 115, 0.12)' }],
     yFromZero: false,
   };
 }
@@ -477,7 +516,7 @@ export function profileChart(result: Result, name: string, window: ProfileWindow
     xLabel: profileAxisLabel(window),
     xFormat: window === 'all' ? 'number' : 'clock',
     yLabel: labelOf(info),
-    series: [{ label: labelOf(info), values, color: paletteColor(0) }],
+    series: [{ label: labelOf(info), values, color: paletteColor(0), ...quantityField(name) }],
     markers: doseMarkers(result, window),
     ...(window === 'all' ? {} : { clockOriginDay: Math.floor(window.startMin / MIN_PER_DAY) }),
   };

@@ -16,6 +16,7 @@ import {
   profileTitle,
 } from './charts.js';
 import type { Igf1Band, ProfileOption, ProfileWindow } from './charts.js';
+import { quantityField } from '../units/convert.js';
 import { DAILY_INFO, labelOf } from './fields.js';
 import type { DailyField } from './fields.js';
 
@@ -76,7 +77,16 @@ export function compareDailyChart(
     y: r.result.daily.map((d) => d[field] ?? null),
   }));
   const { x, series } = overlay(runs, curves);
-  return { id, title, x, xLabel: 'day', xFormat: 'day', yLabel: labelOf(DAILY_INFO[field]), series };
+  const quantity = quantityField(field);
+  return {
+    id,
+    title,
+    x,
+    xLabel: 'day',
+    xFormat: 'day',
+    yLabel: labelOf(DAILY_INFO[field]),
+    series: series.map((s) => ({ ...s, ...quantity })),
+  };
 }
 
 /** Every daily field Compare draws, in reading order: IGF-1 and its SDS first, then the run page's groups. */
@@ -91,8 +101,9 @@ const FITTED_SPAN: Partial<Record<DailyField, number>> = Object.fromEntries(
   DAILY_GROUPS.flatMap((g) => (g.fittedSpan === undefined ? [] : g.left.map((f) => [f, g.fittedSpan]))),
 );
 
-function constant(x: readonly number[], label: string, value: number): SeriesSpec {
-  return { label, values: x.map(() => value), color: '#7a9a7a', width: 1, dash: [5, 4] };
+function constant(x: readonly number[], label: string, value: number, field?: DailyField): SeriesSpec {
+  const quantity = field === undefined ? {} : quantityField(field);
+  return { label, values: x.map(() => value), color: '#7a9a7a', width: 1, dash: [5, 4], ...quantity };
 }
 
 /**
@@ -115,10 +126,10 @@ export function compareAllDailyCharts(runs: readonly NamedResult[], igf1Band: Ig
           'Shaded: the 2.5th–97.5th percentile for the patients’ age and sex (assay-specific reference).',
         series: [
           ...base.series,
-          constant(base.x, '97.5th percentile', igf1Band.upper),
-          constant(base.x, '2.5th percentile', igf1Band.lower),
+          constant(base.x, '97.5th percentile', igf1Band.upper, field),
+          constant(base.x, '2.5th percentile', igf1Band.lower, field),
         ],
-        band: { upper: n, lower: n + 1, fill: 'rgba(0, 158, 115, 0.12)' },
+        bands: [{ upper: n, lower: n + 1, fill: 'rgba(0, 158, 115, 0.12)' }],
       });
     } else if (field === 'igf1_ng_ml') {
       charts.push({
@@ -133,7 +144,7 @@ export function compareAllDailyCharts(runs: readonly NamedResult[], igf1Band: Ig
         ...base,
         subtitle: 'Shaded: −2 to +2 SDS for each patient’s age and sex.',
         series: [...base.series, constant(base.x, '+2 SDS', 2), constant(base.x, '−2 SDS', -2)],
-        band: { upper: n, lower: n + 1, fill: 'rgba(0, 158, 115, 0.12)' },
+        bands: [{ upper: n, lower: n + 1, fill: 'rgba(0, 158, 115, 0.12)' }],
         yFromZero: false,
       });
     } else {

@@ -25,7 +25,11 @@ import {
   timelineChart,
 } from './charts.js';
 import type { Igf1Band, ProfileWindow } from './charts.js';
-import { DAILY_INFO, ENDPOINT_LABELS, labelOf } from './fields.js';
+import type { UnitSystem } from '../../../src/scenario/vocabulary.js';
+import { labelIn, unitOfName, valueIn } from '../units/convert.js';
+import { UnitToggle } from '../units/unit-toggle.js';
+import { useUnitSystem } from '../units/unit-system.js';
+import { DAILY_INFO, ENDPOINT_LABELS, labelOf, seriesInfo } from './fields.js';
 import { dailyMarkers, dailyShading, endpointWindows, lifestyleShading } from './shading.js';
 import type { EndpointWindows } from './shading.js';
 
@@ -95,7 +99,25 @@ function EndpointWindowsNote({ windows }: { windows: EndpointWindows | null }): 
   );
 }
 
-function Endpoints({ result }: { result: Result }): ReactNode {
+/** `+1.2`, or `−0.5`: an endpoint's change with its sign. */
+function signed(value: number): string {
+  return `${value > 0 ? '+' : ''}${formatNumber(value, 3)}`;
+}
+
+/** The 5–95 % range and median of an endpoint over the run's draws, when the run has them. */
+function EndpointBand({ id, result, units }: { id: string; result: Result; units: UnitSystem }): ReactNode {
+  const band = result.endpoint_bands?.[id];
+  if (!band || band.p05 === null || band.p95 === null) return null;
+  const show = (v: number): string => signed(valueIn(id, v, units));
+  return (
+    <span className="endpoint-band">
+      5–95 % of draws: {show(band.p05)} to {show(band.p95)}
+      {band.p50 === null ? '' : `, median ${show(band.p50)}`}
+    </span>
+  );
+}
+
+function Endpoints({ result, units }: { result: Result; units: UnitSystem }): ReactNode {
   const entries = (Object.keys(ENDPOINT_LABELS) as (keyof Result['endpoints'])[]).map(
     (key) => [key, result.endpoints[key]] as const,
   );
@@ -106,8 +128,11 @@ function Endpoints({ result }: { result: Result }): ReactNode {
       <dl>
         {entries.map(([key, value]) => (
           <div key={key} className={value === null ? 'endpoint endpoint-null' : 'endpoint'}>
-            <dt>{ENDPOINT_LABELS[key]}</dt>
-            <dd>{value === null ? 'not modelled' : `${value > 0 ? '+' : ''}${formatNumber(value, 3)}`}</dd>
+            <dt>{labelIn(key, ENDPOINT_LABELS[key], units)}</dt>
+            <dd>
+              {value === null ? 'not modelled' : signed(valueIn(key, value, units))}
+              <EndpointBand id={key} result={result} units={units} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -150,7 +175,14 @@ function EventList({ events }: { events: readonly ResultEvent[] }): ReactNode {
   );
 }
 
-function LabsTable({ result }: { result: Result }): ReactNode {
+/** A lab column's header: `igf1 (nmol/L)` from `igf1_ng_ml`, in the reader's units. */
+function labHeader(column: string, units: UnitSystem): string {
+  const info = seriesInfo(column);
+  const unit = unitOfName(column, info.unit, units);
+  return unit === '' ? info.name : `${info.name} (${unit})`;
+}
+
+function LabsTable({ result, units }: { result: Result; units: UnitSystem }): ReactNode {
   if (result.labs.length === 0) return <p className="muted">No monitoring draws.</p>;
   const requested = [...new Set(result.labs.flatMap((row) => Object.keys(row)))].filter(
     (k) => k !== 'day' && k !== 'time',
@@ -166,7 +198,7 @@ function LabsTable({ result }: { result: Result }): ReactNode {
               <th>day</th>
               <th>time</th>
               {columns.map((c) => (
-                <th key={c}>{c}</th>
+                <th key={c}>{labHeader(c, units)}</th>
               ))}
             </tr>
           </thead>
@@ -177,7 +209,7 @@ function LabsTable({ result }: { result: Result }): ReactNode {
                 <td>{row.time}</td>
                 {columns.map((c) => {
                   const v = row[c];
-                  return <td key={c}>{typeof v === 'number' ? formatNumber(v) : '—'}</td>;
+                  return <td key={c}>{typeof v === 'number' ? formatNumber(valueIn(c, v, units)) : '—'}</td>;
                 })}
               </tr>
             ))}
@@ -314,6 +346,7 @@ export function RunResult({ runId, result }: { runId: string; result: Result }):
     [result, profileWindow],
   );
   const timeline = useMemo(() => timelineChart(result), [result]);
+  const [units, setUnits] = useUnitSystem();
 
   return (
     <ChartExportContext.Provider value={exportContext}>
@@ -321,7 +354,8 @@ export function RunResult({ runId, result }: { runId: string; result: Result }):
         <Summary result={result} />
         <Downloads runId={runId} result={result} />
         <Findings screening={result.screening} />
-        <Endpoints result={result} />
+        <UnitToggle value={units} onChange={setUnits} />
+        <Endpoints result={result} units={units} />
 
         <h2>Plots</h2>
         <p className="muted">
@@ -350,7 +384,7 @@ export function RunResult({ runId, result }: { runId: string; result: Result }):
         <EventList events={result.events} />
 
         <h2>Monitoring labs</h2>
-        <LabsTable result={result} />
+        <LabsTable result={result} units={units} />
       </div>
     </ChartExportContext.Provider>
   );
