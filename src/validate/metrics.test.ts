@@ -39,7 +39,7 @@ describe('validation metrics', () => {
     const r = resultWith(
       {},
       t,
-      counts.map((c) => ({ sperm_concentration_m_ml: c }) as Partial<DailyRow>),
+      counts.map((c) => ({ sperm_concentration_m_ml: c })),
     );
     const field = 'sperm_concentration_m_ml' as keyof DailyRow;
     expect(
