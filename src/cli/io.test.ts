@@ -10,9 +10,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CliError, describeError } from './errors.js';
-import { MAX_INPUT_FILE_BYTES, readInputFile, writeFileAtomic } from './io.js';
+import { exitQuietlyOnClosedPipe, MAX_INPUT_FILE_BYTES, readInputFile, writeFileAtomic } from './io.js';
 import { loadScenarioFile } from './scenario-file.js';
 
 let dir: string;
@@ -90,5 +91,27 @@ describe('error messages quote input briefly and safely', () => {
     expect(message.length).toBeLessThan(400);
     expect(message).not.toContain('\u001b');
     expect(message).toContain('\\u001b[31m');
+  });
+});
+
+describe('a closed output pipe (endotwin … | head)', () => {
+  const pipeError = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
+
+  it('ends the process with its exit code so far instead of an unhandled EPIPE', () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    try {
+      const stream = new PassThrough();
+      exitQuietlyOnClosedPipe(stream);
+      stream.emit('error', pipeError('EPIPE'));
+      expect(exit).toHaveBeenCalledWith(process.exitCode ?? 0);
+    } finally {
+      exit.mockRestore();
+    }
+  });
+
+  it('still raises any other error of the stream', () => {
+    const stream = new PassThrough();
+    exitQuietlyOnClosedPipe(stream);
+    expect(() => stream.emit('error', pipeError('ENOSPC'))).toThrow('ENOSPC');
   });
 });

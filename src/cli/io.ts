@@ -20,6 +20,17 @@ export const processIo: CliIo = {
   errIsTty: process.stderr.isTTY,
 };
 
+/**
+ * Ends the process quietly when the reader of `stream` goes away (`endotwin simulate … | head`): the rest of the
+ * output has nowhere to go, which is not an error of ours. Other stream errors still surface.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 /** Largest input file the CLI reads, bytes (64 MiB): scenarios, trials and lab tables are far smaller. */
 export const MAX_INPUT_FILE_BYTES = 64 * 1024 * 1024;
 
