@@ -155,6 +155,20 @@ describe('a scenario on an SBML model (sbml run, and simulate with an sbml block
     expect(bands.code).toBe(2);
     expect(bands.err).toMatch(/--uncertainty: the bands draw endotwin’s patient effects/);
   });
+
+  it('check reads the model and every id of the sbml block without running it', async () => {
+    const ok = await run('check', scenario, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({ valid: true, sbml_model: 'gh_minimal' });
+    const text = readFileSync(scenario, 'utf8');
+    copyFileSync(xml, join(folder, 'gh-minimal.xml'));
+    const bad = await run(
+      'check',
+      write('bad-check.yaml', text.replace('[gh_ug_l, igf1_ng_ml, ghrh]', '[gh_ug_l, nope]')),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/sbml\.series\[1\]: 'nope' is not a symbol of model gh_minimal/);
+  });
 });
 
 describe('the round trip on the command line: export sbml, then sbml simulate --endotwin-solver', () => {

@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
+  checkSbmlScenario,
   endotwinRunOptionsOf,
   formatSbmlCsv,
   importSbml,
@@ -79,6 +80,34 @@ function renderRun(result: SbmlScenarioResult, format: (typeof RUN_FORMATS)[numb
  * Runs a scenario document with an `sbml` block on an SBML model: `model` given, or the block's `model` (relative
  * to the scenario file). Used by `sbml run` and by `simulate` for such documents.
  */
+/** The scenario of a document with an `sbml` block, and the model file it names (or the one given). */
+async function loadSbmlScenario(
+  scenarioFile: string,
+  document: unknown,
+  modelFile: string | undefined,
+): Promise<{ input: ReturnType<typeof readSbmlScenario>; file: string; xml: string }> {
+  const input = readSbmlScenario(document);
+  const named = input.mapping.model;
+  const file = modelFile ?? (named === undefined ? undefined : resolve(dirname(scenarioFile), named));
+  if (file === undefined) {
+    throw invalidInput(
+      `${scenarioFile}: sbml.model: required when no model file is given on the command line`,
+    );
+  }
+  return { input, file, xml: await readInputFile(file) };
+}
+
+/** Imports a model, turning its SBML errors into the CLI's (exit 2 invalid, 5 unsupported), naming the file. */
+function withModel<T>(file: string, xml: string, use: (model: ReturnType<typeof importSbml>) => T): T {
+  try {
+    return use(importSbml(xml));
+  } catch (error) {
+    if (error instanceof SbmlError) throw cliErrorOf(error, file);
+    throw error;
+  }
+}
+
+/** Runs a scenario document that carries an `sbml` block on the model it names (or `modelFile`). */
 export async function runSbmlScenarioFile(
   scenarioFile: string,
   document: unknown,
@@ -88,25 +117,24 @@ export async function runSbmlScenarioFile(
   defaultFormat: (typeof RUN_FORMATS)[number],
 ): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? defaultFormat, RUN_FORMATS);
-  const input = readSbmlScenario(document);
-  const named = input.mapping.model;
-  const file = modelFile ?? (named === undefined ? undefined : resolve(dirname(scenarioFile), named));
-  if (file === undefined) {
-    throw invalidInput(
-      `${scenarioFile}: sbml.model: required when no model file is given on the command line`,
-    );
-  }
-  const xml = await readInputFile(file);
-  let text: string;
-  try {
-    const model = importSbml(xml);
-    text = renderRun(runSbmlScenario(model, input), format, model.modelId);
-  } catch (error) {
-    if (error instanceof SbmlError) throw cliErrorOf(error, file);
-    throw error;
-  }
+  const { input, file, xml } = await loadSbmlScenario(scenarioFile, document, modelFile);
+  const text = withModel(file, xml, (model) =>
+    renderRun(runSbmlScenario(model, input), format, model.modelId),
+  );
   if (options.out === undefined) context.io.out(text);
   else await writeFileAtomic(options.out, text);
+}
+
+/**
+ * Checks a scenario document with an `sbml` block without running it: the scenario, the block, the model file and
+ * every id the block names. Returns the model's id.
+ */
+export async function checkSbmlScenarioFile(scenarioFile: string, document: unknown): Promise<string> {
+  const { input, file, xml } = await loadSbmlScenario(scenarioFile, document, undefined);
+  return withModel(file, xml, (model) => {
+    checkSbmlScenario(model, input);
+    return model.modelId;
+  });
 }
 
 /** Adds the `sbml` command group (`sbml simulate`, `sbml run`). */

@@ -20,6 +20,7 @@ export {
 } from './scenario.js';
 export { endotwinRestarts, endotwinRunOptions, endotwinRunOptionsOf } from './endotwin-run.js';
 export {
+  checkSbmlScenario,
   readSbmlScenario,
   runSbmlScenario,
   type SbmlScenario,

@@ -132,15 +132,17 @@ function issuesOf(model: CompiledSbml, { scenario, mapping }: SbmlScenario): Sce
 }
 
 /**
- * Runs a scenario on an imported model: the regimen's doses injected into their species, the model parameters set,
- * the series sampled every `output.sample_every_min` over `output.window_days`.
+ * Checks that an imported model can run a scenario, as `endotwin check` and {@link runSbmlScenario} do, and
+ * returns the scenario's dose records.
  * @throws ScenarioError naming the field for what the model cannot honour (titration, endotwin parameters, an
  *   infusion, a drug without a species, an id the model lacks).
  */
-export function runSbmlScenario(model: CompiledSbml, input: SbmlScenario): SbmlScenarioResult {
-  const { scenario, mapping } = input;
+export function checkSbmlScenario(
+  model: CompiledSbml,
+  input: SbmlScenario,
+): ReturnType<typeof expandRegimen> {
   const issues = issuesOf(model, input);
-  const records = expandRegimen(scenario);
+  const records = expandRegimen(input.scenario);
   const infusion = records.find((d) => d.over_min > 0);
   if (infusion) {
     issues.push({
@@ -149,6 +151,18 @@ export function runSbmlScenario(model: CompiledSbml, input: SbmlScenario): SbmlS
     });
   }
   if (issues.length > 0) throw new ScenarioError(issues);
+  return records;
+}
+
+/**
+ * Runs a scenario on an imported model: the regimen's doses injected into their species, the model parameters set,
+ * the series sampled every `output.sample_every_min` over `output.window_days`.
+ * @throws ScenarioError naming the field for what the model cannot honour (titration, endotwin parameters, an
+ *   infusion, a drug without a species, an id the model lacks).
+ */
+export function runSbmlScenario(model: CompiledSbml, input: SbmlScenario): SbmlScenarioResult {
+  const { scenario, mapping } = input;
+  const records = checkSbmlScenario(model, input);
   const perUnit = mapping.minutes_per_time_unit;
   const [w0, w1] = scenario.output.window_days.map((d) => d * MIN_PER_DAY);
   const every = scenario.output.sample_every_min;
