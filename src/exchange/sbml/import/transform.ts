@@ -55,14 +55,22 @@ export function inlineFunctions(
     case 'apply':
       return { k: 'apply', op: node.op, args: node.args.map(recur) };
     case 'piecewise':
-      return {
-        k: 'piecewise',
-        pieces: node.pieces.map(([v, c]) => [recur(v), recur(c)] as const),
-        otherwise: node.otherwise ? recur(node.otherwise) : undefined,
-      };
+      return mapPiecewise(node, recur);
     default:
       return node;
   }
+}
+
+/** A piecewise node with `recur` applied to each value, condition and the otherwise branch. */
+function mapPiecewise(
+  node: Extract<MathNode, { k: 'piecewise' }>,
+  recur: (n: MathNode) => MathNode,
+): MathNode {
+  return {
+    k: 'piecewise',
+    pieces: node.pieces.map(([v, c]) => [recur(v), recur(c)] as const),
+    otherwise: node.otherwise ? recur(node.otherwise) : undefined,
+  };
 }
 
 /** Applies `rewrite` bottom-up to every `apply` node whose operator is `op`. */
@@ -80,11 +88,7 @@ export function rewriteApply(
     case 'call':
       return { k: 'call', fn: node.fn, args: node.args.map(recur) };
     case 'piecewise':
-      return {
-        k: 'piecewise',
-        pieces: node.pieces.map(([v, c]) => [recur(v), recur(c)] as const),
-        otherwise: node.otherwise ? recur(node.otherwise) : undefined,
-      };
+      return mapPiecewise(node, recur);
     default:
       return node;
   }
